@@ -1,0 +1,121 @@
+"""Batches, the balance table and the immutable movement ledger.
+
+``Balance`` holds one row per (store, item, batch) and is updated in the same transaction as each
+``Movement`` is appended; a CHECK keeps it from ever going below zero. The batch's expiry date and the
+store's level are copied onto the balance row so the hot reads (stock view, adequacy, rotation) need
+no join — see shared/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Optional
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.schema.base import Base, Money, Quantity, UtcDateTime, utcnow
+from models.schema.catalog import Item
+from models.schema.enums import DocType, ReserveMode, StoreLevel, db_enum
+from models.schema.warehouse import Store
+
+
+class Batch(Base):
+    """批次: goods of one item with the same batch number, dates and origin."""
+
+    __tablename__ = "batches"
+    __table_args__ = (
+        UniqueConstraint("item_id", "batch_no", name="item_batch"),
+        CheckConstraint(
+            "production_date IS NULL OR expiry_date IS NULL OR expiry_date >= production_date",
+            name="dates",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    batch_no: Mapped[str] = mapped_column(String(60))
+    production_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    expiry_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    manufacturer: Mapped[str] = mapped_column(String(200), default="")
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    reserve_mode: Mapped[ReserveMode] = mapped_column(
+        db_enum(ReserveMode, "reserve_mode"), default=ReserveMode.GOVERNMENT
+    )
+    unit_price: Mapped[Optional[Decimal]] = mapped_column(Money)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    item: Mapped[Item] = relationship()
+
+
+class Balance(Base):
+    """结存: the current quantity of one batch in one store."""
+
+    __tablename__ = "balances"
+    __table_args__ = (
+        UniqueConstraint("store_id", "item_id", "batch_id", name="store_item_batch"),
+        CheckConstraint("quantity >= 0", name="non_negative"),
+        CheckConstraint("reserved >= 0 AND reserved <= quantity", name="reserved"),
+        Index("ix_balances_item_expiry_qty", "item_id", "expiry_date", "quantity"),
+        Index("ix_balances_store_item_expiry", "store_id", "item_id", "expiry_date"),
+        Index(
+            "ix_balances_live_expiry",
+            "expiry_date",
+            "id",
+            sqlite_where=text("quantity > 0"),
+            postgresql_where=text("quantity > 0"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    # promised to approved dispatch orders not yet issued; plain issues may not take it
+    reserved: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    expiry_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    store_level: Mapped[StoreLevel] = mapped_column(db_enum(StoreLevel, "balance_store_level"))
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+    store: Mapped[Store] = relationship()
+    item: Mapped[Item] = relationship()
+    batch: Mapped[Batch] = relationship()
+
+
+class Movement(Base):
+    """台账流水: one immutable ledger row. Never updated or deleted (database triggers refuse it)."""
+
+    __tablename__ = "movements"
+    __table_args__ = (
+        CheckConstraint("delta <> 0", name="non_zero"),
+        CheckConstraint("balance_after >= 0", name="balance_after"),
+        Index("ix_movements_time_id", "occurred_at", "id"),
+        Index("ix_movements_store_time", "store_id", "occurred_at", "id"),
+        Index("ix_movements_item_time", "item_id", "occurred_at", "id"),
+        Index("ix_movements_balance", "store_id", "item_id", "batch_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    doc_type: Mapped[DocType] = mapped_column(db_enum(DocType, "movement_doc_type"))
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"))
+    delta: Mapped[Decimal] = mapped_column(Quantity)
+    balance_after: Mapped[Decimal] = mapped_column(Quantity)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), index=True)
+
+    store: Mapped[Store] = relationship()
+    item: Mapped[Item] = relationship()
+    batch: Mapped[Batch] = relationship()

@@ -1,0 +1,1 @@
+"""One module per user intention; each public function runs one transaction."""

@@ -1,0 +1,269 @@
+"""The posting engine shared by every document service.
+
+``apply_movement`` is the only place that changes a balance: it locks the balance row, refuses to
+go below zero, updates it and appends the ledger row, all inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models.context import ServiceContext
+from models.errors import InsufficientStockError
+from models.schema.audit import AuditEntry
+from models.schema.documents import Document, DocumentLine, NumberSequence
+from models.schema.enums import DocStatus, DocType
+from models.schema.stock import Balance, Batch, Movement
+from models.schema.warehouse import Store
+
+
+def _insert(session: Session):
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def next_number(session: Session, prefix: str, scope: str, year: int) -> str:
+    """Readable, gap-free per (prefix, store, year) and unique under concurrency: an upsert that
+    increments and returns in one statement, inside the posting transaction."""
+    insert = _insert(session)
+    stmt = (
+        insert(NumberSequence)
+        .values(prefix=prefix, scope=scope, year=year, last_value=1)
+        .on_conflict_do_update(
+            index_elements=["prefix", "scope", "year"],
+            set_={"last_value": NumberSequence.last_value + 1},
+        )
+        .returning(NumberSequence.last_value)
+    )
+    value = session.execute(stmt).scalar_one()
+    return f"{prefix}-{scope}-{year}-{value:04d}"
+
+
+def new_document(
+    ctx: ServiceContext,
+    session: Session,
+    doc_type: DocType,
+    store: Store,
+    *,
+    doc_date: dt.date | None = None,
+    status: DocStatus = DocStatus.POSTED,
+    **fields: Any,
+) -> Document:
+    doc_date = doc_date or ctx.today()
+    now = ctx.now()
+    document = Document(
+        number=next_number(session, doc_type.prefix, store.code, doc_date.year),
+        doc_type=doc_type,
+        status=status,
+        store_id=store.id,
+        doc_date=doc_date,
+        created_by_id=ctx.actor.user_id,
+        created_at=now,
+        posted_at=now if status is DocStatus.POSTED else None,
+        **fields,
+    )
+    session.add(document)
+    session.flush()
+    return document
+
+
+def add_line(document: Document, batch: Batch, quantity: Decimal, **fields: Any) -> DocumentLine:
+    line = DocumentLine(
+        line_no=len(document.lines) + 1,
+        item_id=batch.item_id,
+        batch_id=batch.id,
+        quantity=quantity,
+        **fields,
+    )
+    document.lines.append(line)
+    return line
+
+
+def lock_balance(session: Session, store: Store, batch: Batch) -> Balance:
+    """Get (creating if needed) and lock the balance row of one batch in one store."""
+    stmt = (
+        select(Balance)
+        .where(Balance.store_id == store.id, Balance.batch_id == batch.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    balance = session.scalar(stmt)
+    if balance is not None:
+        return balance
+    insert = _insert(session)
+    session.execute(
+        insert(Balance)
+        .values(
+            store_id=store.id,
+            item_id=batch.item_id,
+            batch_id=batch.id,
+            quantity=Decimal(0),
+            expiry_date=batch.expiry_date,
+            store_level=store.level,
+        )
+        .on_conflict_do_nothing(index_elements=["store_id", "item_id", "batch_id"])
+    )
+    return session.scalars(stmt).one()
+
+
+def apply_movement(
+    ctx: ServiceContext,
+    session: Session,
+    document: Document,
+    store: Store,
+    batch: Batch,
+    delta: Decimal,
+) -> Movement:
+    """Change one balance by ``delta`` and append the ledger row; never below zero."""
+    balance = lock_balance(session, store, batch)
+    new_quantity = balance.quantity + delta
+    if new_quantity < 0:
+        item = batch.item
+        raise InsufficientStockError(
+            f"储备库“{store.name}”中物资“{item.name}”批次“{batch.batch_no}”只有 "
+            f"{fmt_qty(balance.quantity)}{item.unit}，不足 {fmt_qty(-delta)}{item.unit}。"
+            "请减少数量或选择其他批次。"
+        )
+    balance.quantity = new_quantity
+    balance.updated_at = ctx.now()
+    movement = Movement(
+        document_id=document.id,
+        doc_type=document.doc_type,
+        store_id=store.id,
+        item_id=batch.item_id,
+        batch_id=batch.id,
+        delta=delta,
+        balance_after=new_quantity,
+        occurred_at=document.posted_at or ctx.now(),
+        user_id=ctx.actor.user_id,
+    )
+    session.add(movement)
+    return movement
+
+
+def fmt_qty(value: Decimal) -> str:
+    """1000 → '1000', 12.500 → '12.5' (no exponent, no trailing zeros)."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def audit(
+    ctx: ServiceContext,
+    session: Session,
+    action: str,
+    entity: str,
+    key: str,
+    summary: str = "",
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> None:
+    """Append one audit entry in the same transaction as the change it records."""
+    session.add(
+        AuditEntry(
+            at=ctx.now(),
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            machine=ctx.machine[:100],
+            action=action,
+            entity=entity,
+            entity_key=key[:100],
+            summary=summary[:500],
+            before_json=_to_json(before),
+            after_json=_to_json(after),
+        )
+    )
+
+
+def _to_json(value: dict | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class PostedLine:
+    item_code: str
+    item_name: str
+    unit: str
+    batch: str
+    expiry_date: dt.date | None
+    quantity: Decimal
+    store_code: str
+
+    def as_json(self) -> dict:
+        return {
+            "item_code": self.item_code,
+            "item_name": self.item_name,
+            "unit": self.unit,
+            "batch": self.batch,
+            "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
+            "quantity": json_number(self.quantity),
+            "store_code": self.store_code,
+        }
+
+
+@dataclass(frozen=True)
+class PostedDocument:
+    """What a posting returns: the document number and the lines as they hit the ledger."""
+
+    number: str
+    doc_type: DocType
+    lines: list[PostedLine] = field(default_factory=list)
+    transfer_number: str | None = None
+
+    def as_json(self) -> dict:
+        result: dict[str, Any] = {"document": self.number, "lines": [line.as_json() for line in self.lines]}
+        if self.transfer_number:
+            result["transfer"] = self.transfer_number
+        return result
+
+
+def posted(document: Document, store: Store, transfer_number: str | None = None) -> PostedDocument:
+    return PostedDocument(
+        number=document.number,
+        doc_type=document.doc_type,
+        lines=[
+            PostedLine(
+                item_code=line.item.code,
+                item_name=line.item.name,
+                unit=line.item.unit,
+                batch=line.batch.batch_no if line.batch else "",
+                expiry_date=line.batch.expiry_date if line.batch else None,
+                quantity=line.quantity,
+                store_code=store.code,
+            )
+            for line in document.lines
+        ],
+        transfer_number=transfer_number,
+    )
+
+
+def json_number(value: Decimal) -> int | float:
+    """Quantities as JSON numbers: integers stay integers."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def document_audit_payload(document: Document) -> dict:
+    return {
+        "number": document.number,
+        "type": document.doc_type.value,
+        "store": document.store.code if document.store else document.store_id,
+        "lines": [
+            {
+                "item": line.item.code,
+                "batch": line.batch.batch_no if line.batch else None,
+                "quantity": str(line.quantity),
+            }
+            for line in document.lines
+        ],
+    }
