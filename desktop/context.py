@@ -1,0 +1,40 @@
+"""What every screen receives: the service context of the signed-in user and one ``changed`` signal.
+
+Views never reach into each other: after a successful action a screen calls ``notify`` with the
+flags of what changed, and every view refreshes only on the flags it cares about.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from models.context import ServiceContext
+
+# Change flags carried by ``changed``.
+STOCK = "stock"
+DOCUMENTS = "documents"
+CATALOG = "catalog"
+STORES = "stores"
+DISPATCH = "dispatch"
+AGREEMENTS = "agreements"
+STANDARDS = "standards"
+USERS = "users"
+SETTINGS = "settings"
+INSPECTIONS = "inspections"
+
+
+class DesktopContext(QObject):
+    changed = Signal(frozenset)
+    store_selected = Signal(object)  # store code (str) or None for "all stores"
+
+    def __init__(self, service: ServiceContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.current_store_code: str | None = None
+
+    def notify(self, *flags: str) -> None:
+        self.changed.emit(frozenset(flags))
+
+    def select_store(self, code: str | None) -> None:
+        self.current_store_code = code
+        self.store_selected.emit(code)

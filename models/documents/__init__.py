@@ -1,0 +1,1 @@
+"""Documents: PDF (reportlab) and Excel (openpyxl). Plain data in, file out."""

@@ -1,0 +1,1 @@
+"""Bundled resources: fonts, icons, translations, templates. Located through this package's path."""
