@@ -1,0 +1,78 @@
+"""``reserve-keeper``: with no command opens the desktop program; with a command runs headless.
+
+Exit status: 0 success, 1 a check failed (e.g. ``verify``), 2 a refused action or bad input (one
+clear message, nothing changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from models import __version__
+from models.commands import command_modules
+from models.commands.base import CommandRun
+from models.errors import DomainError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reserve-keeper",
+        description="储备管家 ReserveKeeper — 应急物资储备管理。不带命令时打开桌面程序。",
+    )
+    parser.add_argument("--db", help="数据库文件路径或 postgresql+psycopg:// 地址（也可用环境变量 RESERVE_KEEPER_DB）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def _split_global_options(argv: list[str]) -> list[str]:
+    """Allow ``--db``/``--json`` after the command too (``stock --json``) by moving them first."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--json":
+            front.append(arg)
+        elif arg == "--db" and index + 1 < len(argv):
+            front.extend(argv[index:index + 2])
+            index += 1
+        elif arg.startswith("--db="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_split_global_options(argv))
+    if not args.command:
+        from desktop.app import main as desktop_main  # the only place that reaches Qt
+
+        return desktop_main([], db=args.db)
+    run = CommandRun(args.db, args.json)
+    try:
+        return int(args.handler(run, args) or 0)
+    except DomainError as exc:
+        if args.json:
+            import json
+
+            print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False))
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    finally:
+        run.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
