@@ -1,0 +1,198 @@
+"""Reading documents (单据) for the documents view: a filtered list, and one document with its
+lines and its history (what reversed it, what it reverses, the audit entries about it).
+
+Keepers see only documents of their own stores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
+
+from models.context import ServiceContext
+from models.errors import PermissionDeniedError
+from models.schema.audit import AuditEntry
+from models.schema.catalog import Item
+from models.schema.documents import Document, DocumentLine, Transfer
+from models.schema.enums import DocStatus, DocType, Role, TransferStatus
+from models.schema.stock import Batch
+from models.schema.users import User
+from models.schema.warehouse import Store
+from models.services.lookup import document_by_number, store_by_code
+from models.services.permissions import can_read_store
+
+DEFAULT_LIMIT = 5000
+
+TRANSFER_STATUS_LABELS = {
+    TransferStatus.IN_TRANSIT: "在途",
+    TransferStatus.PARTIAL: "部分收货",
+    TransferStatus.RECEIVED: "已收货",
+    TransferStatus.CANCELLED: "已撤销",
+}
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    store_code: str | None = None
+    doc_type: DocType | None = None
+    text: str = ""  # part of the number, the counterparty, the reason or the reference
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    number: str
+    doc_type: DocType
+    status: DocStatus
+    store_code: str
+    store_name: str
+    doc_date: dt.date
+    counterparty: str
+    purpose: str
+    reason: str
+    reference: str
+    line_count: int
+    total_quantity: Decimal
+    created_by: str
+    posted_at: dt.datetime | None
+    reversed_by: str | None  # number of the reversal that undid this document
+    reverses: str | None  # number of the document this reversal undoes
+
+    @property
+    def reversible(self) -> bool:
+        return (self.doc_type is not DocType.REVERSAL and self.status is DocStatus.POSTED
+                and self.reversed_by is None)
+
+
+@dataclass(frozen=True)
+class DocumentLineView:
+    line_no: int
+    item_code: str
+    item_name: str
+    spec: str
+    unit: str
+    batch_no: str
+    expiry_date: dt.date | None
+    quantity: Decimal
+    book_quantity: Decimal | None
+    counted_quantity: Decimal | None
+    unit_price: Decimal | None
+    location: str
+    remarks: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    username: str
+    action: str
+    document: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    summary: DocumentSummary
+    remarks: str
+    lines: list[DocumentLineView]
+    history: list[HistoryEntry] = field(default_factory=list)
+    transfer_number: str | None = None
+    transfer_status: TransferStatus | None = None
+
+
+def _summary_query():
+    reversal = aliased(Document)
+    original = aliased(Document)
+    creator = aliased(User)
+    counts = (
+        select(DocumentLine.document_id, func.count(DocumentLine.id).label("n"),
+               func.coalesce(func.sum(DocumentLine.quantity), 0).label("total"))
+        .group_by(DocumentLine.document_id).subquery()
+    )
+    stmt = (
+        select(Document, Store.code, Store.name, reversal.number, original.number, creator.username,
+               counts.c.n, counts.c.total)
+        .join(Store, Store.id == Document.store_id)
+        .outerjoin(reversal, reversal.reverses_id == Document.id)
+        .outerjoin(original, original.id == Document.reverses_id)
+        .outerjoin(creator, creator.id == Document.created_by_id)
+        .outerjoin(counts, counts.c.document_id == Document.id)
+    )
+    return stmt
+
+
+def _summary(row) -> DocumentSummary:
+    document, store_code, store_name, reversed_by, reverses, creator, count, total = row
+    total_quantity = total if isinstance(total, Decimal) else Decimal(total or 0)  # typed by Quantity
+    return DocumentSummary(
+        document.number, document.doc_type, document.status, store_code, store_name, document.doc_date,
+        document.counterparty, document.purpose, document.reason, document.reference, int(count or 0),
+        total_quantity, creator or "", document.posted_at, reversed_by, reverses,
+    )
+
+
+def list_documents(ctx: ServiceContext, filters: DocumentFilter = DocumentFilter(), *,
+                   limit: int = DEFAULT_LIMIT) -> list[DocumentSummary]:
+    """Documents newest first (by date, then number), at most ``limit`` of them."""
+    with ctx.read() as session:
+        stmt = _summary_query()
+        if filters.date_from:
+            stmt = stmt.where(Document.doc_date >= filters.date_from)
+        if filters.date_to:
+            stmt = stmt.where(Document.doc_date <= filters.date_to)
+        if filters.store_code:
+            stmt = stmt.where(Document.store_id == store_by_code(session, filters.store_code).id)
+        if filters.doc_type:
+            stmt = stmt.where(Document.doc_type == DocType(filters.doc_type))
+        text = (filters.text or "").strip()
+        if text:
+            pattern = f"%{text}%"
+            stmt = stmt.where(or_(Document.number.ilike(pattern), Document.counterparty.ilike(pattern),
+                                  Document.reason.ilike(pattern), Document.reference.ilike(pattern),
+                                  Document.purpose.ilike(pattern)))
+        if ctx.actor.role is Role.KEEPER:
+            stmt = stmt.where(Document.store_id.in_(sorted(ctx.actor.store_ids) or [-1]))
+        stmt = stmt.order_by(Document.doc_date.desc(), Document.id.desc()).limit(limit)
+        return [_summary(row) for row in session.execute(stmt)]
+
+
+def document_detail(ctx: ServiceContext, number: str) -> DocumentDetail:
+    """One document with its lines and history; keepers only for their own stores."""
+    with ctx.read() as session:
+        document = document_by_number(session, number)
+        if not can_read_store(ctx.actor, document.store_id):
+            raise PermissionDeniedError(f"您不能查看储备库“{document.store.name}”的单据 {number}。")
+        summary = _summary(session.execute(_summary_query().where(Document.id == document.id)).one())
+        lines = [
+            DocumentLineView(
+                line.line_no, item.code, item.name, item.spec, item.unit, batch.batch_no if batch else "",
+                batch.expiry_date if batch else None, line.quantity, line.book_quantity,
+                line.counted_quantity, line.unit_price, line.location, line.remarks,
+            )
+            for line, item, batch in session.execute(
+                select(DocumentLine, Item, Batch)
+                .join(Item, Item.id == DocumentLine.item_id)
+                .outerjoin(Batch, Batch.id == DocumentLine.batch_id)
+                .where(DocumentLine.document_id == document.id)
+                .order_by(DocumentLine.line_no)
+            )
+        ]
+        related = [number] + [n for n in (summary.reversed_by, summary.reverses) if n]
+        history = [
+            HistoryEntry(entry.at, entry.username, entry.action, entry.entity_key, entry.summary)
+            for entry in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == "document", AuditEntry.entity_key.in_(related))
+                .order_by(AuditEntry.at, AuditEntry.id)
+            )
+        ]
+        transfer = session.get(Transfer, document.transfer_id) if document.transfer_id else None
+        return DocumentDetail(
+            summary, document.remarks, lines, history,
+            transfer.number if transfer else None, transfer.status if transfer else None,
+        )
