@@ -101,7 +101,9 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
                     f"数据库 {database.describe()} 由更新版本的储备管家创建（版本 {', '.join(sorted(current))}），请升级本程序。"
                 )
             if current and path is not None:
-                backup_copy(path, "upgrade")
+                from models.services.backup import backup_before_upgrade  # imports this module
+
+                backup_before_upgrade(database)
             upgrade(database)
         with database.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
