@@ -1,0 +1,129 @@
+"""A read-only table model over a list of plain rows (dataclasses from models/services).
+
+Columns are declared once with how to show, sort, align and colour a value. The model never queries
+anything: a view fetches rows through a service and hands them over with ``set_rows``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from desktop import settings as app_settings
+
+SORT_ROLE = Qt.UserRole
+ROW_ROLE = Qt.UserRole + 1
+
+LEFT = Qt.AlignLeft | Qt.AlignVCenter
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
+CENTER = Qt.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], Any] | None = None  # must give one type per column (str or number)
+    align: Qt.AlignmentFlag = LEFT
+
+
+class RowTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent=None, *,
+                 background: Callable[[Any], Any] | None = None,
+                 foreground: Callable[[Any], Any] | None = None,
+                 tooltip: Callable[[Any], str | None] | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[Any] = []
+        self._background = background
+        self._foreground = foreground
+        self._tooltip = tooltip
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self._columns)):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.DisplayRole:
+            return column.display(row)
+        if role == Qt.ToolTipRole:
+            return self._tooltip(row) if self._tooltip else None
+        if role == SORT_ROLE:
+            return column.sort_key(row) if column.sort_key else column.display(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.TextAlignmentRole:
+            return int(column.align)
+        if role == Qt.BackgroundRole and self._background:
+            return self._background(row)
+        if role == Qt.ForegroundRole and self._foreground:
+            return self._foreground(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section].title
+        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+
+def configure_table(view: QTableView, table_key: str) -> None:
+    """Common table behaviour, and the column layout remembered per table in the settings."""
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectRows)
+    view.setSelectionMode(QTableView.SingleSelection)
+    view.setEditTriggers(QTableView.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setDefaultSectionSize(110)
+    header.setHighlightSections(False)
+    view.setProperty("table_key", table_key)
+
+
+def restore_columns(view: QTableView, table_key: str) -> None:
+    """Restore the saved header (widths, order, sort); start remembering changes."""
+    store = app_settings.current()
+    header = view.horizontalHeader()
+    state = store.get(app_settings.HEADER_STATE, table_key)
+    if state:
+        from PySide6.QtCore import QByteArray
+
+        header.restoreState(QByteArray(state))
+
+    def save(*_args) -> None:
+        store.set(app_settings.HEADER_STATE, bytes(header.saveState().data()), table_key)
+        store.set(app_settings.COLUMN_WIDTHS, [header.sectionSize(i) for i in range(header.count())], table_key)
+
+    header.sectionResized.connect(save)
+    header.sectionMoved.connect(save)
+    header.sortIndicatorChanged.connect(save)

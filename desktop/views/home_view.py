@@ -1,0 +1,231 @@
+"""首页: the county's stock at a glance. Every tile opens the list behind it.
+
+Tiles ask the main window to show another view through the ``open_view`` signal (key, filters)
+instead of reaching into it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from decimal import Decimal
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QScrollArea, QTableView, QVBoxLayout, QWidget)
+
+from desktop import context as flags
+from desktop import settings as app_settings
+from desktop.context import DesktopContext
+from desktop.formatting import label, local_time_text, money_text, number_text, quantity_text
+from desktop.table_models.row_model import RIGHT, ROW_ROLE, Column, RowTableModel, configure_table
+from desktop.views.registry import ViewSpec
+from models.services.stock_view_queries import (CategorySummary, category_summary, expiry_counts,
+                                                recent_activity, stock_lines)
+
+CHART_CATEGORIES = 8
+
+
+class Tile(QFrame):
+    """A clickable figure with a caption; Enter or Space opens it too."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, tone: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile")
+        self.setProperty("tone", tone)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setCursor(Qt.PointingHandCursor)
+        self.figure = QLabel("—", self)
+        self.figure.setProperty("role", "figure")
+        self.caption = QLabel(caption, self)
+        self.caption.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.figure)
+        layout.addWidget(self.caption)
+        self.setAccessibleName(caption)
+
+    def set_figure(self, text: str) -> None:
+        self.figure.setText(text)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def dispatch_open_count(ctx) -> int | None:
+    """Open dispatch orders, if the dispatch feature is installed (None otherwise)."""
+    if importlib.util.find_spec("models.services.dispatch") is None:
+        return None
+    module = importlib.import_module("models.services.dispatch")
+    for name in ("open_order_count", "count_open_orders"):
+        function = getattr(module, name, None)
+        if callable(function):
+            return int(function(ctx))
+    function = getattr(module, "list_open_orders", None) or getattr(module, "open_orders", None)
+    return len(function(ctx)) if callable(function) else None
+
+
+class HomeView(QWidget):
+    open_view = Signal(str, dict)
+
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        store = app_settings.current()
+        self.soon_days = store.get(app_settings.EXPIRY_SOON_DAYS)
+        self.later_days = store.get(app_settings.EXPIRY_LATER_DAYS)
+        self._build()
+        dctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.tiles: dict[str, Tile] = {}
+        tiles = QGridLayout()
+        specs = [
+            ("value", self.tr("库存总值"), "", ("stock", {"expiry": "all"})),
+            ("lines", self.tr("库存批次（品种）"), "", ("stock", {"expiry": "all"})),
+            ("expired", self.tr("已过期批次"), "danger", ("stock", {"expiry": "expired"})),
+            ("soon", self.tr("%1 天内到期批次").replace("%1", str(self.soon_days)), "warning",
+             ("stock", {"expiry": str(self.soon_days)})),
+            ("later", self.tr("%1 天内到期批次").replace("%1", str(self.later_days)), "",
+             ("stock", {"expiry": str(self.later_days)})),
+            ("dispatch", self.tr("未完成调拨单"), "", ("dispatch", {})),
+        ]
+        for column, (key, caption, tone, target) in enumerate(specs):
+            tile = Tile(caption, tone, self)
+            tile.clicked.connect(lambda target=target: self.open_view.emit(target[0], dict(target[1])))
+            self.tiles[key] = tile
+            tiles.addWidget(tile, 0, column)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("各类物资库存金额（元）"))
+        self.chart.legend().hide()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(4)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+        self.category_model = RowTableModel([
+            Column(self.tr("分类"), lambda s: f"{s.code} {label(s.name) if s.name == '未分类' else s.name}".strip(),
+                   lambda s: s.code),
+            Column(self.tr("品种"), lambda s: str(s.items), lambda s: s.items, RIGHT),
+            Column(self.tr("批次"), lambda s: str(s.lines), lambda s: s.lines, RIGHT),
+            Column(self.tr("数量"), lambda s: "；".join(quantity_text(q, u) for u, q in s.quantities),
+                   lambda s: s.lines),
+            Column(self.tr("金额"), lambda s: money_text(s.value), lambda s: float(s.value), RIGHT),
+        ], self)
+        self.category_table = QTableView(self)
+        configure_table(self.category_table, "home_categories")
+        self.category_table.setSortingEnabled(False)
+        self.category_table.setModel(self.category_model)
+        self.category_table.setColumnWidth(0, 180)
+        self.category_table.setColumnWidth(3, 260)
+        self.category_table.activated.connect(self._open_category)
+        self.category_table.doubleClicked.connect(self._open_category)
+        self.activity = QListWidget(self)
+        self.activity.itemActivated.connect(lambda _item: self.open_view.emit("audit", {}))
+        charts = QHBoxLayout()
+        stock_box = QGroupBox(self.tr("库存分类"), self)
+        stock_layout = QVBoxLayout(stock_box)
+        stock_layout.addWidget(self.chart_view)
+        stock_layout.addWidget(self.category_table)
+        activity_box = QGroupBox(self.tr("最近操作"), self)
+        QVBoxLayout(activity_box).addWidget(self.activity)
+        charts.addWidget(stock_box, 3)
+        charts.addWidget(activity_box, 2)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        title = QLabel(self.tr("首页"), content)
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        layout.addLayout(tiles)
+        layout.addLayout(charts, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def refresh(self) -> None:
+        ctx = self.dctx.service
+        lines = stock_lines(ctx)
+        value = sum((line.value or Decimal(0) for line in lines), Decimal(0))
+        self.tiles["value"].set_figure(money_text(value))
+        items = len({line.item_code for line in lines})
+        self.tiles["lines"].set_figure(f"{number_text(len(lines))}（{items}）")
+        counts = expiry_counts(ctx, (self.soon_days, self.later_days))
+        self.tiles["expired"].set_figure(number_text(counts.expired))
+        self.tiles["soon"].set_figure(number_text(counts.within[self.soon_days]))
+        self.tiles["later"].set_figure(number_text(counts.within[self.later_days]))
+        open_orders = dispatch_open_count(ctx)
+        self.tiles["dispatch"].setVisible(open_orders is not None)
+        if open_orders is not None:
+            self.tiles["dispatch"].set_figure(number_text(open_orders))
+        summaries = category_summary(ctx)
+        self.category_model.set_rows(summaries)
+        self._fill_chart(summaries)
+        self._fill_activity()
+
+    def _fill_chart(self, summaries: list[CategorySummary]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        shown = list(reversed(summaries[:CHART_CATEGORIES]))  # largest at the top
+        self.bar_codes = [summary.code for summary in shown]
+        bars = QBarSet(self.tr("金额"))
+        bars.setColor("#1f6fb2")
+        for summary in shown:
+            bars.append(float(summary.value))
+        bars.clicked.connect(lambda index: self.open_view.emit("stock", {"category": self.bar_codes[index]}))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setBarWidth(0.6)
+        self.chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([summary.name if summary.code else label("未分类") for summary in shown] or [" "])
+        values = QValueAxis()
+        values.setLabelFormat("%.0f")
+        values.setMin(0)
+        values.setMax(max([float(summary.value) for summary in shown] + [1.0]) * 1.1)
+        self.chart.addAxis(names, Qt.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(values)
+
+    def _fill_activity(self) -> None:
+        self.activity.clear()
+        entries = recent_activity(self.dctx.service, 12)
+        for entry in entries:
+            text = f"{local_time_text(entry.at)}  {entry.username}  {entry.summary or entry.action}"
+            if entry.entity_key:
+                text += f"（{entry.entity_key}）"
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.activity.addItem(item)
+        if not entries:
+            self.activity.addItem(self.tr("暂无操作记录"))
+
+    def _open_category(self, index) -> None:
+        summary = self.category_model.index(index.row(), 0).data(ROW_ROLE)
+        if summary is not None:
+            self.open_view.emit("stock", {"category": summary.code})
+
+    def _on_changed(self, changed: frozenset) -> None:
+        if changed & {flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES, flags.DISPATCH}:
+            self.refresh()
+
+
+VIEW_SPEC = ViewSpec(key="home", title="首页", order=10, factory=HomeView, shortcut="Ctrl+1", icon="home")

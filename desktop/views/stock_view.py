@@ -1,0 +1,241 @@
+"""库存: balances by store, item and batch, coloured by expiry, filtered by category, level and text.
+
+Store, level and category narrow the query (models/services/stock_view_queries.py); the text and
+expiry filters work on the loaded rows in a proxy, so typing is instant. The text matches Chinese
+names, codes and pinyin initials or full pinyin: ``zp`` finds 帐篷.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from desktop import context as flags
+from desktop import style
+from desktop.context import DesktopContext
+from desktop.formatting import date_text, level_label, money_text, quantity_text
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
+                                            configure_table, restore_columns)
+from desktop.views.registry import ViewSpec
+from models.schema.enums import StoreLevel
+from models.services.catalog import list_categories
+from models.services.stock_view_queries import DUE, EXPIRED, StockLine, stock_lines
+
+# expiry filter choices: key → (label, predicate on (line, today))
+EXPIRY_ALL, EXPIRY_EXPIRED, EXPIRY_DUE = "all", "expired", "due"
+
+
+def line_matches(line: StockLine, text: str) -> bool:
+    """Chinese name, code, spec, batch, store, or pinyin initials / full pinyin of the item name."""
+    needle = text.strip().lower()
+    if not needle:
+        return True
+    haystack = (line.item_name, line.item_code.lower(), line.spec.lower(), line.batch.lower(),
+                line.store_name, line.store_code.lower(), line.category_name)
+    if any(needle in value for value in haystack):
+        return True
+    parts = line.pinyin.split()
+    return any(needle in part for part in parts)
+
+
+def _decimal_key(value: Decimal | None) -> float:
+    return float(value) if value is not None else -1.0
+
+
+class StockFilterProxy(QSortFilterProxyModel):
+    def __init__(self, today, parent=None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.text = ""
+        self.expiry = EXPIRY_ALL
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_expiry(self, expiry: str) -> None:
+        self.beginFilterChange()
+        self.expiry = expiry
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        line: StockLine = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if line is None or not line_matches(line, self.text):
+            return False
+        today = self._today()
+        if self.expiry == EXPIRY_ALL:
+            return True
+        if self.expiry == EXPIRY_EXPIRED:
+            return line.status(today) == EXPIRED
+        if self.expiry == EXPIRY_DUE:
+            return line.status(today) == DUE
+        days = int(self.expiry)
+        return line.expiry_date is not None and today <= line.expiry_date <= today + dt.timedelta(days=days)
+
+
+class StockView(QWidget):
+    open_view = Signal(str, dict)
+
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.today = dctx.service.today
+        self.store_code: str | None = dctx.current_store_code
+        self.model = RowTableModel(self._columns(), self, background=self._background,
+                                   foreground=self._foreground, tooltip=self._tooltip)
+        self.proxy = StockFilterProxy(self.today, self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        dctx.changed.connect(self._on_changed)
+        dctx.store_selected.connect(self._on_store_selected)
+        self.reload_categories()
+        self.refresh()
+
+    def _columns(self) -> list[Column]:
+        today = self.today
+        return [
+            Column(self.tr("储备库"), lambda r: r.store_name),
+            Column(self.tr("级别"), lambda r: level_label(r.level), lambda r: list(StoreLevel).index(r.level), CENTER),
+            Column(self.tr("物资编码"), lambda r: r.item_code),
+            Column(self.tr("物资名称"), lambda r: r.item_name),
+            Column(self.tr("规格"), lambda r: r.spec),
+            Column(self.tr("分类"), lambda r: r.category_name, lambda r: r.category_code),
+            Column(self.tr("批次"), lambda r: r.batch),
+            Column(self.tr("生产日期"), lambda r: date_text(r.production_date), None, CENTER),
+            Column(self.tr("有效期至"), lambda r: date_text(r.expiry_date),
+                   lambda r: date_text(r.expiry_date) or "9999-12-31", CENTER),
+            Column(self.tr("数量"), lambda r: quantity_text(r.quantity, r.unit), lambda r: float(r.quantity), RIGHT),
+            Column(self.tr("已预留"), lambda r: quantity_text(r.reserved, r.unit) if r.reserved else "",
+                   lambda r: float(r.reserved), RIGHT),
+            Column(self.tr("金额"), lambda r: money_text(r.value), lambda r: _decimal_key(r.value), RIGHT),
+            Column(self.tr("状态"), lambda r: self._status_text(r, today()), lambda r: r.status(today()), CENTER),
+        ]
+
+    def _status_text(self, line: StockLine, today: dt.date) -> str:
+        status = line.status(today)
+        if status == EXPIRED:
+            return self.tr("已过期")
+        if status == DUE:
+            return self.tr("需轮换")
+        return self.tr("正常")
+
+    def _background(self, line: StockLine):
+        status = line.status(self.today())
+        return style.EXPIRED_BG if status == EXPIRED else style.DUE_BG if status == DUE else None
+
+    def _foreground(self, line: StockLine):
+        status = line.status(self.today())
+        return style.EXPIRED_FG if status == EXPIRED else style.DUE_FG if status == DUE else None
+
+    def _tooltip(self, line: StockLine) -> str:
+        return self.tr("轮换提前期 %n 天", "", line.lead_days)
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索：名称、编码或拼音首字母（如 zp）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.category = QComboBox(self)
+        self.category.currentIndexChanged.connect(self.refresh)
+        self.level = QComboBox(self)
+        self.level.addItem(self.tr("全部级别"), None)
+        for level in StoreLevel:
+            self.level.addItem(level_label(level), level.value)
+        self.level.currentIndexChanged.connect(self.refresh)
+        self.expiry = QComboBox(self)
+        for label, key in ((self.tr("全部有效期"), EXPIRY_ALL), (self.tr("已过期"), EXPIRY_EXPIRED),
+                           (self.tr("需轮换（提前期内）"), EXPIRY_DUE), (self.tr("30 天内到期"), "30"),
+                           (self.tr("90 天内到期"), "90")):
+            self.expiry.addItem(label, key)
+        self.expiry.currentIndexChanged.connect(lambda: self.proxy.set_expiry(self.expiry.currentData()))
+        self.store_label = QLabel(self)
+        self.all_stores = QPushButton(self.tr("全部储备库"), self)
+        self.all_stores.clicked.connect(lambda: self.dctx.select_store(None))
+        filters = QHBoxLayout()
+        for widget in (self.search, self.category, self.level, self.expiry):
+            filters.addWidget(widget)
+        filters.setStretch(0, 2)
+        filters.addWidget(self.store_label)
+        filters.addWidget(self.all_stores)
+        self.table = QTableView(self)
+        configure_table(self.table, "stock")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        restore_columns(self.table, "stock")
+        self.summary = QLabel(self)
+        self.summary.setProperty("role", "hint")
+        self.proxy.rowsInserted.connect(self._update_summary)
+        self.proxy.rowsRemoved.connect(self._update_summary)
+        self.proxy.modelReset.connect(self._update_summary)
+        self.proxy.layoutChanged.connect(self._update_summary)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("库存"), self)
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+    def reload_categories(self) -> None:
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("全部分类"), None)
+        for category in list_categories(self.dctx.service):
+            indent = "\u3000" * (category.level - 1)
+            self.category.addItem(f"{indent}{category.code} {category.name}", category.code)
+        index = self.category.findData(current) if current else 0
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+
+    def refresh(self) -> None:
+        store_codes = [self.store_code] if self.store_code else None
+        lines = stock_lines(self.dctx.service, store_codes=store_codes, level=self.level.currentData(),
+                            category_code=self.category.currentData())
+        self.model.set_rows(lines)
+        self._update_store_label()
+
+    def _update_store_label(self) -> None:
+        if self.store_code:
+            self.store_label.setText(self.tr("储备库：%1").replace("%1", self.store_code))
+        else:
+            self.store_label.setText(self.tr("储备库：全部"))
+        self.all_stores.setEnabled(bool(self.store_code))
+
+    def _update_summary(self, *_args) -> None:
+        shown = self.proxy.rowCount()
+        value = sum((self.proxy.index(row, 0).data(ROW_ROLE).value or Decimal(0) for row in range(shown)), Decimal(0))
+        self.summary.setText(self.tr("共 %1 行，金额合计 %2").replace("%1", str(shown)).replace("%2", money_text(value)))
+
+    def apply_filter(self, *, text: str | None = None, category: str | None = None, level: str | None = None,
+                     expiry: str | None = None, store: str | None = None, **_ignored) -> None:
+        """Set filters from outside (the home dashboard's tiles, the navigation)."""
+        if text is not None:
+            self.search.setText(text)
+        if category is not None:
+            self.category.setCurrentIndex(max(self.category.findData(category or None), 0))
+        if level is not None:
+            self.level.setCurrentIndex(max(self.level.findData(level or None), 0))
+        if expiry is not None:
+            self.expiry.setCurrentIndex(max(self.expiry.findData(expiry), 0))
+        if store is not None:
+            self._on_store_selected(store or None)
+
+    def _on_store_selected(self, code: str | None) -> None:
+        self.store_code = code
+        self.refresh()
+
+    def _on_changed(self, changed: frozenset) -> None:
+        if changed & {flags.CATALOG}:
+            self.reload_categories()
+        if changed & {flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES, flags.DISPATCH}:
+            self.refresh()
+
+
+VIEW_SPEC = ViewSpec(key="stock", title="库存", order=20, factory=StockView, shortcut="Ctrl+2", icon="stock")

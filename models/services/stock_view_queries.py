@@ -1,0 +1,198 @@
+"""Reads behind the desktop's stock view, navigation tree and home dashboard.
+
+Richer than ``stock_queries.stock_rows``: each line carries its category, value, pinyin and the
+item's effective rotation lead time, so the screen can colour and filter without asking again.
+Keepers see only their own stores, as everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.context import ServiceContext
+from models.schema.audit import AuditEntry
+from models.schema.catalog import Category, Item
+from models.schema.enums import Role, StoreLevel
+from models.schema.stock import Balance, Batch
+from models.schema.warehouse import Store
+from models.services.catalog import effective_lead_days
+from models.services.warehouses import parse_level
+
+EXPIRED = "expired"
+DUE = "due"  # within the item's rotation lead time: rotate now
+OK = "ok"
+
+
+@dataclass(frozen=True)
+class StockLine:
+    store_code: str
+    store_name: str
+    level: StoreLevel
+    item_code: str
+    item_name: str
+    spec: str
+    unit: str
+    pinyin: str
+    category_code: str
+    category_name: str
+    batch: str
+    production_date: dt.date | None
+    expiry_date: dt.date | None
+    quantity: Decimal
+    reserved: Decimal
+    unit_price: Decimal | None
+    lead_days: int
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.unit_price is None:
+            return None
+        return (self.quantity * self.unit_price).quantize(Decimal("0.01"))
+
+    def status(self, today: dt.date) -> str:
+        if self.expiry_date is None:
+            return OK
+        if self.expiry_date < today:
+            return EXPIRED
+        if self.expiry_date <= today + dt.timedelta(days=self.lead_days):
+            return DUE
+        return OK
+
+
+def _visible(ctx: ServiceContext, stmt):
+    if ctx.actor.role is Role.KEEPER:
+        return stmt.where(Balance.store_id.in_(ctx.actor.store_ids or {-1}))
+    return stmt
+
+
+def _load_categories(session: Session) -> dict[int, Category]:
+    # loaded first so item.category / category.parent resolve from the identity map, without queries
+    return {category.id: category for category in session.scalars(select(Category))}
+
+
+def stock_lines(
+    ctx: ServiceContext,
+    *,
+    store_codes: list[str] | None = None,
+    level: str | StoreLevel | None = None,
+    category_code: str | None = None,
+) -> list[StockLine]:
+    """Non-zero balances by store, item and batch, earliest expiry first within each item."""
+    with ctx.read() as session:
+        _load_categories(session)
+        stmt = (
+            select(Balance, Store, Item, Batch)
+            .join(Store, Store.id == Balance.store_id)
+            .join(Item, Item.id == Balance.item_id)
+            .join(Batch, Batch.id == Balance.batch_id)
+            .where(Balance.quantity > 0)
+            .order_by(Store.code, Item.code, Balance.expiry_date, Batch.batch_no)
+        )
+        if store_codes is not None:
+            stmt = stmt.where(Store.code.in_(store_codes or ["\x00"]))
+        if level:
+            stmt = stmt.where(Balance.store_level == (level if isinstance(level, StoreLevel) else parse_level(level)))
+        if category_code:
+            stmt = stmt.outerjoin(Category, Category.id == Item.category_id).where(
+                Category.code.startswith(category_code, autoescape=True))
+        lines = []
+        for balance, store, item, batch in session.execute(_visible(ctx, stmt)):
+            category = item.category
+            lines.append(StockLine(
+                store.code, store.name, store.level, item.code, item.name, item.spec, item.unit,
+                item.pinyin or "", category.code if category else "", category.name if category else "",
+                batch.batch_no, batch.production_date, balance.expiry_date, balance.quantity,
+                balance.reserved, batch.unit_price if batch.unit_price is not None else item.unit_price,
+                effective_lead_days(item),
+            ))
+        return lines
+
+
+def store_line_counts(ctx: ServiceContext) -> dict[str, int]:
+    """Number of non-zero stock lines (store × item × batch) per store code."""
+    with ctx.read() as session:
+        stmt = (
+            select(Store.code, func.count(Balance.id))
+            .join(Store, Store.id == Balance.store_id)
+            .where(Balance.quantity > 0)
+            .group_by(Store.code)
+        )
+        return {code: count for code, count in session.execute(_visible(ctx, stmt))}
+
+
+@dataclass(frozen=True)
+class CategorySummary:
+    code: str
+    name: str
+    items: int
+    lines: int
+    value: Decimal
+    quantities: tuple[tuple[str, Decimal], ...]  # (unit, total) pairs: quantities only add per unit
+
+
+def category_summary(ctx: ServiceContext, *, depth: int = 2) -> list[CategorySummary]:
+    """Stock by category at ``depth`` (1 class, 2 subclass...), largest value first."""
+    prefix_length = {1: 1, 2: 3, 3: 5, 4: 7}[depth]
+    with ctx.read() as session:
+        names = {category.code: category.name for category in session.scalars(select(Category))}
+    groups: dict[str, dict] = defaultdict(lambda: {"items": set(), "lines": 0, "value": Decimal(0),
+                                                  "units": defaultdict(Decimal)})
+    for line in stock_lines(ctx):
+        code = line.category_code[:prefix_length] if line.category_code else ""
+        group = groups[code]
+        group["items"].add(line.item_code)
+        group["lines"] += 1
+        group["value"] += line.value or Decimal(0)
+        group["units"][line.unit] += line.quantity
+    result = [
+        CategorySummary(code, names.get(code, "未分类"), len(group["items"]), group["lines"], group["value"],
+                        tuple(sorted(group["units"].items())))
+        for code, group in groups.items()
+    ]
+    return sorted(result, key=lambda summary: (-summary.value, summary.code))
+
+
+@dataclass(frozen=True)
+class ExpiryCounts:
+    expired: int
+    within: dict[int, int]  # days → stock lines expiring within that many days (not yet expired)
+
+
+def expiry_counts(ctx: ServiceContext, windows: tuple[int, ...] = (30, 90)) -> ExpiryCounts:
+    today = ctx.today()
+    with ctx.read() as session:
+        base = _visible(ctx, select(func.count(Balance.id)).where(Balance.quantity > 0,
+                                                                   Balance.expiry_date.is_not(None)))
+        expired = session.scalar(base.where(Balance.expiry_date < today)) or 0
+        within = {
+            days: session.scalar(base.where(Balance.expiry_date >= today,
+                                            Balance.expiry_date <= today + dt.timedelta(days=days))) or 0
+            for days in windows
+        }
+    return ExpiryCounts(expired, within)
+
+
+@dataclass(frozen=True)
+class Activity:
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_key: str
+    summary: str
+
+
+def recent_activity(ctx: ServiceContext, limit: int = 10) -> list[Activity]:
+    """The newest audit entries; a keeper sees only their own."""
+    with ctx.read() as session:
+        stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+        if ctx.actor.role is Role.KEEPER:
+            stmt = stmt.where(AuditEntry.user_id == ctx.actor.user_id)
+        return [Activity(entry.at, entry.username, entry.action, entry.entity, entry.entity_key, entry.summary)
+                for entry in session.scalars(stmt)]
