@@ -77,7 +77,7 @@ class Standard(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     needs: Mapped[list["Need"]] = relationship(
-        back_populates="standard", order_by="(Need.sort_order, Need.id)", cascade="all, delete-orphan"
+        back_populates="standard", order_by=lambda: [Need.sort_order, Need.id], cascade="all, delete-orphan"
     )
 
 
