@@ -1,0 +1,106 @@
+"""The receipt dialog driven as a keeper would: scan, Enter through the fields, confirm."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest  # noqa: F401
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from desktop.dialogs import receipt_dialog
+from desktop.dialogs.receipt_dialog import ReceiptDialog
+from models.schema.documents import Document
+from models.services.stock_queries import stock_rows
+from tests.desktop_daily.conftest import OFFSCREEN_LIMITS, render
+
+pytestmark = OFFSCREEN_LIMITS
+
+
+def type_and_enter(qtbot, widget, text):
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key_Return)
+    qtbot.wait(5)
+
+
+def test_receipt_with_two_lines(qtbot, dctx, answers, county_qt):
+    dialog = ReceiptDialog(dctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    changed = []
+    dctx.changed.connect(changed.append)
+    dialog.supplier.insert("某超市")  # as an input method commits it
+    # line 1 by scanning the code: Enter moves to the next field each time
+    dialog.item.setFocus()
+    type_and_enter(qtbot, dialog.item, "W500")
+    assert dialog.item_caption.text().startswith("瓶装饮用水")
+    type_and_enter(qtbot, dialog.batch, "B-2026")
+    type_and_enter(qtbot, dialog.production, "2026-01-15")
+    qtbot.keyClick(dialog.expiry, Qt.Key_Return)  # left empty: derived from the shelf life
+    qtbot.wait(5)
+    type_and_enter(qtbot, dialog.quantity, "120")
+    type_and_enter(qtbot, dialog.price, "1.5")
+    type_and_enter(qtbot, dialog.location, "A-01")  # last field: adds the line
+    assert len(dialog.lines) == 1 and dialog.item.text() == ""
+    # line 2 found by pinyin initials (zp → 帐篷), quantity typed wrongly first
+    qtbot.keyClicks(dialog.item, "jzzp")
+    assert dialog.item.resolve() is None and dialog.item.text() == county_qt.tent
+    qtbot.keyClicks(dialog.quantity, "-3")
+    assert "大于 0" in dialog.boxes["quantity"].error_text()
+    assert not dialog.add_line() and len(dialog.lines) == 1
+    dialog.quantity.clear()
+    qtbot.keyClicks(dialog.quantity, "5")
+    assert dialog.boxes["quantity"].error_text() == ""
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    assert dialog.table.rowCount() == 2
+    render(dialog, "receipt_dialog")
+    # nothing saved before confirming
+    with dctx.service.db.read() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0
+    qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
+    assert answers.confirms and dialog.result() == ReceiptDialog.Accepted
+    assert dialog.posted.number == "RK-C001-2026-0001"
+    rows = {(r.item_code, r.batch): r for r in stock_rows(dctx.service, store_code="C001")}
+    water = rows[("W500", "B-2026")]
+    assert water.quantity == Decimal(120) and water.expiry_date.isoformat() == "2028-01-14"
+    assert water.unit_price == Decimal("1.5")
+    assert rows[("ZP12", "无批次")].quantity == Decimal(5)
+    assert changed == [frozenset({"stock", "documents"})]
+
+
+def test_field_messages_and_cancel_saves_nothing(qtbot, dctx, answers):
+    dialog = ReceiptDialog(dctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.item, "NOPE")
+    assert "没有编码“NOPE”" in dialog.boxes["item"].error_text()
+    qtbot.keyClicks(dialog.production, "2026-13-01")
+    assert "不是有效日期" in dialog.boxes["production"].error_text()
+    dialog.production.clear()
+    qtbot.keyClicks(dialog.production, "2026-05-01")
+    qtbot.keyClicks(dialog.expiry, "2026-04-01")
+    assert "早于生产日期" in dialog.boxes["expiry"].error_text()
+    qtbot.keyClicks(dialog.doc_date, "x")
+    assert "不是有效日期" in dialog.doc_date_box.error_text()
+    render(dialog, "receipt_dialog_errors")
+    assert not dialog.confirm_button.isEnabled()
+    dialog.reject()
+    with dctx.service.db.read() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0
+
+
+def test_declined_confirmation_posts_nothing_and_ask_returns_values(qtbot, dctx, answers, monkeypatch):
+    dialog = ReceiptDialog(dctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.item, "BAG")
+    qtbot.keyClicks(dialog.quantity, "1000")
+    assert dialog.add_line()
+    answers.confirm_answer = False
+    dialog.confirm()
+    assert dialog.posted is None and dialog.result() != ReceiptDialog.Accepted
+    with dctx.service.db.read() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0
+    # run() posts what the dialog collected; ask() only returns it
+    request = receipt_dialog.ReceiptRequest("C001", list(dialog.lines), supplier="x")
+    posted = receipt_dialog.post(dctx, request, None)
+    assert posted.lines[0].quantity == Decimal(1000)
