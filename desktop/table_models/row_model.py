@@ -29,6 +29,7 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None  # must give one type per column (str or number)
     align: Qt.AlignmentFlag = LEFT
+    width: int = 0  # default width in pixels (0: the table's default)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -47,6 +48,9 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def default_widths(self) -> list[int]:
+        return [column.width for column in self._columns]
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -110,10 +114,13 @@ def configure_table(view: QTableView, table_key: str) -> None:
     view.setProperty("table_key", table_key)
 
 
-def restore_columns(view: QTableView, table_key: str) -> None:
-    """Restore the saved header (widths, order, sort); start remembering changes."""
+def restore_columns(view: QTableView, table_key: str, widths: list[int] | None = None) -> None:
+    """Default widths, then the saved header (widths, order, sort); start remembering changes."""
     store = app_settings.current()
     header = view.horizontalHeader()
+    for section, width in enumerate(widths or []):
+        if width:
+            header.resizeSection(section, width)
     state = store.get(app_settings.HEADER_STATE, table_key)
     if state:
         from PySide6.QtCore import QByteArray

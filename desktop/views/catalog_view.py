@@ -125,7 +125,7 @@ class CatalogView(QWidget):
         configure_table(self.table, "catalog_items")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
-        restore_columns(self.table, "catalog_items")
+        restore_columns(self.table, "catalog_items", [90, 140, 130, 50, 160, 90, 110, 60, 90])
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索：名称、编码或拼音首字母"))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from desktop import context as flags
@@ -129,8 +129,10 @@ class HomeView(QWidget):
         configure_table(self.category_table, "home_categories")
         self.category_table.setSortingEnabled(False)
         self.category_table.setModel(self.category_model)
-        self.category_table.setColumnWidth(0, 180)
-        self.category_table.setColumnWidth(3, 260)
+        for column, width in enumerate((170, 50, 50, 200, 110)):
+            self.category_table.setColumnWidth(column, width)
+        self.category_table.horizontalHeader().setStretchLastSection(False)
+        self.category_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.category_table.activated.connect(self._open_category)
         self.category_table.doubleClicked.connect(self._open_category)
         self.activity = QListWidget(self)
