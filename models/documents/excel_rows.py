@@ -1,0 +1,455 @@
+"""Reading an import workbook sheet by sheet into typed rows, collecting every problem on the way.
+
+A problem is (sheet, Excel row number, column, Chinese message quoting the value found). The 库存
+sheet is read as a stream (``iter_stock``) so a 100,000-row sheet never sits in memory; the other
+sheets are small and read into lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import openpyxl
+
+from models.documents import excel_headers as H
+from models.documents import excel_values as V
+from models.errors import DomainError, ValidationError
+from models.schema.enums import StoreLevel
+from models.services.warehouses import parse_level
+from models.validation import check_code, check_text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in the workbook; ``row`` is the Excel row number (0 for the sheet as a whole)."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_json(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+    def __str__(self) -> str:
+        where = f"“{self.sheet}”" + (f"第 {self.row} 行" if self.row else "") + (f"“{self.column}”列" if self.column else "")
+        return f"{where}：{self.message}"
+
+
+class ImportCancelled(DomainError):
+    """The user cancelled; nothing was written."""
+
+
+class Problems:
+    def __init__(self) -> None:
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self._trimmed: dict[tuple[str, str], list[int]] = {}  # (sheet, column) → [first row, count]
+
+    def error(self, sheet: str, row: int, column: str, message: str) -> None:
+        self.errors.append(Problem(sheet, row, column, message))
+
+    def warn(self, sheet: str, row: int, column: str, message: str) -> None:
+        self.warnings.append(Problem(sheet, row, column, message))
+
+    def trimmed(self, sheet: str, column: str, row: int) -> None:
+        seen = self._trimmed.setdefault((sheet, column), [row, 0])
+        seen[1] += 1
+
+    def finish(self) -> None:
+        """Whitespace warnings are summarised per column instead of one per cell."""
+        for (sheet, column), (first, count) in self._trimmed.items():
+            self.warn(sheet, first, column, f"{count} 个单元格首尾有空格，已自动去除（首次出现在第 {first} 行）。")
+        self._trimmed.clear()
+
+
+@dataclass
+class SheetSource:
+    spec: H.SheetSpec
+    title: str  # the sheet's own name in the workbook
+    header: H.HeaderMatch
+    estimated_rows: int
+
+
+@dataclass
+class Cells:
+    """One data row: raw values by column key, with the Excel row number."""
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+    problems: Problems
+    spec: H.SheetSpec
+
+    def _column(self, key: str) -> str:
+        return self.spec.column(key).header
+
+    def raw(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def _fail(self, key: str, exc: ValidationError) -> None:
+        self.problems.error(self.sheet, self.row, self._column(key), exc.message)
+
+    def _note_trim(self, key: str) -> None:
+        if V.was_trimmed(self.values.get(key)):
+            self.problems.trimmed(self.sheet, self._column(key), self.row)
+
+    def text(self, key: str, *, max_length: int, required: bool = False) -> str:
+        self._note_trim(key)
+        label = self._column(key)
+        value = V.cell_text(self.values.get(key))
+        if required and not value:
+            self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+            return ""
+        try:
+            return check_text(value, label, max_length=max_length)
+        except ValidationError as exc:
+            self._fail(key, exc)
+            return ""
+
+    def code(self, key: str, *, required: bool = True, max_length: int = 30) -> str:
+        self._note_trim(key)
+        label = self._column(key)
+        value = V.code_text(self.values.get(key))
+        if not value:
+            if required:
+                self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+            return ""
+        try:
+            return check_code(value, label, max_length=max_length)
+        except ValidationError as exc:
+            self._fail(key, exc)
+            return ""
+
+    def parse(self, key: str, parser: Callable[..., Any], *args: Any, required: bool = False, **kwargs: Any) -> Any:
+        label = self._column(key)
+        value = self.values.get(key)
+        if V.is_blank(value):
+            if required:
+                self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+            return None
+        try:
+            return parser(value, label, *args, **kwargs)
+        except ValidationError as exc:
+            self._fail(key, exc)
+            return None
+        except (ValueError, ArithmeticError, OverflowError) as exc:  # a corner no parser foresaw
+            self.problems.error(self.sheet, self.row, label, f"{label}“{V.cell_text(value)}”无法识别（{exc}）。")
+            return None
+
+
+class WorkbookReader:
+    """An import workbook opened in read-only (streaming) mode, with each known sheet located."""
+
+    def __init__(self, path: str | Path, problems: Problems, column_maps: dict[str, dict[str, str]] | None = None):
+        self.path = Path(path)
+        self.problems = problems
+        try:
+            self.workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except FileNotFoundError:
+            raise ValidationError(f"找不到文件“{self.path}”。") from None
+        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException...
+            raise ValidationError(
+                f"无法读取“{self.path.name}”：它不是有效的 Excel（.xlsx）文件（{type(exc).__name__}）。"
+                "如果是 .xls 旧格式，请先用 Excel 或 WPS 另存为 .xlsx。") from None
+        self.sheets: dict[str, SheetSource] = {}
+        self.unmatched_sheets: list[str] = []
+        for worksheet in self.workbook.worksheets:
+            self._locate(worksheet, (column_maps or {}))
+
+    def _locate(self, worksheet, column_maps: dict[str, dict[str, str]]) -> None:
+        spec = H.match_sheet_name(worksheet.title)
+        if spec is None:
+            if H.normalise_header(worksheet.title) != H.normalise_header(H.LEDGER):
+                self.unmatched_sheets.append(worksheet.title)
+            return
+        if spec.name in self.sheets:
+            self.problems.warn(worksheet.title, 0, "",
+                               f"工作表“{worksheet.title}”与“{self.sheets[spec.name].title}”都像“{spec.name}”，只读取了后者。")
+            return
+        estimated = worksheet.max_row or 0
+        if hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()  # some writers record wrong sizes; read to the real end
+        head = list(islice(worksheet.iter_rows(min_row=1, values_only=True), H.HEADER_SCAN_ROWS))
+        header = H.find_header_row(spec, head, column_maps.get(spec.name))
+        if header is None:
+            self.problems.error(worksheet.title, 0, "",
+                                f"在前 {H.HEADER_SCAN_ROWS} 行中找不到“{spec.name}”的表头（如 {'、'.join(spec.headers[:4])}）。")
+            return
+        for key in header.missing:
+            column = spec.column(key).header
+            self.problems.error(worksheet.title, header.excel_row, column, f"缺少必填列“{column}”。")
+        for index, text in header.unmatched.items():
+            self.problems.warn(worksheet.title, header.excel_row, text, f"未识别的列“{text}”，已忽略。")
+        self.sheets[spec.name] = SheetSource(spec, worksheet.title, header, max(0, estimated - header.excel_row))
+
+    def close(self) -> None:
+        self.workbook.close()
+
+    def rows(self, name: str, on_row: Callable[[], None] | None = None) -> Iterator[Cells]:
+        """Data rows below the header: blank rows skipped; 合计 rows and the template's example row
+        skipped with a warning."""
+        source = self.sheets.get(name)
+        if source is None or source.header.missing:
+            return
+        worksheet = self.workbook[source.title]
+        columns = source.header.columns
+        first = source.header.excel_row + 1
+        for row_number, cells in enumerate(worksheet.iter_rows(min_row=first, values_only=True), start=first):
+            if on_row is not None:
+                on_row()
+            values = {key: cells[index] for index, key in columns.items() if index < len(cells)}
+            if all(V.is_blank(value) for value in cells):
+                continue
+            if V.is_total_row(list(cells)):
+                self.problems.warn(source.title, row_number, "", "合计行已跳过。")
+                continue
+            if V.is_example_row(list(cells)):
+                self.problems.warn(source.title, row_number, "", "模板示例行已跳过。")
+                continue
+            if all(V.is_blank(value) for value in values.values()):
+                continue  # text only in ignored columns
+            yield Cells(source.title, row_number, values, self.problems, source.spec)
+
+
+# --- typed rows -------------------------------------------------------------------------------
+
+@dataclass
+class StoreRow:
+    row: int
+    code: str
+    name: str
+    level: StoreLevel | None
+    area: str
+    parent_area: str
+    address: str
+    keeper: str
+    phone: str
+    floor_area: Decimal | None
+
+    def key(self) -> tuple:
+        return (self.name, self.level, self.area, self.parent_area, self.address, self.keeper, self.phone, self.floor_area)
+
+
+@dataclass
+class ItemRow:
+    row: int
+    code: str
+    name: str
+    spec: str
+    unit: str
+    category_code: str
+    category_name: str
+    shelf_life_months: int | None
+    rotation_lead_days: int | None
+    returnable: bool
+    unit_price: Decimal | None
+
+    def key(self) -> tuple:
+        return (self.name, self.spec, self.unit, self.category_code, self.shelf_life_months,
+                self.rotation_lead_days, self.returnable, self.unit_price)
+
+
+@dataclass(slots=True)
+class StockEntry:
+    row: int
+    store_code: str
+    item_code: str
+    batch_no: str
+    production_date: dt.date | None
+    expiry_date: dt.date | None
+    quantity: Decimal | None
+    unit_price: Decimal | None
+    supplier: str
+    location: str
+    remarks: str
+
+
+@dataclass
+class AgreementRow:
+    row: int
+    number: str
+    enterprise: str
+    credit_code: str
+    agreement_type: str  # "physical" / "capacity"
+    start_date: dt.date | None
+    end_date: dt.date | None
+    response_hours: int | None
+    annual_fee: Decimal | None
+    item_code: str
+    quantity: Decimal | None
+    minimum: Decimal | None
+    place: str
+    contact: str
+    phone: str
+
+    def head(self) -> tuple:
+        return (self.enterprise, self.credit_code, self.agreement_type, self.start_date, self.end_date,
+                self.response_hours, self.annual_fee, self.place, self.contact, self.phone)
+
+
+@dataclass
+class StandardRow:
+    row: int
+    standard: str
+    need: str
+    unit: str
+    basis: str  # per_person_day / per_persons / fixed
+    quota: Decimal | None
+    item_code: str
+    factor: Decimal
+
+    def head(self) -> tuple:
+        return (self.unit, self.basis, self.quota)
+
+
+AGREEMENT_TYPES = {"实物代储": "physical", "实物": "physical", "代储": "physical", "企业代储": "physical",
+                   "physical": "physical", "产能储备": "capacity", "产能": "capacity", "capacity": "capacity"}
+BASES = {"每人每天": "per_person_day", "每人每日": "per_person_day", "人天": "per_person_day",
+         "per_person_day": "per_person_day", "每n人": "per_persons",
+         "per_persons": "per_persons", "固定数量": "fixed", "固定": "fixed", "fixed": "fixed"}
+BASIS_LABELS = {"per_person_day": "每人每天", "per_persons": "每N人", "fixed": "固定数量"}
+TYPE_LABELS = {"physical": "实物代储", "capacity": "产能储备"}
+
+
+def _level(value: object, field: str) -> StoreLevel:
+    return parse_level(V.normalise_word(V.cell_text(value)))
+
+
+def _choice(table: dict[str, str | None], message: str) -> Callable[[object, str], str]:
+    def parse(value: object, field: str) -> str:
+        word = V.normalise_word(V.cell_text(value)).lower()
+        result = table.get(word)
+        if result is None:
+            raise ValidationError(f"{field}“{V.cell_text(value)}”无效，{message}", field=field)
+        return result
+    return parse
+
+
+_agreement_type = _choice(AGREEMENT_TYPES, "应为“实物代储”或“产能储备”。")
+_basis = _choice(BASES, "应为“每人每天”“每N人”或“固定数量”。")
+
+
+def _positive(value: object, field: str) -> Decimal:
+    return V.parse_quantity_cell(value, field)
+
+
+def read_store(cells: Cells) -> StoreRow:
+    return StoreRow(
+        cells.row, cells.code("code"), cells.text("name", max_length=200, required=True),
+        cells.parse("level", _level, required=True), cells.text("area", max_length=130, required=True),
+        cells.text("parent_area", max_length=130), cells.text("address", max_length=300),
+        cells.text("keeper", max_length=100), cells.text("phone", max_length=50),
+        cells.parse("floor_area", V.parse_money_cell),
+    )
+
+
+def read_item(cells: Cells) -> ItemRow:
+    return ItemRow(
+        cells.row, cells.code("code"), cells.text("name", max_length=200, required=True),
+        cells.text("spec", max_length=200), cells.text("unit", max_length=20, required=True),
+        cells.code("category_code", required=False, max_length=7),
+        cells.text("category_name", max_length=100),
+        cells.parse("shelf_life_months", V.parse_int_cell, minimum=1, maximum=10000),
+        cells.parse("rotation_lead_days", V.parse_int_cell, minimum=0, maximum=10000),
+        bool(cells.parse("returnable", V.parse_bool_cell)),
+        cells.parse("unit_price", V.parse_money_cell),
+    )
+
+
+def read_stock(cells: Cells) -> StockEntry:
+    entry = StockEntry(
+        cells.row, cells.code("store_code"), cells.code("item_code"),
+        cells.code("batch_no", required=False, max_length=60),
+        cells.parse("production_date", V.parse_date_cell), cells.parse("expiry_date", V.parse_date_cell),
+        cells.parse("quantity", V.parse_quantity_cell, required=True, allow_zero=True),
+        cells.parse("unit_price", V.parse_money_cell),
+        cells.text("supplier", max_length=200), cells.text("location", max_length=100),
+        cells.text("remarks", max_length=500),
+    )
+    if entry.production_date and entry.expiry_date and entry.expiry_date < entry.production_date:
+        cells.problems.error(cells.sheet, cells.row, "有效期至",
+                             f"有效期至 {entry.expiry_date} 早于生产日期 {entry.production_date}，请检查日期。")
+    return entry
+
+
+def read_agreement(cells: Cells) -> AgreementRow:
+    credit = cells.text("credit_code", max_length=30, required=True)
+    if credit:
+        try:
+            credit = V.check_credit_code(credit)
+        except ValidationError as exc:
+            cells.problems.error(cells.sheet, cells.row, "统一社会信用代码", exc.message)
+    row = AgreementRow(
+        cells.row, cells.code("number", max_length=60), cells.text("enterprise", max_length=200, required=True),
+        credit, cells.parse("agreement_type", _agreement_type, required=True) or "",
+        cells.parse("start_date", V.parse_date_cell, required=True),
+        cells.parse("end_date", V.parse_date_cell, required=True),
+        cells.parse("response_hours", V.parse_int_cell, minimum=1, maximum=10000),
+        cells.parse("annual_fee", V.parse_money_cell), cells.code("item_code"),
+        cells.parse("quantity", _positive, required=True),
+        cells.parse("minimum", V.parse_optional_quantity),
+        cells.text("place", max_length=300), cells.text("contact", max_length=100), cells.text("phone", max_length=50),
+    )
+    if row.start_date and row.end_date and row.end_date < row.start_date:
+        cells.problems.error(cells.sheet, cells.row, "结束日期", f"结束日期 {row.end_date} 早于开始日期 {row.start_date}。")
+    if row.quantity is not None and row.minimum is not None and row.minimum > row.quantity:
+        cells.problems.error(cells.sheet, cells.row, "最低数量",
+                             f"最低数量 {row.minimum} 大于协议数量 {row.quantity}。")
+    return row
+
+
+def read_standard(cells: Cells) -> StandardRow:
+    return StandardRow(
+        cells.row, cells.text("standard", max_length=100, required=True), cells.text("need", max_length=100, required=True),
+        cells.text("unit", max_length=20, required=True), cells.parse("basis", _basis, required=True) or "",
+        cells.parse("quota", _positive, required=True), cells.code("item_code"),
+        cells.parse("factor", _positive) or Decimal(1),
+    )
+
+
+READERS = {H.STORES: read_store, H.ITEMS: read_item, H.STOCK: read_stock,
+           H.AGREEMENTS: read_agreement, H.STANDARDS: read_standard}
+
+
+@dataclass
+class SheetPreview:
+    """What the wizard shows for one sheet: how headers were understood and the first rows."""
+
+    sheet: str  # canonical
+    title: str  # as in the workbook
+    header_row: int
+    columns: list[tuple[str, str]]  # (header found, canonical header or '' if ignored)
+    missing: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (excel row, canonical-order texts)
+
+
+def preview(path: str | Path, column_maps: dict[str, dict[str, str]] | None = None, limit: int = 5
+            ) -> tuple[list[SheetPreview], Problems, list[str]]:
+    problems = Problems()
+    reader = WorkbookReader(path, problems, column_maps)
+    try:
+        previews = []
+        for name, source in reader.sheets.items():
+            worksheet = reader.workbook[source.title]
+            header_cells = next(worksheet.iter_rows(min_row=source.header.excel_row,
+                                                    max_row=source.header.excel_row, values_only=True))
+            columns = []
+            for index, cell in enumerate(header_cells):
+                if V.is_blank(cell):
+                    continue
+                key = source.header.columns.get(index)
+                columns.append((V.cell_text(cell), source.spec.column(key).header if key else ""))
+            item = SheetPreview(name, source.title, source.header.excel_row, columns,
+                                [source.spec.column(k).header for k in source.header.missing])
+            for cells in islice(reader.rows(name), limit):
+                item.rows.append((cells.row, [V.cell_text(cells.raw(c.key)) for c in source.spec.columns]))
+            previews.append(item)
+        return previews, problems, reader.unmatched_sheets
+    finally:
+        reader.close()
