@@ -60,7 +60,8 @@ def _tr(text: str) -> str:
 class FieldBox(QWidget):
     """A widget with its error message right under it (red, hidden when empty)."""
 
-    def __init__(self, widget: QWidget, parent: QWidget | None = None, *, suffix: QWidget | None = None) -> None:
+    def __init__(self, widget: QWidget, parent: QWidget | None = None, *, suffix: QWidget | None = None,
+                 note: QWidget | None = None) -> None:
         super().__init__(parent)
         self.widget = widget
         column = QVBoxLayout(self)
@@ -72,10 +73,14 @@ class FieldBox(QWidget):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(widget, 1)
+            if isinstance(suffix, QLabel):
+                suffix.setMinimumWidth(suffix.fontMetrics().horizontalAdvance("平方米"))
             row.addWidget(suffix)
             column.addLayout(row)
         else:
             column.addWidget(widget)
+        if note is not None:
+            column.addWidget(note)
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
         self.error.setStyleSheet(ERROR_STYLE)

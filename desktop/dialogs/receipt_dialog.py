@@ -99,6 +99,7 @@ class ReceiptDialog(QDialog):
 
         self.item = ItemPicker(items, self)
         self.item_caption = QLabel(self)
+        self.item_caption.setStyleSheet("color: #2f5d8a;")
         self.batch = QLineEdit(self)
         self.batch.setPlaceholderText(self.tr("留空按日期自动编号"))
         self.production = QLineEdit(self)
@@ -111,7 +112,7 @@ class ReceiptDialog(QDialog):
         self.price.setPlaceholderText(self.tr("元，可不填"))
         self.location = QLineEdit(self)
         self.boxes = {
-            "item": FieldBox(self.item, suffix=self.item_caption),
+            "item": FieldBox(self.item, note=self.item_caption),
             "batch": FieldBox(self.batch),
             "production": FieldBox(self.production),
             "expiry": FieldBox(self.expiry),

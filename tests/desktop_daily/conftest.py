@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from desktop import settings as app_settings
 from desktop.context import DesktopContext
@@ -101,4 +102,5 @@ def render(widget, name: str) -> None:
         return
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()  # let pending layout requests settle before grabbing
     widget.grab().save(str(out / f"{name}.png"))

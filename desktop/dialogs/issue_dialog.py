@@ -1,0 +1,159 @@
+"""出库单 dialog: the receiver, then lines; each line shows the earliest-expiry batches it will take
+(``issuing.preview_issue``) and the keeper may pick another batch. Posted only after confirming;
+if the service refuses (not enough usable stock), the message is shown and nothing changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.context import DOCUMENTS, STOCK, DesktopContext
+from desktop.dialogs.document_lines_widget import FieldBox, load_items, postable_stores, run_busy, store_combo
+from desktop.dialogs.outbound_lines import OutboundLinesEditor
+from desktop.interaction import interaction
+from models.errors import DomainError, ValidationError
+from models.services import ledger
+from models.services.issuing import IssueLine, issue
+from models.validation import check_text, parse_date
+
+
+@dataclass
+class IssueRequest:
+    store_code: str
+    receiver: str
+    lines: list[IssueLine] = field(default_factory=list)
+    purpose: str = ""
+    reference: str = ""
+    doc_date: dt.date | None = None
+
+
+def post(dctx: DesktopContext, request: IssueRequest, parent: QWidget | None = None) -> ledger.PostedDocument:
+    result = run_busy(parent, QCoreApplication.translate("IssueDialog", "正在保存出库单…"), issue, dctx.service,
+                      request.store_code, request.lines, receiver=request.receiver, purpose=request.purpose,
+                      reference=request.reference, doc_date=request.doc_date)
+    dctx.notify(STOCK, DOCUMENTS)
+    return result
+
+
+class IssueDialog(QDialog):
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, post_on_accept: bool = True) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.post_on_accept = post_on_accept
+        self.posted: ledger.PostedDocument | None = None
+        self.request: IssueRequest | None = None
+        self.setWindowTitle(self.tr("出库单"))
+        self.resize(900, 640)
+        ctx = dctx.service
+        self.store = store_combo(postable_stores(ctx), dctx.current_store_code, self)
+        self.receiver = QLineEdit(self)
+        self.receiver_box = FieldBox(self.receiver)
+        self.purpose = QLineEdit(self)
+        self.reference = QLineEdit(self)
+        self.doc_date = QLineEdit(ctx.today().isoformat(), self)
+        self.doc_date_box = FieldBox(self.doc_date)
+        form = QFormLayout()
+        form.addRow(self.tr("出库储备库"), self.store)
+        form.addRow(self.tr("领用单位"), self.receiver_box)
+        form.addRow(self.tr("用途"), self.purpose)
+        form.addRow(self.tr("依据文号"), self.reference)
+        form.addRow(self.tr("出库日期"), self.doc_date_box)
+        self.editor = OutboundLinesEditor(ctx, load_items(ctx), self)
+        self.editor.set_store(self.store.currentData())
+        self.store.currentIndexChanged.connect(self._store_changed)
+        self.general_error = QLabel(self)
+        self.general_error.setProperty("role", "error")
+        self.general_error.setStyleSheet("color: #b3261e;")
+        self.general_error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.confirm_button = self.buttons.addButton(self.tr("确认出库"), QDialogButtonBox.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.receiver.textChanged.connect(lambda _t: self._check_receiver())
+        self.doc_date.textChanged.connect(lambda _t: self._check_date())
+        self.editor.lines_changed.connect(self._lines_changed)
+        self._lines_changed()
+
+    def _store_changed(self) -> None:
+        if self.editor.lines and not interaction.confirm(
+                self, self.tr("更换储备库"), self.tr("更换储备库将清空已录入的清单，继续吗？")):
+            return
+        self.editor.clear_lines()
+        self.editor.set_store(self.store.currentData())
+
+    def _lines_changed(self) -> None:
+        self.confirm_button.setEnabled(bool(self.editor.lines))
+
+    def _check_receiver(self) -> bool:
+        try:
+            check_text(self.receiver.text(), "领用单位", max_length=300, required=True)
+            self.receiver_box.set_error(None)
+            return True
+        except ValidationError as exc:
+            self.receiver_box.set_error(exc.message)
+            return False
+
+    def _check_date(self) -> bool:
+        try:
+            parse_date(self.doc_date.text(), "出库日期")
+            self.doc_date_box.set_error(None)
+            return True
+        except ValidationError as exc:
+            self.doc_date_box.set_error(exc.message)
+            return False
+
+    def values(self) -> IssueRequest:
+        if not (self._check_receiver() & self._check_date()):
+            raise ValidationError(self.tr("请先改正上面标红的项目。"))
+        if not self.editor.lines:
+            raise ValidationError(self.tr("出库清单是空的，请先添加至少一行物资。"))
+        if self.store.currentData() is None:
+            raise ValidationError(self.tr("您没有可以记账的储备库，请联系管理员分配。"))
+        return IssueRequest(self.store.currentData(), self.receiver.text(), list(self.editor.lines),
+                            purpose=self.purpose.text(), reference=self.reference.text(),
+                            doc_date=parse_date(self.doc_date.text()))
+
+    def confirm(self) -> None:
+        self.general_error.clear()
+        try:
+            request = self.values()
+        except DomainError as exc:
+            self.general_error.setText(exc.message)
+            return
+        question = self.tr("从“%1”出库 %2 行物资给“%3”？确认后将记入台账。").replace(
+            "%1", self.store.currentText()).replace("%2", str(len(request.lines))).replace("%3", request.receiver)
+        if not interaction.confirm(self, self.tr("确认出库"), question):
+            return
+        self.request = request
+        if self.post_on_accept:
+            try:
+                self.posted = post(self.dctx, request, self)
+            except DomainError as exc:
+                self.general_error.setText(exc.message)
+                interaction.error(self, self.tr("未能出库"), exc.message)
+                self.editor.update_preview()
+                return
+        self.accept()
+
+    @classmethod
+    def ask(cls, dctx: DesktopContext, parent: QWidget | None = None) -> IssueRequest | None:
+        """Show the dialog and return what was entered (without posting), or None if cancelled."""
+        dialog = cls(dctx, parent, post_on_accept=False)
+        return dialog.request if dialog.exec() == QDialog.Accepted else None
+
+
+def run(dctx: DesktopContext, parent: QWidget | None = None) -> ledger.PostedDocument | None:
+    """The 出库 action (Ctrl+I)."""
+    dialog = IssueDialog(dctx, parent)
+    dialog.exec()
+    return dialog.posted
