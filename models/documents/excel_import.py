@@ -36,6 +36,7 @@ from models.documents.excel_areas import AreaPlanner
 from models.errors import DomainError
 from models.schema.agreements import Agreement, Enterprise
 from models.schema.catalog import Category, Item
+from models.schema.standards import Standard
 from models.schema.documents import Document
 from models.schema.enums import DocType
 from models.schema.stock import Batch
@@ -87,6 +88,7 @@ class Known:
     agreements: set[str] = field(default_factory=set)
     enterprises: dict[str, str] = field(default_factory=dict)  # credit code → name
     areas: list[tuple[str, str, str]] = field(default_factory=list)  # (code, name, kind)
+    standards: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -102,6 +104,7 @@ class Plan:
     stock_balances: int = 0  # distinct (store, item, batch) to post
     agreements: dict[str, list[AgreementRow]] = field(default_factory=dict)
     standards: dict[str, list[StandardRow]] = field(default_factory=dict)
+    existing_standards: set[str] = field(default_factory=set)
 
 
 class Progress:
@@ -184,7 +187,8 @@ def import_workbook(
 
 def _created_counts(plan: Plan) -> dict[str, int]:
     return {"stores": len(plan.stores), "items": len(plan.items), "batches": plan.stock_balances,
-            "agreements": len(plan.agreements), "standards": len(plan.standards)}
+            "agreements": len(plan.agreements),
+            "standards": sum(1 for name in plan.standards if name not in plan.existing_standards)}
 
 
 def load_known(ctx: ServiceContext) -> Known:
@@ -205,13 +209,14 @@ def load_known(ctx: ServiceContext) -> Known:
             known.opening_stores.setdefault(store_code, number)
         known.agreements = set(session.scalars(select(Agreement.number)))
         known.enterprises = dict(session.execute(select(Enterprise.credit_code, Enterprise.name)).all())
+        known.standards = set(session.scalars(select(Standard.name)))
         known.areas = [(code, name, kind.value) for code, name, kind in session.execute(
             select(Area.code, Area.name, Area.kind))]
     return known
 
 
 def check_workbook(reader: WorkbookReader, known: Known, problems: Problems, ticker: Progress) -> Plan:
-    plan = Plan(areas=AreaPlanner(known.areas))
+    plan = Plan(areas=AreaPlanner(known.areas), existing_standards=known.standards)
     stores = _read_all(reader, H.STORES, read_store, ticker)
     items = _read_all(reader, H.ITEMS, read_item, ticker)
     workbook_stores = _check_stores(stores, known, plan, problems, reader)

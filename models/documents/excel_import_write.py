@@ -19,12 +19,13 @@ from models.context import ServiceContext
 from models.documents import excel_headers as H
 from models.documents.excel_rows import Problem, WorkbookReader, read_stock
 from models.errors import ValidationError
-from models.schema.agreements import Agreement, AgreementLine, AgreementState, AgreementType, Enterprise
+from models.schema.agreements import Agreement, AgreementState
+from models.schema.standards import Need, NeedBasis, NeedItem, Standard
 from models.schema.catalog import Item
 from models.schema.documents import Document
 from models.schema.enums import DocType
 from models.schema.warehouse import Area, Store
-from models.services import catalog, ledger, warehouses
+from models.services import agreements, catalog, ledger, warehouses
 from models.services.permissions import require_post
 from models.services.receiving import find_or_create_batch
 
@@ -172,50 +173,56 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
 
 
 def _write_agreements(ctx: ServiceContext, session: Session, plan: "Plan", as_of: dt.date) -> int:
-    """Agreements straight into the schema of models/schema/agreements.py.
-
-    TODO(agreements engineer's models/services/agreements.py): switch to its building blocks once it
-    offers a session-level create function; the checks done here (credit code, dates, minimum ≤
-    guaranteed, one line per item) mirror the schema's constraints.
-    """
-    enterprises = {e.credit_code: e for e in session.scalars(select(Enterprise))}
-    items = {item.code: item for item in session.scalars(select(Item))}
+    """Through models/services/agreements.py's building blocks; imported agreements are in force
+    (有效): they come from a ledger of signed contracts."""
     for number, rows in plan.agreements.items():
         head = rows[0]
-        enterprise = enterprises.get(head.credit_code)
-        if enterprise is None:
-            enterprise = Enterprise(name=head.enterprise, credit_code=head.credit_code,
-                                    contact=head.contact, phone=head.phone)
-            session.add(enterprise)
-            enterprises[head.credit_code] = enterprise
-            session.flush()
-            ledger.audit(ctx, session, "create", "enterprise", head.credit_code, f"导入：新建企业 {head.enterprise}")
-        agreement = Agreement(
-            number=number, enterprise=enterprise, agreement_type=AgreementType(head.agreement_type),
-            start_date=head.start_date, end_date=head.end_date, storage_place=head.place,
-            response_hours=head.response_hours, annual_fee=head.annual_fee or Decimal(0),
-            state=AgreementState.ACTIVE, created_at=ctx.now(), updated_at=ctx.now(),
+        data = agreements.AgreementInput(
+            number=number,
+            enterprise=agreements.EnterpriseInput(head.enterprise, head.credit_code, contact=head.contact, phone=head.phone),
+            agreement_type=head.agreement_type, start_date=head.start_date, end_date=head.end_date,
+            lines=[agreements.LineInput(row.item_code, row.quantity, row.minimum or 0) for row in rows],
+            storage_place=head.place, response_hours=head.response_hours, annual_fee=head.annual_fee or 0,
         )
-        for line_no, row in enumerate(rows, start=1):
-            agreement.lines.append(AgreementLine(line_no=line_no, item=items[row.item_code],
-                                                 guaranteed_quantity=row.quantity,
-                                                 minimum_quantity=row.minimum or Decimal(0)))
+        now = ctx.now()
+        agreement = Agreement(number=number, state=AgreementState.ACTIVE, created_at=now, updated_at=now)
+        with session.no_autoflush:
+            agreements._apply_fields(session, agreement, data)
         session.add(agreement)
         session.flush()
-        ledger.audit(ctx, session, "create", "agreement", number, f"导入：新建协议 {number}（{head.enterprise}）")
+        ledger.audit(ctx, session, "create", "agreement", number, f"导入：新建储备协议 {number}（{head.enterprise}）",
+                     after=agreements.snapshot(agreement))
     return len(plan.agreements)
 
 
 def _write_standards(ctx: ServiceContext, session: Session, plan: "Plan", warnings: list[Problem]) -> int:
-    """Standards through the adequacy engineer's models/services/standards.py, once it exists."""
-    if not plan.standards:
-        return 0
-    try:
-        from models.services import standards as service  # noqa: PLC0415 - optional until it lands
-    except ImportError:
-        service = None
-    writer = getattr(service, "import_standard_rows", None) if service else None
-    if writer is None:
-        warnings.append(Problem(H.STANDARDS, 0, "", "本版本尚不能保存定额标准（定额标准模块未安装），该表已检查但未导入。"))
-        return 0
-    return writer(ctx, session, plan.standards)
+    """New standards are created; a standard that exists (e.g. the shipped defaults) gets the needs
+    and item links it lacks, and keeps its own definition where the workbook differs."""
+    created = 0
+    items = {item.code: item for item in session.scalars(select(Item))}
+    for name, rows in plan.standards.items():
+        standard = session.scalar(select(Standard).where(Standard.name == name))
+        if standard is None:
+            standard = Standard(name=name, created_at=ctx.now(), updated_at=ctx.now())
+            session.add(standard)
+            created += 1
+        needs = {need.name: need for need in standard.needs}
+        for row in rows:
+            need = needs.get(row.need)
+            if need is None:
+                need = Need(name=row.need, unit=row.unit, basis=NeedBasis(row.basis), quota=row.quota,
+                            sort_order=(len(needs) + 1) * 10)
+                standard.needs.append(need)
+                needs[row.need] = need
+            elif (need.unit, need.basis.value, need.quota) != (row.unit, row.basis, row.quota):
+                warnings.append(Problem(H.STANDARDS, row.row, "需求项",
+                                        f"标准“{name}”已有需求项“{row.need}”且定义不同，保留原有定义。"))
+            item = items[row.item_code]
+            if not any(link.item_id == item.id for link in need.items):
+                link = NeedItem(item_id=item.id, factor=row.factor)
+                link.item = item
+                need.items.append(link)
+        standard.updated_at = ctx.now()
+        session.flush()
+        ledger.audit(ctx, session, "import", "standard", name, f"导入定额标准 {name}（{len(rows)} 行）")
+    return created

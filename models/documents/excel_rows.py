@@ -335,6 +335,13 @@ _agreement_type = _choice(AGREEMENT_TYPES, "应为“实物代储”或“产能
 _basis = _choice(BASES, "应为“每人每天”“每N人”或“固定数量”。")
 
 
+def _ratio(value: object, field: str) -> Decimal:
+    """Quotas and factors: up to nine decimals (the standards module's rule), text numbers accepted."""
+    from models.services.standards import parse_ratio  # noqa: PLC0415
+
+    return parse_ratio(V.number_text(value) if isinstance(value, str) else value, field)
+
+
 def _positive(value: object, field: str) -> Decimal:
     return V.parse_quantity_cell(value, field)
 
@@ -408,8 +415,8 @@ def read_standard(cells: Cells) -> StandardRow:
     return StandardRow(
         cells.row, cells.text("standard", max_length=100, required=True), cells.text("need", max_length=100, required=True),
         cells.text("unit", max_length=20, required=True), cells.parse("basis", _basis, required=True) or "",
-        cells.parse("quota", _positive, required=True), cells.code("item_code"),
-        cells.parse("factor", _positive) or Decimal(1),
+        cells.parse("quota", _ratio, required=True), cells.code("item_code"),
+        cells.parse("factor", _ratio) or Decimal(1),
     )
 
 

@@ -179,36 +179,8 @@ def normalise_word(text: str) -> str:
     return re.sub(r"\s+", "", _nfkc(text)).replace(":", "")
 
 
-# 统一社会信用代码 (GB 32100-2015): 18 characters from this alphabet, the last a check character.
-CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def credit_check_char(first17: str) -> str:
-    total = sum(CREDIT_ALPHABET.index(ch) * weight for ch, weight in zip(first17, CREDIT_WEIGHTS))
-    return CREDIT_ALPHABET[(31 - total % 31) % 31]
-
-
-def check_credit_code_fallback(value: str) -> str:
-    """Used only until models/services/credit_code.py exists (the agreements engineer's)."""
-    code = _nfkc(value).strip().upper()
-    if len(code) != 18 or any(ch not in CREDIT_ALPHABET for ch in code):
-        raise ValidationError(
-            f"统一社会信用代码“{value}”应为 18 位数字或大写字母（不含 I、O、Z、S、V）。", field="统一社会信用代码")
-    if credit_check_char(code[:17]) != code[17]:
-        raise ValidationError(f"统一社会信用代码“{value}”校验位不正确，请核对。", field="统一社会信用代码")
-    return code
-
-
 def check_credit_code(value: str) -> str:
-    """Validate a credit code with the agreements module when it is there, else with the fallback."""
-    try:
-        from models.services import credit_code as module  # noqa: PLC0415 - optional until it lands
-    except ImportError:
-        return check_credit_code_fallback(value)
-    for name in ("validate_credit_code", "check_credit_code", "normalise_credit_code", "validate"):
-        function = getattr(module, name, None)
-        if callable(function):
-            result = function(value)
-            return result if isinstance(result, str) else _nfkc(value).strip().upper()
-    return check_credit_code_fallback(value)
+    """统一社会信用代码 with its check character, by the agreements module's rules."""
+    from models.services.credit_code import validate_credit_code  # noqa: PLC0415
+
+    return validate_credit_code(_nfkc(value))

@@ -15,14 +15,12 @@ AGREEMENT_HEADERS = ["协议编号", "企业名称", "统一社会信用代码",
                      "年费用（元）", "物资编码", "协议数量", "最低数量", "存放地点", "联系人", "联系电话"]
 STANDARD_HEADERS = ["标准名称", "需求项", "计量单位", "计算方式", "定额", "物资编码", "折算系数"]
 
-# A valid 统一社会信用代码 (check digit computed per GB 32100-2015) and a broken one.
-GOOD_CREDIT = "91320100MA1MXXXX0X"
 
 
 def credit_code(body17: str) -> str:
-    from models.documents.excel_values import credit_check_char
+    from models.services.credit_code import check_character
 
-    return body17 + credit_check_char(body17)
+    return body17 + check_character(body17)
 
 
 def sheet(workbook: openpyxl.Workbook, title: str, headers: Sequence, rows: Sequence[Sequence],
