@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sqlalchemy.exc import OperationalError
+
 from models import __version__
 from models.commands import command_modules
 from models.commands.base import CommandRun
@@ -66,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
 
             print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False))
         print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        # the transaction was rolled back: nothing changed, so this is a refusal the user can retry
+        print(f"错误：数据库暂时无法完成操作（{exc.orig.__class__.__name__ if exc.orig else exc}），"
+              "未做任何更改。请检查数据库连接后重试。", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
