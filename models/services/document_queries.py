@@ -196,3 +196,17 @@ def document_detail(ctx: ServiceContext, number: str) -> DocumentDetail:
             summary, document.remarks, lines, history,
             transfer.number if transfer else None, transfer.status if transfer else None,
         )
+
+
+@dataclass(frozen=True)
+class StoreChoice:
+    code: str
+    name: str
+
+
+def transfer_targets(ctx: ServiceContext) -> list[StoreChoice]:
+    """Every active store, as a destination for a transfer; a keeper ships to stores that are not
+    theirs, so this list is not limited to readable stores (it shows only codes and names)."""
+    with ctx.read() as session:
+        return [StoreChoice(code, name) for code, name in session.execute(
+            select(Store.code, Store.name).where(Store.active.is_(True)).order_by(Store.level, Store.code))]
