@@ -28,6 +28,11 @@ from models.services.stock_view_queries import (CategorySummary, category_summar
 CHART_CATEGORIES = 8
 
 
+def stock_list(**filters: str) -> dict:
+    """Filters for the stock view with every other filter cleared, so a tile shows exactly its list."""
+    return {"text": "", "category": "", "level": "", "expiry": "all", **filters}
+
+
 class Tile(QFrame):
     """A clickable figure with a caption; Enter or Space opens it too."""
 
@@ -94,13 +99,13 @@ class HomeView(QWidget):
         self.tiles: dict[str, Tile] = {}
         tiles = QGridLayout()
         specs = [
-            ("value", self.tr("库存总值"), "", ("stock", {"expiry": "all"})),
-            ("lines", self.tr("库存批次（品种）"), "", ("stock", {"expiry": "all"})),
-            ("expired", self.tr("已过期批次"), "danger", ("stock", {"expiry": "expired"})),
+            ("value", self.tr("库存总值"), "", ("stock", stock_list())),
+            ("lines", self.tr("库存批次（品种）"), "", ("stock", stock_list())),
+            ("expired", self.tr("已过期批次"), "danger", ("stock", stock_list(expiry="expired"))),
             ("soon", self.tr("%1 天内到期批次").replace("%1", str(self.soon_days)), "warning",
-             ("stock", {"expiry": str(self.soon_days)})),
+             ("stock", stock_list(expiry=str(self.soon_days)))),
             ("later", self.tr("%1 天内到期批次").replace("%1", str(self.later_days)), "",
-             ("stock", {"expiry": str(self.later_days)})),
+             ("stock", stock_list(expiry=str(self.later_days)))),
             ("dispatch", self.tr("未完成调拨单"), "", ("dispatch", {})),
         ]
         for column, (key, caption, tone, target) in enumerate(specs):
@@ -191,7 +196,7 @@ class HomeView(QWidget):
         bars.setColor("#1f6fb2")
         for summary in shown:
             bars.append(float(summary.value))
-        bars.clicked.connect(lambda index: self.open_view.emit("stock", {"category": self.bar_codes[index]}))
+        bars.clicked.connect(lambda index: self.open_view.emit("stock", stock_list(category=self.bar_codes[index])))
         series = QHorizontalBarSeries()
         series.append(bars)
         series.setBarWidth(0.6)
@@ -223,7 +228,7 @@ class HomeView(QWidget):
     def _open_category(self, index) -> None:
         summary = self.category_model.index(index.row(), 0).data(ROW_ROLE)
         if summary is not None:
-            self.open_view.emit("stock", {"category": summary.code})
+            self.open_view.emit("stock", stock_list(category=summary.code))
 
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES, flags.DISPATCH}:

@@ -223,6 +223,8 @@ class StockView(QWidget):
         if level is not None:
             self.level.setCurrentIndex(max(self.level.findData(level or None), 0))
         if expiry is not None:
+            if self.expiry.findData(expiry) < 0 and expiry.isdigit():
+                self.expiry.addItem(self.tr("%1 天内到期").replace("%1", expiry), expiry)
             self.expiry.setCurrentIndex(max(self.expiry.findData(expiry), 0))
         if store is not None:
             self._on_store_selected(store or None)

@@ -1,0 +1,55 @@
+"""The home dashboard: figures match the database and each tile opens the list behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.main_window import MainWindow
+from desktop.table_models.row_model import ROW_ROLE
+from desktop.views.home_view import HomeView
+from models.services.receiving import ReceiptLine, receive
+
+
+def test_tiles_show_value_and_expiry_counts(qtbot, qtmodeltester, dctx):
+    view = HomeView(dctx)
+    qtbot.addWidget(view)
+    # tents 12 × 2800 + bottled water and rice without price
+    assert view.tiles["value"].figure.text() == "¥33,600.00"
+    assert view.tiles["lines"].figure.text() == "6（3）"
+    assert view.tiles["expired"].figure.text() == "1"
+    assert view.tiles["soon"].figure.text() == "1"  # W-SOON, 2026-07-01
+    assert view.tiles["later"].figure.text() == "1"
+    summaries = {view.category_model.index(r, 0).data(ROW_ROLE).code: view.category_model.index(r, 0).data(ROW_ROLE)
+                 for r in range(view.category_model.rowCount())}
+    assert set(summaries) == {"101", "104", "105"}
+    assert summaries["105"].lines == 3 and view.category_model.index(0, 0).data(ROW_ROLE).code == "101"
+    qtmodeltester.check(view.category_model, force_py=True)
+    assert len(view.chart.series()) == 1 and view.chart.series()[0].barSets()[0].count() == 3
+    assert view.activity.count() > 0 and "入库" in view.activity.item(0).text()
+
+
+def test_dashboard_refreshes_when_stock_changes(qtbot, admin, county, dctx):
+    view = HomeView(dctx)
+    qtbot.addWidget(view)
+    receive(admin, county.county_store, [ReceiptLine(county.water, 5, batch_no="W-NEW", expiry_date="2026-06-20")])
+    dctx.notify("stock")
+    assert view.tiles["soon"].figure.text() == "2"
+
+
+def test_tiles_open_the_stock_view_filtered(qtbot, dctx):
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    window.show_view("home")
+    home = window.views["home"]
+    qtbot.mouseClick(home.tiles["expired"], Qt.LeftButton)
+    stock = window.views["stock"]
+    assert window.stack.currentWidget() is stock
+    assert [stock.proxy.index(r, 0).data(ROW_ROLE).batch for r in range(stock.proxy.rowCount())] == ["W-OLD"]
+    window.show_view("home")
+    home.tiles["soon"].setFocus()
+    qtbot.keyClick(home.tiles["soon"], Qt.Key_Return)  # keyboard works as well as the mouse
+    assert window.stack.currentWidget() is stock
+    assert [stock.proxy.index(r, 0).data(ROW_ROLE).batch for r in range(stock.proxy.rowCount())] == ["W-SOON"]
+    window.show_view("home")
+    home.category_table.doubleClicked.emit(home.category_model.index(0, 0))  # 101 tents
+    assert {stock.proxy.index(r, 0).data(ROW_ROLE).item_code for r in range(stock.proxy.rowCount())} == {"ZP12"}
