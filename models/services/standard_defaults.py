@@ -71,7 +71,7 @@ DEFAULT_STANDARDS = (
 
 NEED_KEYS = {need.name: need.key for standard in DEFAULT_STANDARDS for need in standard.needs}
 
-_VOLUME = re.compile(r"(\d+(?:\.\d+)?)\s*(ml|mL|ML|毫升|L|l|升)(?![a-zA-Z])")
+_VOLUME = re.compile(r"(\d+(?:\.\d+)?)\s*(ml|mL|ML|毫升|L|l|升)(?![a-zA-Z])(?:\s*[×xX*]\s*(\d+))?")
 _AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(㎡|m²|m2|M2|平方米|平米)")
 _WEIGHT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|KG|千克|公斤|g|G|克)(?![a-zA-Z])")
 _KG_UNITS = {"kg": Decimal(1), "千克": Decimal(1), "公斤": Decimal(1), "t": Decimal(1000), "吨": Decimal(1000),
@@ -82,7 +82,7 @@ def _litres(text: str) -> Decimal | None:
     match = _VOLUME.search(text)
     if not match:
         return None
-    number = Decimal(match.group(1))
+    number = Decimal(match.group(1)) * (int(match.group(3)) if match.group(3) else 1)  # "550ml×24瓶/箱"
     return number / 1000 if match.group(2).lower() in ("ml", "毫升") else number
 
 
@@ -122,22 +122,22 @@ def default_factor(key: str, name: str, spec: str, unit: str, category: str) -> 
         kilograms = _kilograms(text)
         return ratio(kilograms) if kilograms else None
     if key == "tent":
-        if "帐篷" not in name or "厕所" in name:
+        if "帐篷" not in name or any(word in name for word in ("厕所", "卫生间", "指挥")):
             return None
         area = _AREA.search(text)
         return ratio(Decimal(area.group(1)) / 12) if area else Decimal(1)
     if key == "summer_quilt":
-        return Decimal(1) if any(w in name for w in ("毛巾被", "棉被", "夏凉被")) else None
+        return Decimal(1) if any(w in name for w in ("毛巾被", "棉被", "夏凉被", "被褥")) else None
     if key == "quilt":
-        return Decimal(1) if "棉被" in name else None
+        return Decimal(1) if ("棉被" in name or "被褥" in name) else None
     if key == "bed":
         return Decimal(1) if ("折叠床" in name or "防潮垫" in name) else None
     if key == "coat":
         return Decimal(1) if "棉大衣" in name else None
     if key == "kit":
-        return Decimal(1) if ("家庭应急包" in name or category.startswith("10901")) else None
+        return Decimal(1) if "家庭应急包" in name else None
     if key == "toilet":
-        return Decimal(1) if "厕所" in name else None
+        return Decimal(1) if ("厕所" in name or "卫生间" in name) else None
     if key == "soap":
         if "皂" not in name:
             return None
