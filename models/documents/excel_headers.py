@@ -39,6 +39,7 @@ class SheetSpec:
     name: str  # canonical sheet name
     columns: tuple[ColumnSpec, ...]
     synonyms: tuple[str, ...] = ()
+    info: tuple[str, ...] = ()  # read-only columns exports add for people (names, amounts): ignored quietly
 
     def column(self, key: str) -> ColumnSpec:
         for column in self.columns:
@@ -65,7 +66,7 @@ STORE_SHEET = SheetSpec(STORES, (
     _c("keeper", "负责人", False, ("保管员", "管理员", "库管员"), 10),
     _c("phone", "联系电话", False, ("电话", "手机", "联系方式", "手机号码"), 14),
     _c("floor_area", "面积（㎡）", False, ("面积", "面积(平方米)", "库房面积", "仓储面积", "占地面积"), 10),
-), ("仓库", "储备库信息", "储备点", "库点", "仓库信息", "储备库一览"))
+), ("仓库", "储备库信息", "储备点", "库点", "仓库信息", "储备库一览"), ("状态",))
 
 ITEM_SHEET = SheetSpec(ITEMS, (
     _c("code", "物资编码", True, ("物资代码", "编码", "品名编码", "物品编码"), 12),
@@ -91,7 +92,8 @@ STOCK_SHEET = SheetSpec(STOCK, (
     _c("supplier", "供应商", False, ("供货单位", "供应商名称", "供货商"), 20),
     _c("location", "存放位置", False, ("存放地点", "货位", "库位", "位置"), 12),
     _c("remarks", "备注", False, ("说明",), 20),
-), ("库存台账", "期初库存", "结存", "库存明细", "实物储备", "库存表"))
+), ("库存台账", "期初库存", "结存", "库存明细", "实物储备", "库存表"),
+    ("储备库名称", "物资名称", "规格型号", "计量单位", "金额（元）", "级别"))
 
 AGREEMENT_SHEET = SheetSpec(AGREEMENTS, (
     _c("number", "协议编号", True, ("合同编号", "协议号"), 14),
@@ -108,7 +110,7 @@ AGREEMENT_SHEET = SheetSpec(AGREEMENTS, (
     _c("place", "存放地点", False, ("存放位置", "储存地点"), 20),
     _c("contact", "联系人", False, ("负责人",), 10),
     _c("phone", "联系电话", False, ("电话", "手机"), 14),
-), ("协议储备", "企业代储", "代储", "协议"))
+), ("协议储备", "企业代储", "代储", "协议"), ("物资名称", "计量单位", "状态"))
 
 STANDARD_SHEET = SheetSpec(STANDARDS, (
     _c("standard", "标准名称", True, ("标准",), 18),
@@ -116,9 +118,9 @@ STANDARD_SHEET = SheetSpec(STANDARDS, (
     _c("unit", "计量单位", True, ("单位",), 8),
     _c("basis", "计算方式", True, ("计算依据", "计算基础", "方式"), 12),
     _c("quota", "定额", True, ("定额标准", "标准数量", "定额数量"), 10),
-    _c("item_code", "物资编码", True, ("物资代码", "编码"), 12),
+    _c("item_code", "物资编码", False, ("物资代码", "编码"), 12),
     _c("factor", "折算系数", False, ("系数", "折算"), 10),
-), ("标准", "定额", "储备定额"))
+), ("标准", "定额", "储备定额"), ("物资名称", "规格型号", "物资单位"))
 
 IMPORT_SHEETS: tuple[SheetSpec, ...] = (STORE_SHEET, ITEM_SHEET, STOCK_SHEET, AGREEMENT_SHEET, STANDARD_SHEET)
 
@@ -185,6 +187,7 @@ def match_header_cells(spec: SheetSpec, cells: Sequence[object],
     """Match one row's cells to columns. ``mapping`` (normalised header → key) comes from the user."""
     exact, loose = _lookup((c.key, (c.header, *c.synonyms)) for c in spec.columns)
     keys = {c.key for c in spec.columns}
+    info = {normalise_header(text) for text in spec.info}
     found: dict[int, str] = {}
     unmatched: dict[int, str] = {}
     taken: set[str] = set()
@@ -202,6 +205,8 @@ def match_header_cells(spec: SheetSpec, cells: Sequence[object],
         if key and key not in taken:
             found[index] = key
             taken.add(key)
+        elif norm in info:
+            continue
         else:
             unmatched[index] = str(cell).strip()
     return found, unmatched

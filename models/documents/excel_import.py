@@ -448,7 +448,9 @@ def _check_standards(rows: list[StandardRow], plan: Plan, problems: Problems, it
                            f"标准“{row.standard}”的需求项“{row.need}”的单位、计算方式或定额与第 {first.row} 行不一致。")
             continue
         key = (row.standard, row.need, row.item_code)
-        if key in pairs:
+        if not row.item_code:
+            problems.warn(sheet, row.row, "物资编码", f"需求项“{row.need}”没有填写物资编码，只导入需求项，暂不关联物资。")
+        elif key in pairs:
             problems.error(sheet, row.row, "物资编码",
                            f"标准“{row.standard}”需求项“{row.need}”中物资“{row.item_code}”与第 {pairs[key]} 行重复。")
             continue

@@ -217,8 +217,8 @@ def _write_standards(ctx: ServiceContext, session: Session, plan: "Plan", warnin
             elif (need.unit, need.basis.value, need.quota) != (row.unit, row.basis, row.quota):
                 warnings.append(Problem(H.STANDARDS, row.row, "需求项",
                                         f"标准“{name}”已有需求项“{row.need}”且定义不同，保留原有定义。"))
-            item = items[row.item_code]
-            if not any(link.item_id == item.id for link in need.items):
+            item = items.get(row.item_code)
+            if item is not None and not any(link.item_id == item.id for link in need.items):
                 link = NeedItem(item_id=item.id, factor=row.factor)
                 link.item = item
                 need.items.append(link)

@@ -372,7 +372,7 @@ def read_item(cells: Cells) -> ItemRow:
 def read_stock(cells: Cells) -> StockEntry:
     entry = StockEntry(
         cells.row, cells.code("store_code"), cells.code("item_code"),
-        cells.code("batch_no", required=False, max_length=60),
+        cells.text("batch_no", max_length=60),  # real batch numbers may be text ("无批次", "2024年第3批")
         cells.parse("production_date", V.parse_date_cell), cells.parse("expiry_date", V.parse_date_cell),
         cells.parse("quantity", V.parse_quantity_cell, required=True, allow_zero=True),
         cells.parse("unit_price", V.parse_money_cell),
@@ -415,7 +415,7 @@ def read_standard(cells: Cells) -> StandardRow:
     return StandardRow(
         cells.row, cells.text("standard", max_length=100, required=True), cells.text("need", max_length=100, required=True),
         cells.text("unit", max_length=20, required=True), cells.parse("basis", _basis, required=True) or "",
-        cells.parse("quota", _ratio, required=True), cells.code("item_code"),
+        cells.parse("quota", _ratio, required=True), cells.code("item_code", required=False),
         cells.parse("factor", _ratio) or Decimal(1),
     )
 

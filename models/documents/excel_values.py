@@ -19,7 +19,7 @@ from models.validation import parse_date, parse_quantity
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-TOTAL_WORDS = ("合计", "总计", "小计", "合计:", "总计:")
+TOTAL_WORDS = ("合计", "总计", "小计")
 EXAMPLE_PREFIXES = ("【示例】", "示例")
 
 
@@ -164,7 +164,7 @@ def parse_bool_cell(value: object, field: str) -> bool:
 def is_total_row(values: list[object]) -> bool:
     """A closing 合计/总计 row: one of its first cells says so."""
     for value in values[:4]:
-        if isinstance(value, str) and normalise_word(value) in TOTAL_WORDS:
+        if isinstance(value, str) and normalise_word(value).startswith(TOTAL_WORDS):
             return True
     return False
 
