@@ -21,13 +21,16 @@ def upgrade() -> None:
     op.create_table('alert_acks',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('alert_key', sa.String(length=200), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('announced_at', sa.DateTime(), nullable=False),
     sa.Column('acknowledged_at', sa.DateTime(), nullable=True),
-    sa.Column('acknowledged_by_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['acknowledged_by_id'], ['users.id'], name=op.f('fk_alert_acks_acknowledged_by_id_users')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_alert_acks_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_alert_acks')),
-    sa.UniqueConstraint('alert_key', name=op.f('uq_alert_acks_alert_key'))
+    sa.UniqueConstraint('alert_key', 'user_id', name='alert_user')
     )
+    with op.batch_alter_table('alert_acks', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_acks_user_id'), ['user_id'], unique=False)
+
     op.create_table('inspection_schedules',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=30), nullable=False),
@@ -146,4 +149,6 @@ def downgrade() -> None:
             for column in indexes:
                 batch_op.drop_index(batch_op.f(f'ix_{table}_{column}'))
         op.drop_table(table)
+    with op.batch_alter_table('alert_acks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alert_acks_user_id'))
     op.drop_table('alert_acks')

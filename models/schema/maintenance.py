@@ -8,7 +8,7 @@ import enum
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.schema.base import Base, Quantity, UtcDateTime, utcnow
@@ -197,13 +197,15 @@ class ScrapRequest(Base):
 
 
 class AlertAck(Base):
-    """An alert's first announcement and its acknowledgement, by stable key
-    ("expiry:C001:W500:B1:due", "inspection:FIRE:C001:::2026-06-01", "reminder:scrap_review:2026")."""
+    """When one user was first shown an alert, and when they acknowledged it, by the alert's stable
+    key ("expiry:C001:W500:B1:due", "inspection:FIRE:C001:::2026-06-01", "reminder:scrap_review:2026").
+    Per user, so one keeper's acknowledgement does not hide the alert from the officer."""
 
     __tablename__ = "alert_acks"
+    __table_args__ = (UniqueConstraint("alert_key", "user_id", name="alert_user"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    alert_key: Mapped[str] = mapped_column(String(200), unique=True)
+    alert_key: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     announced_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     acknowledged_at: Mapped[Optional[dt.datetime]] = mapped_column(UtcDateTime)
-    acknowledged_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,150 @@
+"""提醒: dated reminders (annual scrap review closing 31 October, annual storage report due
+10 January) and alerts for expiring batches and due inspections.
+
+Each alert has a stable key. The first time a user is shown an alert it is *announced* (recorded per
+user, so it is not announced again at the next start); the user can *acknowledge* it, after which
+it no longer appears for them. A batch that moves on from due to overdue or expired, or an
+inspection whose due date moves, gets a new key and is announced again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from models.context import ServiceContext
+from models.errors import PermissionDeniedError, ValidationError
+from models.schema.maintenance import AlertAck
+from models.services import ledger
+from models.services.inspections import due_inspections
+from models.services.rotation import rotation_plan
+
+REMINDER_LEAD_DAYS = 45  # shown this many days before the deadline
+REMINDER_GRACE_DAYS = 30  # and, unless acknowledged, this many days after it
+EXPIRY_ALERT_DAYS = 30  # batches to rotate within this many days are announced
+INSPECTION_ALERT_DAYS = 7  # inspections due this week
+
+SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str
+    title: str
+    deadline: dt.date
+    status: str  # "due" (deadline ahead or today) or "overdue"
+
+
+@dataclass(frozen=True)
+class Alert:
+    key: str
+    kind: str  # "expiry", "inspection" or "reminder"
+    severity: str  # "critical", "warning" or "info"
+    title: str
+    detail: str
+    due_date: dt.date | None
+    store_code: str | None = None
+    new: bool = False  # not yet announced to this user
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "kind": self.kind, "severity": self.severity, "title": self.title,
+                "detail": self.detail, "due_date": self.due_date.isoformat() if self.due_date else None,
+                "store_code": self.store_code, "new": self.new}
+
+
+def dated_reminders(as_of: dt.date, *, lead_days: int = REMINDER_LEAD_DAYS,
+                    grace_days: int = REMINDER_GRACE_DAYS) -> list[Reminder]:
+    """The yearly deadlines whose window (lead days before to grace days after) contains ``as_of``."""
+    result = []
+    for year in (as_of.year - 1, as_of.year, as_of.year + 1):
+        candidates = (
+            (f"reminder:scrap_review:{year}", f"{year} 年度报废审核将于 10 月 31 日截止", dt.date(year, 10, 31)),
+            (f"reminder:storage_report:{year - 1}", f"{year - 1} 年度储存情况报告须于 {year} 年 1 月 10 日前报送",
+             dt.date(year, 1, 10)),
+        )
+        for key, title, deadline in candidates:
+            if deadline - dt.timedelta(days=lead_days) <= as_of <= deadline + dt.timedelta(days=grace_days):
+                result.append(Reminder(key, title, deadline, "due" if as_of <= deadline else "overdue"))
+    return sorted(result, key=lambda r: r.deadline)
+
+
+def current_alerts(
+    ctx: ServiceContext,
+    *,
+    as_of: dt.date | None = None,
+    expiry_within_days: int = EXPIRY_ALERT_DAYS,
+    inspection_within_days: int = INSPECTION_ALERT_DAYS,
+) -> list[Alert]:
+    """Every alert that applies today for this user's stores, acknowledged or not, ``new`` unset."""
+    as_of = as_of or ctx.today()
+    alerts: list[Alert] = []
+    for row in rotation_plan(ctx, within_days=expiry_within_days, as_of=as_of):
+        severity = {"expired": "critical", "overdue": "warning", "due": "info"}[row.status]
+        when = f"已于 {row.expiry_date} 过期，只能报废" if row.status == "expired" else (
+            f"有效期至 {row.expiry_date}，应于 {row.rotate_by} 前轮换")
+        alerts.append(Alert(
+            f"expiry:{row.store_code}:{row.item_code}:{row.batch}:{row.status}", "expiry", severity,
+            f"{row.status_label}：{row.item_name} 批次 {row.batch}（{row.store_name}）",
+            f"{ledger.fmt_qty(row.quantity)}{row.unit}，{when}", row.rotate_by, row.store_code,
+        ))
+    for due in due_inspections(ctx, within_days=inspection_within_days, as_of=as_of):
+        late = due.status == "overdue"
+        alerts.append(Alert(
+            f"inspection:{due.key}", "inspection", "warning" if late else "info",
+            f"{'养护逾期' if late else '本周养护'}：{due.schedule_name}（{due.target}）",
+            f"应于 {due.due_date} 完成" + (f"，上次 {due.last_inspected}" if due.last_inspected else "，尚无记录"),
+            due.due_date, due.store_code,
+        ))
+    for reminder in dated_reminders(as_of):
+        alerts.append(Alert(reminder.key, "reminder", "warning" if reminder.status == "overdue" else "info",
+                            reminder.title, f"截止日期 {reminder.deadline}", reminder.deadline))
+    alerts.sort(key=lambda a: (SEVERITY_ORDER[a.severity], a.due_date or dt.date.max, a.key))
+    return alerts
+
+
+def pending_alerts(ctx: ServiceContext, *, announce: bool = False, as_of: dt.date | None = None) -> list[Alert]:
+    """The alerts this user has not acknowledged; ``new`` marks those never announced to them.
+    With ``announce`` the new ones are recorded as announced (in one transaction)."""
+    alerts = current_alerts(ctx, as_of=as_of)
+    user_id = ctx.actor.user_id
+    if user_id is None:
+        return alerts
+    keys = [a.key for a in alerts]
+    with (ctx.write() if announce else ctx.read()) as session:
+        seen = {ack.alert_key: ack for ack in session.scalars(
+            select(AlertAck).where(AlertAck.user_id == user_id, AlertAck.alert_key.in_(keys or [""])))}
+        result = [replace(a, new=a.key not in seen) for a in alerts
+                  if a.key not in seen or seen[a.key].acknowledged_at is None]
+        if announce:
+            fresh = [a for a in result if a.new]
+            for alert in fresh:
+                session.add(AlertAck(alert_key=alert.key, user_id=user_id, announced_at=ctx.now()))
+            if fresh:
+                ledger.audit(ctx, session, "announce", "alert", f"{len(fresh)} alerts",
+                             f"首次提示 {len(fresh)} 条提醒", after={"keys": [a.key for a in fresh][:50]})
+    return result
+
+
+def acknowledge(ctx: ServiceContext, key: str) -> bool:
+    """Acknowledge one alert for the acting user; False if it was already acknowledged."""
+    if ctx.actor.user_id is None:
+        raise PermissionDeniedError("请先登录，再确认提醒。")
+    if not key or len(key) > 200:
+        raise ValidationError("提醒编号无效。", field="提醒")
+    with ctx.write() as session:
+        ack = session.scalar(select(AlertAck).where(AlertAck.user_id == ctx.actor.user_id,
+                                                    AlertAck.alert_key == key))
+        if ack is not None and ack.acknowledged_at is not None:
+            return False
+        if ack is None:
+            ack = AlertAck(alert_key=key, user_id=ctx.actor.user_id, announced_at=ctx.now())
+            session.add(ack)
+        ack.acknowledged_at = ctx.now()
+        ledger.audit(ctx, session, "acknowledge", "alert", key, "确认提醒")
+        return True
+
+
+def acknowledge_all(ctx: ServiceContext, keys: list[str]) -> int:
+    return sum(1 for key in keys if acknowledge(ctx, key))
