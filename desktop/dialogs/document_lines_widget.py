@@ -249,7 +249,9 @@ class EnterMovesOn(QObject):
 # tables
 
 
-def make_table(headers: Sequence[str], parent: QWidget | None = None, *, editable: bool = False) -> QTableWidget:
+def make_table(headers: Sequence[str], parent: QWidget | None = None, *, editable: bool = False,
+               stretch: int | None = None) -> QTableWidget:
+    """A plain table; ``stretch`` names the column that takes the spare width (default: the last)."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().setVisible(False)
@@ -261,7 +263,10 @@ def make_table(headers: Sequence[str], parent: QWidget | None = None, *, editabl
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setStretchLastSection(True)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
     return table
 
 

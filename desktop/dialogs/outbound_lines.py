@@ -89,7 +89,7 @@ class OutboundLinesEditor(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
         self.preview_title = QLabel(self.tr("将出库的批次（先到期先出）"), self)
-        self.preview = make_table([self.tr("批次号"), self.tr("有效期至"), self.tr("本次出库")], self)
+        self.preview = make_table([self.tr("批次号"), self.tr("有效期至"), self.tr("本次出库")], self, stretch=0)
         self.preview.setMaximumHeight(120)
         entry = QGroupBox(self.tr("录入一行（回车跳到下一项）"), self)
         entry_layout = QVBoxLayout(entry)
@@ -98,7 +98,7 @@ class OutboundLinesEditor(QWidget):
         entry_layout.addWidget(self.preview)
 
         self.table = make_table([self.tr("物资编码"), self.tr("物资名称"), self.tr("数量"), self.tr("单位"),
-                                 self.tr("批次")], self)
+                                 self.tr("批次")], self, stretch=1)
         self.remove_button = QPushButton(self.tr("删除所选行"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.count_label = QLabel(self)

@@ -139,7 +139,7 @@ class ReceiptDialog(QDialog):
 
         self.table = make_table([self.tr("物资编码"), self.tr("物资名称"), self.tr("批次号"), self.tr("生产日期"),
                                  self.tr("有效期至"), self.tr("数量"), self.tr("单位"), self.tr("单价"),
-                                 self.tr("存放位置")], self)
+                                 self.tr("存放位置")], self, stretch=1)
         self.remove_button = QPushButton(self.tr("删除所选行"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.total_label = QLabel(self)

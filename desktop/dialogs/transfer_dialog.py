@@ -160,7 +160,7 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("收货备注"), self.receive_remarks)
         self.receive_table = make_table([self.tr("物资编码"), self.tr("物资名称"), self.tr("批次"), self.tr("单位"),
                                          self.tr("发出"), self.tr("已收"), self.tr("在途"), self.tr("本次实收")],
-                                        page, editable=True)
+                                        page, editable=True, stretch=1)
         self.receive_error = QLabel(page)
         self.receive_error.setStyleSheet(ERROR_STYLE)
         self.receive_error.setWordWrap(True)
@@ -230,6 +230,7 @@ class TransferDialog(QDialog):
     def _check_received(self) -> bool:
         _quantities, errors = self._received()
         self.receive_error.setText("\n".join(errors))
+        self.receive_error.setVisible(bool(errors))
         self._update_buttons()
         return not errors
 
