@@ -1,0 +1,91 @@
+"""Code run in child processes by the concurrency and crash proofs (and benchmarks/stress_safety.py).
+
+Kept importable (no pytest here) so ``spawn`` children can load it. Every child opens its own engine
+with ``open_database(url)``, as a second desktop program on the LAN would.
+"""
+
+from __future__ import annotations
+
+import random
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from models.context import Actor, ServiceContext
+from models.errors import InsufficientStockError
+from models.schema.enums import Role
+
+ITEM = "BAG"  # woven bags: no shelf life, so no expiry rule interferes
+STORES = ("C001", "T001")
+SHARED_BATCHES = ("S1", "S2", "S3")
+BIG_LINES = 40
+
+
+@dataclass
+class ClientReport:
+    """What one client saw: the documents it was told were posted, refusals, anything else."""
+
+    worker: int
+    successes: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # number, kind, store, batch, qty
+    refusals: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def client_ctx(url: str, name: str):
+    from models.migrate import open_database
+
+    database = open_database(url)
+    return ServiceContext(database, Actor(None, name, Role.OFFICER), machine=f"pc-{name}")
+
+
+def random_poster(url: str, worker: int, operations: int, seed: int, start, results) -> None:
+    """Post receipts and issues at random on the shared batches; report every outcome."""
+    from models.services.issuing import IssueLine, issue
+    from models.services.receiving import ReceiptLine, receive
+
+    report = ClientReport(worker)
+    try:
+        ctx = client_ctx(url, f"client{worker}")
+        rng = random.Random(seed)
+        start.wait(timeout=120)
+        for _ in range(operations):
+            store = rng.choice(STORES)
+            batch = rng.choice(SHARED_BATCHES)
+            quantity = Decimal(rng.randint(1, 25))
+            try:
+                if rng.random() < 0.45:
+                    posted = receive(ctx, store, [ReceiptLine(ITEM, quantity, batch_no=batch)], supplier=f"w{worker}")
+                    kind = "receipt"
+                else:
+                    posted = issue(ctx, store, [IssueLine(ITEM, quantity, batch_no=batch)], receiver=f"w{worker}")
+                    kind = "issue"
+            except InsufficientStockError:
+                report.refusals += 1
+                continue
+            report.successes.append((posted.number, kind, store, batch, str(quantity)))
+        ctx.db.dispose()
+    except BaseException:  # noqa: BLE001 - the parent asserts there were none
+        report.errors.append(traceback.format_exc())
+    results.put(report)
+
+
+def post_until_killed(url: str, marker: str | None, ready, seed: int) -> None:
+    """A keeper's program posting in a loop; with ``marker``, first one big receipt in one transaction."""
+    from models.services.issuing import IssueLine, issue
+    from models.services.receiving import ReceiptLine, receive
+
+    ctx = client_ctx(url, "crashy")
+    rng = random.Random(seed)
+    ready.set()
+    if marker:
+        lines = [ReceiptLine(ITEM, i % 7 + 1, batch_no=f"{marker}-{i:03d}") for i in range(BIG_LINES)]
+        receive(ctx, STORES[0], lines, reference=marker, supplier="大批导入")
+    while True:
+        batch = rng.choice(SHARED_BATCHES)
+        try:
+            if rng.random() < 0.5:
+                receive(ctx, STORES[0], [ReceiptLine(ITEM, rng.randint(1, 9), batch_no=batch)])
+            else:
+                issue(ctx, STORES[0], [IssueLine(ITEM, rng.randint(1, 9), batch_no=batch)], receiver="x")
+        except InsufficientStockError:
+            pass
