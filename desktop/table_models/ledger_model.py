@@ -68,6 +68,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._rows: list[LedgerRow] = []
         self._has_more = False
         self._newest_first = True
+        self._resetting = False
         self.pages_fetched = 0
 
     # loading -------------------------------------------------------------------------------
@@ -76,21 +77,36 @@ class LedgerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._source = source
         self._rows = []
-        self._has_more = source is not None
+        self._has_more = False
         self.pages_fetched = 0
-        self.endResetModel()
-        if self._has_more:
-            self.fetchMore(QModelIndex())
+        if source is not None:  # the first page arrives with the reset, not as an insert after it
+            page = source(None, self._newest_first)
+            self._rows = list(page.rows)
+            self._has_more = page.has_more
+            self.pages_fetched = 1
+        # slots of modelReset (views, testers) may ask for more; inserting rows while the reset
+        # signal is still being delivered would nest two changes, so they wait for the next call
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def reload(self) -> None:
         self.set_source(self._source)
+
+    @property
+    def has_more(self) -> bool:
+        """More rows exist beyond those fetched."""
+        return self._has_more
 
     @property
     def newest_first(self) -> bool:
         return self._newest_first
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and self._source is not None and self._has_more
+        return (not parent.isValid() and self._source is not None and self._has_more
+                and not self._resetting)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
