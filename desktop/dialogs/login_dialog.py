@@ -35,6 +35,7 @@ class LoginDialog(QDialog):
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("登录"))
+        self.buttons.button(QDialogButtonBox.Ok).setDefault(True)  # Enter in the password signs in
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("退出"))
         self.buttons.accepted.connect(self.attempt)
         self.buttons.rejected.connect(self.reject)

@@ -1,12 +1,117 @@
-"""The shell: main window with every view, navigation, shortcuts, status bar, remembered layout."""
+"""The shell: first-run wizard, login, main window with every view, navigation, shortcuts, status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import warnings
 
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
+from sqlalchemy import func, select
+
+from desktop import app as desktop_app
+from desktop import main_window as main_window_module
 from desktop import settings as app_settings
+from desktop.context import DesktopContext
+from desktop.dialogs.first_run_wizard import FirstRunWizard
+from desktop.dialogs.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
+from desktop.navigation import STORE_ROLE
 from desktop.views.registry import discover_views
+from models.schema.catalog import Category
+from models.schema.enums import AreaKind
+from models.schema.warehouse import Area
+from models.services.users import add_user, authenticate, ensure_admin
+from tests.conftest import make_ctx
+
+PASSWORD = "county-2026"
+
+
+def fill_wizard(qtbot, wizard: FirstRunWizard, start: str = "empty") -> None:
+    next_button = wizard.button(QWizard.NextButton)
+    assert not next_button.isEnabled()
+    wizard.county_page.name.insert("示例县")
+    qtbot.keyClicks(wizard.county_page.code, "320101")
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.LeftButton)
+    assert wizard.currentPage() is wizard.admin_page
+    qtbot.keyClicks(wizard.admin_page.password, "short")
+    assert "至少需要 8 个字符" in wizard.admin_page.form.error_text("密码")
+    assert not next_button.isEnabled()
+    wizard.admin_page.password.clear()
+    qtbot.keyClicks(wizard.admin_page.password, PASSWORD)
+    qtbot.keyClicks(wizard.admin_page.confirm, PASSWORD + "x")
+    assert "不一致" in wizard.admin_page.form.error_text("确认密码") and not next_button.isEnabled()
+    qtbot.keyClick(wizard.admin_page.confirm, Qt.Key_Backspace)
+    qtbot.mouseClick(next_button, Qt.LeftButton)
+    assert wizard.currentPage() is wizard.start_page
+    wizard.start_page.buttons[start].setChecked(True)
+    qtbot.mouseClick(wizard.button(QWizard.FinishButton), Qt.LeftButton)
+
+
+def test_wizard_sets_admin_password_and_county(qtbot, db):
+    ensure_admin(db, None)
+    wizard = FirstRunWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_wizard(qtbot, wizard)
+    assert wizard.result() == QWizard.Accepted and wizard.result_.start == "empty"
+    assert authenticate(db, "admin", PASSWORD).username == "admin"
+    with db.read() as session:
+        county = session.scalar(select(Area).where(Area.kind == AreaKind.COUNTY))
+        assert (county.code, county.name) == ("320101", "示例县")
+        assert session.scalar(select(func.count(Category.id))) > 20  # the starter tree
+
+
+def test_login_says_wrong_password_and_stays_open(qtbot, db):
+    ensure_admin(db, PASSWORD)
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("admin")
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.error_text() == "用户名或密码不正确。"
+    assert dialog.actor is None and dialog.result() != LoginDialog.Accepted
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    assert dialog.result() == LoginDialog.Accepted and dialog.actor.username == "admin"
+
+
+def test_program_starts_with_wizard_then_login(qtbot, tmp_path, monkeypatch, answers):
+    """The real entry point on a new SQLite file: wizard → main window; second start: login."""
+    seen: list[MainWindow] = []
+
+    def look_and_quit() -> None:
+        # QApplication.quit() closes every window, so look at them while the program runs
+        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        QApplication.instance().quit()
+
+    def wizard_exec(self):
+        self.show()
+        fill_wizard(qtbot, self)
+        QTimer.singleShot(0, look_and_quit)
+        return self.result()
+
+    monkeypatch.setattr(FirstRunWizard, "exec", wizard_exec)
+    path = str(tmp_path / "new.db")
+    assert desktop_app.main([], db=path) == 0
+    assert len(seen) == 1 and "new.db" in seen[0].db_label.text()
+    assert {"home", "stock", "catalog", "stores"} <= {spec.key for spec in seen[0].specs}
+
+    def login_exec(self):
+        self.show()
+        self.password.setText(PASSWORD)
+        self.attempt()
+        QTimer.singleShot(0, look_and_quit)
+        return self.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", login_exec)
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: pytest.fail("wizard shown twice"))
+    seen.clear()
+    assert desktop_app.main([], db=path) == 0
+    assert len(seen) == 1 and "admin" in seen[0].user_label.text()
 
 
 def test_main_window_opens_every_view(qtbot, dctx):
@@ -18,6 +123,85 @@ def test_main_window_opens_every_view(qtbot, dctx):
     for key in keys:
         assert window.show_view(key)
         assert window.stack.currentWidget() is window.views[key]
-        assert window.current_key == key
+        assert window.navigation.views.currentItem().data(Qt.UserRole + 2) == key
     assert "admin" in window.user_label.text()
     assert window.dctx.service.db.describe() in window.db_label.text()
+
+
+def test_shortcuts_switch_views_and_f5_refreshes(qtbot, dctx):
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    if QApplication.activeWindow() is not window:  # the offscreen platform may not activate it
+        with warnings.catch_warnings():  # deprecated, but the only way offscreen
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)  # window shortcuts need the active window
+    specs = discover_views()
+    assert window.view_actions[specs[1].key].shortcut().toString() == "Ctrl+2"
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    assert window.current_key == specs[1].key
+    qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)
+    assert window.current_key == specs[0].key
+    with qtbot.waitSignal(dctx.changed) as blocker:
+        qtbot.keyClick(window, Qt.Key_F5)
+    assert {"stock", "catalog", "stores"} <= blocker.args[0]
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_store_tree_selects_store_for_status_bar_and_stock_view(qtbot, dctx):
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    window.show_view("stock")
+    tree = window.navigation.stores
+    leaves = tree.findItems("东村储备点", Qt.MatchStartsWith | Qt.MatchRecursive)
+    assert leaves and leaves[0].text(0) == "东村储备点（1）"  # one stock line
+    tree.setCurrentItem(leaves[0])
+    assert dctx.current_store_code == "V001"
+    assert "东村储备点（V001）" in window.store_label.text()
+    assert window.views["stock"].proxy.rowCount() == 1
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert dctx.current_store_code is None and window.views["stock"].proxy.rowCount() == 6
+
+
+def test_layout_view_and_store_are_remembered(qtbot, dctx, temp_settings):
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    window.show_view("stores")
+    dctx.select_store("T001")
+    window.close()
+    assert temp_settings.get(app_settings.LAST_VIEW) == "stores"
+    assert temp_settings.get(app_settings.LAST_STORE) == "T001"
+    assert temp_settings.get(app_settings.WINDOW_GEOMETRY)
+    again = MainWindow(DesktopContext(dctx.service))
+    qtbot.addWidget(again)
+    assert again.current_key == "stores" and again.dctx.current_store_code == "T001"
+
+
+def test_document_actions_open_dialog_modules_or_are_disabled(qtbot, dctx, monkeypatch):
+    monkeypatch.setattr(main_window_module, "DOCUMENT_ACTIONS", main_window_module.DOCUMENT_ACTIONS + (
+        ("scrap", "desktop.dialogs.no_such_dialog", "报废", None, "issue"),))
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    assert not window.document_actions["scrap"].isEnabled()
+    assert "尚未安装" in window.document_actions["scrap"].toolTip()
+    assert window.document_actions["receipt"].shortcut().toString() == "Ctrl+R"
+    assert window.document_actions["issue"].shortcut().toString() == "Ctrl+I"
+    if window.document_actions["receipt"].isEnabled():
+        import desktop.dialogs.receipt_dialog as receipt_dialog
+
+        calls = []
+        monkeypatch.setattr(receipt_dialog, "run", lambda dctx_, parent: calls.append((dctx_, parent)))
+        window.document_actions["receipt"].trigger()
+        assert calls == [(dctx, window)]
+
+
+def test_keeper_sees_only_own_store_in_navigation(qtbot, admin, county, dctx):
+    add_user(admin, "keeper1", "keeper", password="keeper-pass", store_codes=[county.village_store])
+    keeper = make_ctx(admin.db, authenticate(admin.db, "keeper1", "keeper-pass"))
+    window = MainWindow(DesktopContext(keeper))
+    qtbot.addWidget(window)
+    tree = window.navigation.stores
+    assert set(tree.store_names()) == {"V001"}
+    assert "保管员" in window.user_label.text()
