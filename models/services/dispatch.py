@@ -807,7 +807,7 @@ def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, do
             _release(session, store, line.item, reserved, taken, ctx.today())
             for allocation in allocations:
                 ledger.add_line(document, allocation.batch, allocation.quantity,
-                                remarks=f"第 {line.line_no} 行")
+                                remarks=f"调拨单第 {line.line_no} 行")
                 ledger.apply_movement(ctx, session, document, store, allocation.batch, -allocation.quantity)
             line.issued_quantity = line.issued_quantity + quantity
             for source in line.sources:
