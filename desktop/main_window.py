@@ -11,7 +11,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget)
 
@@ -32,10 +32,10 @@ ALL_FLAGS = (flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES, flags.DI
 
 # (key, module, title, shortcut, icon): the daily-work dialogs written alongside this shell
 DOCUMENT_ACTIONS = (
-    ("receipt", "desktop.dialogs.receipt_dialog", "入库", "Ctrl+R", "receipt"),
-    ("issue", "desktop.dialogs.issue_dialog", "出库", "Ctrl+I", "issue"),
-    ("transfer", "desktop.dialogs.transfer_dialog", "调拨", "Ctrl+T", "transfer"),
-    ("stocktake", "desktop.dialogs.stocktake_dialog", "盘点", "Ctrl+K", "stocktake"),
+    ("receipt", "desktop.dialogs.receipt_dialog", QT_TRANSLATE_NOOP("MainWindow", "入库"), "Ctrl+R", "receipt"),
+    ("issue", "desktop.dialogs.issue_dialog", QT_TRANSLATE_NOOP("MainWindow", "出库"), "Ctrl+I", "issue"),
+    ("transfer", "desktop.dialogs.transfer_dialog", QT_TRANSLATE_NOOP("MainWindow", "调拨"), "Ctrl+T", "transfer"),
+    ("stocktake", "desktop.dialogs.stocktake_dialog", QT_TRANSLATE_NOOP("MainWindow", "盘点"), "Ctrl+K", "stocktake"),
 )
 
 
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         for position, spec in enumerate(self.specs):
             shortcut = f"Ctrl+{position + 1}" if position < 9 else None
             self.view_actions[spec.key] = self._action(
-                i18n.tr("views", spec.title), lambda _=False, key=spec.key: self.show_view(key), shortcut,
+                i18n.translated("views", spec.title), lambda _=False, key=spec.key: self.show_view(key), shortcut,
                 spec.icon or spec.key)
         for key, module, title, shortcut, icon in DOCUMENT_ACTIONS:
             action = self._action(self.tr(title), lambda _=False, key=key: self.run_document_dialog(key), shortcut, icon)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTreeWidget,
 from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
-from desktop.i18n import tr
+from desktop.i18n import translated
 from desktop.views.registry import ViewSpec
 from models.schema.enums import AreaKind
 from models.services.stock_view_queries import store_line_counts
@@ -28,7 +28,7 @@ class ViewList(QListWidget):
     def __init__(self, specs: list[ViewSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for spec in specs:
-            item = QListWidgetItem(style.icon(spec.icon or spec.key), tr("views", spec.title))
+            item = QListWidgetItem(style.icon(spec.icon or spec.key), translated("views", spec.title))
             item.setData(KEY_ROLE, spec.key)
             self.addItem(item)
         self.currentItemChanged.connect(lambda current, _previous: current and self.view_chosen.emit(current.data(KEY_ROLE)))
