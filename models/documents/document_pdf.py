@@ -73,8 +73,22 @@ def document_form(ctx: ServiceContext, number: str) -> FormData:
         return form
 
 
-def print_document(ctx: ServiceContext, number: str, path: str | Path) -> Path:
-    return render_form(document_form(ctx, number), path)
+def print_document(ctx: ServiceContext, number: str, path: str | Path, *, copies: list[str] | tuple = ()) -> Path:
+    form = document_form(ctx, number)
+    form.copies = list(copies)
+    return render_form(form, path)
+
+
+def print_any(ctx: ServiceContext, number: str, path: str | Path, *, copies: list[str] | tuple = ()) -> Path:
+    """Print a dispatch order (调拨单) or any posted document by its number."""
+    from models.documents.dispatch_pdf import print_dispatch_order
+    from models.schema.dispatch import DispatchOrder
+
+    with ctx.read() as session:
+        is_order = session.scalar(select(DispatchOrder.id).where(DispatchOrder.number == number)) is not None
+    if is_order:
+        return print_dispatch_order(ctx, number, path, copies=copies)
+    return print_document(ctx, number, path, copies=copies)
 
 
 def _receipt(session, document: Document) -> FormData:
