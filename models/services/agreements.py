@@ -7,7 +7,8 @@ Available quantity of a line (used by ``agreement_supply``, ``available_agreemen
 screen): ``guaranteed − outstanding call-ups`` (called minus replenished), and, when the line has been
 checked, no more than what that latest check found, adjusted by the call-ups and replenishments
 dated after the check (stock taken after a check is no longer there; stock taken before it was
-already missing when the checker counted). Never below zero.
+already missing when the checker counted; on the check's own day a call-up counts as after the
+check and a replenishment as before it, so the figure errs low). Never below zero.
 
 Fee rule (费用扣减), applied per calendar quarter of the agreement's term:
 1. Base fee of a quarter = annual fee ÷ 4 × (days of the term inside the quarter ÷ days of the
@@ -779,7 +780,10 @@ def _available(guaranteed: Decimal, found: Decimal | None, check_date: dt.date |
     outstanding = -sum((delta for _, delta in relevant), ZERO)
     available = guaranteed - outstanding
     if found is not None:
-        since_check = sum((delta for day, delta in relevant if day > check_date), ZERO)
+        # same-day events: assume a call-up came after the check and a replenishment before it,
+        # so the figure errs on the low side
+        since_check = sum((delta for day, delta in relevant
+                           if day > check_date or (day == check_date and delta < 0)), ZERO)
         available = min(available, found + since_check)
     return max(ZERO, available), outstanding
 

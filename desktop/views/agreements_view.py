@@ -1,0 +1,675 @@
+"""协议储备: agreements with enterprises holding stock or capacity for the county — the list with
+expiry reminders, and for the selected agreement its lines, checks, call-ups and fee by quarter;
+dialogs to add or edit an agreement, record a check and call stock up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from desktop import context as flags
+from desktop import style
+from desktop.context import DesktopContext
+from desktop.dialogs.field_form import FieldForm
+from desktop.formatting import date_text, local_time_text, money_text, number_text
+from desktop.interaction import interaction
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
+                                            configure_table, restore_columns)
+from desktop.views.registry import ViewSpec
+from models.errors import DomainError, ValidationError
+from models.schema.agreements import AgreementState, AgreementType
+from models.services import agreements as svc
+from models.services.catalog import list_items
+from models.services.credit_code import validate_credit_code
+
+GREY = QColor("#8a939c")
+SHORT_FG = QColor("#b03020")
+
+
+def _date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons.button(QDialogButtonBox.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.Cancel).setText(dialog.tr("取消"))
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _cell(text: str, editable: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+    return item
+
+
+class AgreementDialog(QDialog):
+    """Add (draft) or edit an agreement, with its enterprise and lines."""
+
+    def __init__(self, dctx: DesktopContext, number: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.editing = number is not None
+        self.saved_number: str | None = None
+        self.items = {item.code: item for item in list_items(dctx.service)}
+        self.setWindowTitle(self.tr("编辑储备协议") if self.editing else self.tr("新增储备协议"))
+        self.form = FieldForm()
+        add = self.form.add
+        self.number = add("协议编号", self.tr("协议编号"), QLineEdit(self))
+        self.enterprise = add("企业名称", self.tr("代储企业"), QLineEdit(self))
+        self.credit_code = add("统一社会信用代码", self.tr("统一社会信用代码"), QLineEdit(self))
+        self.credit_code.setMaxLength(20)
+        self.address = add("企业地址", self.tr("企业地址"), QLineEdit(self))
+        self.contact = add("联系人", self.tr("联系人"), QLineEdit(self))
+        self.phone = add("联系电话", self.tr("联系电话"), QLineEdit(self))
+        self.reserve_kind = add("储备类别", self.tr("储备类别"), QLineEdit(self))
+        self.kind = add("协议类型", self.tr("协议类型"), QComboBox(self))
+        self.kind.addItem(self.tr("实物代储"), AgreementType.PHYSICAL.value)
+        self.kind.addItem(self.tr("产能储备"), AgreementType.CAPACITY.value)
+        today = dctx.service.today()
+        self.start = add("开始日期", self.tr("开始日期"), _date_edit(self, today))
+        self.end = add("结束日期", self.tr("结束日期"), _date_edit(self, today + relativedelta(years=1, days=-1)))
+        self.place = add("存放地点", self.tr("存放地点"), QLineEdit(self))
+        self.hours = add("响应时限（小时）", self.tr("响应时限（小时）"), QLineEdit(self))
+        self.fee = add("年费用（元）", self.tr("年费用（元）"), QLineEdit(self))
+        self.fee_rules = add("费用规则", self.tr("费用规则"), QPlainTextEdit(self))
+        self.rotation = add("轮换责任", self.tr("轮换责任（企业）"), QPlainTextEdit(self))
+        for edit in (self.fee_rules, self.rotation):
+            edit.setFixedHeight(48)
+        self.contract = QLineEdit(self)
+        browse = QPushButton(self.tr("浏览…"), self)
+        browse.clicked.connect(self._browse)
+        contract_row = QWidget(self)
+        row_layout = QHBoxLayout(contract_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.contract, 1)
+        row_layout.addWidget(browse)
+        add("合同扫描件", self.tr("合同扫描件"), contract_row)
+        self.lines = QTableWidget(0, 4, self)
+        self.lines.setHorizontalHeaderLabels([self.tr("物资编码"), self.tr("物资名称"), self.tr("协议数量"), self.tr("最低数量")])
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.setMinimumHeight(130)
+        self.lines.itemChanged.connect(self._line_changed)
+        add("物资明细", self.tr("物资明细"), self.lines)
+        line_buttons = QHBoxLayout()
+        add_line = QPushButton(style.icon("add"), self.tr("添加一行"), self)
+        add_line.clicked.connect(lambda: self.add_line())
+        remove_line = QPushButton(self.tr("删除选中行"), self)
+        remove_line.clicked.connect(lambda: self.lines.removeRow(self.lines.currentRow()))
+        line_buttons.addStretch(1)
+        line_buttons.addWidget(add_line)
+        line_buttons.addWidget(remove_line)
+        self.form.addRow(line_buttons)
+        self.form.add_general_error()
+        self.credit_code.editingFinished.connect(self._check_credit_code)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(_buttons(self, self.tr("保存")))
+        self.setMinimumWidth(620)
+        if number:
+            self._load(svc.agreement_input(dctx.service, number))
+        else:
+            self.add_line()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择合同扫描件"), "", self.tr("扫描件 (*.pdf *.jpg *.png);;所有文件 (*)"))
+        if path:
+            self.contract.setText(path)
+
+    def _check_credit_code(self) -> None:
+        if not self.credit_code.text().strip():
+            return
+        try:
+            self.credit_code.setText(validate_credit_code(self.credit_code.text()))
+        except ValidationError as error:
+            self.form.set_error("统一社会信用代码", error.message)
+        else:
+            self.form.set_error("统一社会信用代码", None)
+
+    def add_line(self, code: str = "", guaranteed: str = "", minimum: str = "") -> None:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        self.lines.setItem(row, 1, _cell("", editable=False))
+        for column, text in ((0, code), (2, guaranteed), (3, minimum)):
+            self.lines.setItem(row, column, _cell(text))
+
+    def _line_changed(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != 0:
+            return
+        item = self.items.get(cell.text().strip())
+        name = self.lines.item(cell.row(), 1)
+        if name is not None:
+            name.setText(f"{item.name}（{item.unit}）" if item else (self.tr("（目录中没有）") if cell.text().strip() else ""))
+
+    def _load(self, data: svc.AgreementInput) -> None:
+        self.number.setText(data.number)
+        self.number.setReadOnly(True)
+        e = data.enterprise
+        for edit, value in ((self.enterprise, e.name), (self.credit_code, e.credit_code), (self.address, e.address),
+                            (self.contact, e.contact), (self.phone, e.phone), (self.reserve_kind, e.reserve_kind),
+                            (self.place, data.storage_place), (self.contract, data.contract_path)):
+            edit.setText(value)
+        self.kind.setCurrentIndex(max(self.kind.findData(AgreementType(data.agreement_type).value), 0))
+        self.start.setDate(QDate(data.start_date.year, data.start_date.month, data.start_date.day))
+        self.end.setDate(QDate(data.end_date.year, data.end_date.month, data.end_date.day))
+        self.hours.setText("" if data.response_hours is None else str(data.response_hours))
+        self.fee.setText(format(Decimal(data.annual_fee), "f"))
+        self.fee_rules.setPlainText(data.fee_rules)
+        self.rotation.setPlainText(data.rotation_duty)
+        for line in data.lines:
+            self.add_line(line.item_code, number_text(line.guaranteed_quantity).replace(",", ""),
+                          number_text(line.minimum_quantity).replace(",", ""))
+
+    def values(self) -> svc.AgreementInput:
+        lines = []
+        for row in range(self.lines.rowCount()):
+            texts = [(self.lines.item(row, c).text().strip() if self.lines.item(row, c) else "") for c in (0, 2, 3)]
+            if any(texts):
+                lines.append(svc.LineInput(texts[0], texts[1], texts[2] or 0))
+        return svc.AgreementInput(
+            number=self.number.text(),
+            enterprise=svc.EnterpriseInput(self.enterprise.text(), self.credit_code.text(), self.address.text(),
+                                           self.contact.text(), self.phone.text(), self.reserve_kind.text()),
+            agreement_type=self.kind.currentData(), start_date=_date_of(self.start), end_date=_date_of(self.end),
+            lines=lines, storage_place=self.place.text(), response_hours=self.hours.text().strip() or None,
+            annual_fee=self.fee.text().strip() or 0, fee_rules=self.fee_rules.toPlainText(),
+            rotation_duty=self.rotation.toPlainText(), contract_path=self.contract.text(),
+        )
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            action = svc.update_agreement if self.editing else svc.create_agreement
+            self.saved_number = action(self.dctx.service, self.values())
+        except DomainError as error:
+            self.form.show_error(error)
+            return
+        self.dctx.notify(flags.AGREEMENTS)
+        self.accept()
+
+    @classmethod
+    def run(cls, dctx: DesktopContext, parent: QWidget | None = None, number: str | None = None) -> str | None:
+        dialog = cls(dctx, number, parent)
+        return dialog.saved_number if dialog.exec() == QDialog.Accepted else None
+
+
+class CheckDialog(QDialog):
+    """核查: the quantity found for each line on one date."""
+
+    def __init__(self, dctx: DesktopContext, detail: svc.AgreementDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.detail = detail
+        self.saved = False
+        self.setWindowTitle(self.tr("记录核查 — %1").replace("%1", detail.row.number))
+        self.form = FieldForm()
+        self.date = self.form.add("核查日期", self.tr("核查日期"), _date_edit(self, dctx.service.today()))
+        self.checked_by = self.form.add("核查人", self.tr("核查人"), QLineEdit(self))
+        self.found = QTableWidget(len(detail.lines), 4, self)
+        self.found.setHorizontalHeaderLabels([self.tr("物资"), self.tr("协议数量"), self.tr("最低数量"), self.tr("实查数量")])
+        self.found.horizontalHeader().setStretchLastSection(True)
+        self.found.setColumnWidth(0, 200)
+        for row, line in enumerate(detail.lines):
+            self.found.setItem(row, 0, _cell(f"{line.item_code} {line.item_name}（{line.unit}）", editable=False))
+            self.found.setItem(row, 1, _cell(number_text(line.guaranteed), editable=False))
+            self.found.setItem(row, 2, _cell(number_text(line.minimum), editable=False))
+            self.found.setItem(row, 3, _cell(""))
+        self.form.add("实查数量", self.tr("实查数量"), self.found)
+        self.remarks = self.form.add("备注", self.tr("备注"), QPlainTextEdit(self))
+        self.remarks.setFixedHeight(54)
+        self.form.add_general_error()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(_buttons(self, self.tr("保存核查")))
+        self.setMinimumWidth(560)
+
+    def set_found(self, item_code: str, quantity: str) -> None:
+        for row, line in enumerate(self.detail.lines):
+            if line.item_code == item_code:
+                self.found.item(row, 3).setText(quantity)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        found = {line.item_code: self.found.item(row, 3).text().strip()
+                 for row, line in enumerate(self.detail.lines) if self.found.item(row, 3).text().strip()}
+        try:
+            svc.record_check(self.dctx.service, self.detail.row.number, _date_of(self.date), self.checked_by.text(),
+                             found, self.remarks.toPlainText())
+        except DomainError as error:
+            self.form.show_error(error)
+            return
+        self.saved = True
+        self.dctx.notify(flags.AGREEMENTS)
+        self.accept()
+
+
+class CallUpDialog(QDialog):
+    """动用: call stock up from one line; the response deadline is shown after saving."""
+
+    def __init__(self, dctx: DesktopContext, detail: svc.AgreementDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.detail = detail
+        self.result_row: svc.CallUpRow | None = None
+        self.setWindowTitle(self.tr("动用协议储备 — %1").replace("%1", detail.row.number))
+        self.form = FieldForm()
+        self.line = self.form.add("物资编码", self.tr("物资"), QComboBox(self))
+        for line in detail.lines:
+            self.line.addItem(self.tr("%1 %2（可动用 %3）").replace("%1", line.item_code).replace("%2", line.item_name)
+                              .replace("%3", f"{number_text(line.available)} {line.unit}"), line.item_code)
+        self.quantity = self.form.add("动用数量", self.tr("动用数量"), QLineEdit(self))
+        self.order = self.form.add("调拨单号", self.tr("调拨单号"), QLineEdit(self))
+        self.remarks = self.form.add("备注", self.tr("备注"), QLineEdit(self))
+        hours = detail.row.response_hours
+        hint = QLabel(self.tr("企业响应时限：%1 小时，保存后显示送达截止时间。").replace("%1", str(hours)) if hours
+                      else self.tr("协议未约定响应时限。"), self)
+        hint.setProperty("role", "hint")
+        self.form.addRow(hint)
+        self.form.add_general_error()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(_buttons(self, self.tr("确认动用")))
+        self.setMinimumWidth(460)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            self.result_row = svc.call_up(self.dctx.service, self.detail.row.number, self.line.currentData(),
+                                          self.quantity.text(), dispatch_order_number=self.order.text(),
+                                          remarks=self.remarks.text())
+        except DomainError as error:
+            self.form.show_error(error)
+            return
+        self.dctx.notify(flags.AGREEMENTS)
+        deadline = self.result_row.response_deadline
+        interaction.information(self, self.tr("已动用"), self.tr("已记录动用，企业应在 %1 前送达。").replace(
+            "%1", local_time_text(deadline)) if deadline else self.tr("已记录动用。"))
+        self.accept()
+
+
+class AgreementFilter(QSortFilterProxyModel):
+    """Text search plus a state filter ("expiring" means active and ending within 90 days)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.text = ""
+        self.state = ""
+
+    def set_filter(self, text: str, state: str) -> None:
+        self.beginFilterChange()
+        self.text, self.state = text.strip().lower(), state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        row: svc.AgreementRow | None = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if row is None:
+            return False
+        if self.state == "expiring" and not row.expiring:
+            return False
+        if self.state and self.state != "expiring" and row.state.value != self.state:
+            return False
+        return not self.text or any(self.text in v.lower() for v in (row.number, row.enterprise, row.credit_code,
+                                                                     row.contact, row.storage_place))
+
+
+class AgreementsView(QWidget):
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.detail: svc.AgreementDetail | None = None
+        self._build()
+        dctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        tr = self.tr
+        self.model = RowTableModel([
+            Column(tr("协议编号"), lambda r: r.number, width=130),
+            Column(tr("代储企业"), lambda r: r.enterprise, width=200),
+            Column(tr("类型"), lambda r: tr(r.agreement_type.label), align=CENTER, width=70),
+            Column(tr("开始日期"), lambda r: date_text(r.start_date), align=CENTER, width=90),
+            Column(tr("结束日期"), lambda r: date_text(r.end_date), align=CENTER, width=90),
+            Column(tr("剩余天数"), lambda r: str(r.days_to_end) if r.state is AgreementState.ACTIVE else "",
+                   lambda r: r.days_to_end, RIGHT, 70),
+            Column(tr("响应时限"), lambda r: tr("%1 小时").replace("%1", str(r.response_hours)) if r.response_hours else "—",
+                   lambda r: r.response_hours or 0, RIGHT, 70),
+            Column(tr("年费用"), lambda r: money_text(r.annual_fee), lambda r: float(r.annual_fee), RIGHT, 100),
+            Column(tr("状态"), self._state_text, align=CENTER, width=140),
+            Column(tr("最近核查"), lambda r: date_text(r.last_check_date) or tr("未核查"),
+                   lambda r: date_text(r.last_check_date), CENTER, 90),
+            Column(tr("联系人"), lambda r: f"{r.contact} {r.phone}".strip()),
+        ], self, background=self._row_background, foreground=self._row_foreground)
+        self.proxy = AgreementFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        configure_table(self.table, "agreements")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(4, Qt.AscendingOrder)
+        restore_columns(self.table, "agreements", self.model.default_widths())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.doubleClicked.connect(lambda _i: self.edit_agreement())
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("搜索：协议编号、企业、信用代码、联系人、存放地点"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.state_filter = QComboBox(self)
+        for text, value in ((tr("全部状态"), ""), (tr("90 天内到期"), "expiring"), (tr("有效"), "active"),
+                            (tr("草稿"), "draft"), (tr("已到期"), "expired"), (tr("已终止"), "terminated")):
+            self.state_filter.addItem(text, value)
+        self.state_filter.currentIndexChanged.connect(self._apply_filter)
+
+        self.reminders = QLabel(self)
+        self.reminders.setWordWrap(True)
+        self.reminders.setTextFormat(Qt.RichText)
+
+        self.buttons: dict[str, QPushButton] = {}
+        bar1, bar2 = QHBoxLayout(), QHBoxLayout()
+        bar1.addWidget(self.search, 1)
+        bar1.addWidget(self.state_filter)
+        for key, text, icon, slot, bar in (
+            ("add", tr("新增协议"), "add", self.add_agreement, bar1),
+            ("edit", tr("编辑"), "edit", self.edit_agreement, bar1),
+            ("activate", tr("生效"), "", self.activate, bar1),
+            ("renew", tr("续签"), "", self.renew, bar1),
+            ("terminate", tr("终止"), "", self.terminate, bar1),
+            ("check", tr("记录核查"), "", self.record_check, bar2),
+            ("call_up", tr("动用"), "", self.call_up, bar2),
+            ("replenish", tr("补库"), "", self.replenish, bar2),
+            ("pdf", tr("打印摘要"), "", lambda: self.print_summary(), bar2),
+            ("xlsx", tr("导出 Excel"), "", lambda: self.export_excel(), bar2),
+        ):
+            button = QPushButton(style.icon(icon), text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar2.insertStretch(0, 1)
+
+        self.tabs = QTabWidget(self)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.RichText)
+        self.info.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.info.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.lines_model = RowTableModel([
+            Column(tr("物资编码"), lambda r: r.item_code),
+            Column(tr("物资名称"), lambda r: r.item_name),
+            Column(tr("单位"), lambda r: r.unit, align=CENTER),
+            Column(tr("协议数量"), lambda r: number_text(r.guaranteed), lambda r: float(r.guaranteed), RIGHT),
+            Column(tr("最低数量"), lambda r: number_text(r.minimum), lambda r: float(r.minimum), RIGHT),
+            Column(tr("最近核查"), lambda r: date_text(r.last_check_date) or tr("未核查"), None, CENTER),
+            Column(tr("实查数量"), lambda r: number_text(r.last_found), lambda r: float(r.last_found or -1), RIGHT),
+            Column(tr("短缺"), lambda r: number_text(r.shortfall) if r.shortfall else "", lambda r: float(r.shortfall), RIGHT),
+            Column(tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
+            Column(tr("可动用"), lambda r: number_text(r.available), lambda r: float(r.available), RIGHT),
+        ], self, foreground=lambda r: SHORT_FG if r.shortfall > 0 else None)
+        self.checks_model = RowTableModel([
+            Column(tr("核查日期"), lambda r: date_text(r.check_date), align=CENTER),
+            Column(tr("核查人"), lambda r: r.checked_by),
+            Column(tr("实查数量"), lambda r: "；".join(f"{c} {number_text(q)}" for c, q in r.found.items()), width=360),
+            Column(tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
+            Column(tr("备注"), lambda r: r.remarks),
+        ], self, foreground=lambda r: SHORT_FG if r.shortfall_share > 0 else None)
+        self.calls_model = RowTableModel([
+            Column(tr("动用时间"), lambda r: local_time_text(r.called_at), lambda r: r.called_at.isoformat(), CENTER, 130),
+            Column(tr("物资"), lambda r: f"{r.item_code} {r.item_name}"),
+            Column(tr("数量"), lambda r: number_text(r.quantity), lambda r: float(r.quantity), RIGHT),
+            Column(tr("已补库"), lambda r: number_text(r.replenished), lambda r: float(r.replenished), RIGHT),
+            Column(tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
+            Column(tr("调拨单号"), lambda r: r.dispatch_order_number),
+            Column(tr("响应截止"), lambda r: local_time_text(r.response_deadline),
+                   lambda r: r.response_deadline.isoformat() if r.response_deadline else "", CENTER, 130),
+            Column(tr("备注"), lambda r: r.remarks),
+        ], self)
+        self.fees_model = RowTableModel([
+            Column(tr("季度"), lambda r: tr("%1年第%2季度").replace("%1", str(r.year)).replace("%2", str(r.quarter)),
+                   lambda r: r.year * 10 + r.quarter),
+            Column(tr("计费期间"), lambda r: f"{r.period_start} — {r.period_end}", width=200),
+            Column(tr("基本费用"), lambda r: money_text(r.base_fee), lambda r: float(r.base_fee), RIGHT),
+            Column(tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
+            Column(tr("扣减"), lambda r: money_text(r.deduction), lambda r: float(r.deduction), RIGHT),
+            Column(tr("应付"), lambda r: money_text(r.due), lambda r: float(r.due), RIGHT),
+            Column(tr("依据核查"), lambda r: date_text(r.check_date), None, CENTER),
+        ], self, foreground=lambda r: SHORT_FG if r.deduction > 0 else None)
+        self.detail_tables: dict[str, QTableView] = {}
+        for key, model, title in (("lines", self.lines_model, tr("物资明细")), ("checks", self.checks_model, tr("核查记录")),
+                                  ("calls", self.calls_model, tr("动用与补库")), ("fees", self.fees_model, tr("分季度费用"))):
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSortRole(SORT_ROLE)
+            proxy.setSourceModel(model)
+            view = QTableView(self)
+            configure_table(view, f"agreement_{key}")
+            view.setModel(proxy)
+            restore_columns(view, f"agreement_{key}", model.default_widths())
+            self.detail_tables[key] = view
+            self.tabs.addTab(view, title)
+        self.tabs.addTab(self.info, tr("协议信息"))
+
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        title = QLabel(tr("协议储备"), self)
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        layout.addWidget(self.reminders)
+        layout.addLayout(bar1)
+        layout.addLayout(bar2)
+        layout.addWidget(splitter, 1)
+
+    def _state_text(self, row: svc.AgreementRow) -> str:
+        if row.expiring:
+            return self.tr("有效（%1 天后到期）").replace("%1", str(row.days_to_end))
+        if row.state is AgreementState.ACTIVE and row.start_date > self.dctx.service.today():
+            return self.tr("有效（未开始）")
+        return self.tr(row.state.label)
+
+    @staticmethod
+    def _row_background(row: svc.AgreementRow):
+        return style.DUE_BG if row.expiring else None
+
+    @staticmethod
+    def _row_foreground(row: svc.AgreementRow):
+        if row.expiring:
+            return style.DUE_FG
+        if row.state in (AgreementState.EXPIRED, AgreementState.TERMINATED):
+            return GREY
+        return None
+
+    # ------------------------------------------------------------ data
+    def refresh(self) -> None:
+        number = self.selected_number()
+        ctx = self.dctx.service
+        self.model.set_rows(svc.list_agreements(ctx))
+        expiring = svc.expiring_agreements(ctx)
+        overdue = svc.checks_overdue(ctx)
+        short = svc.shortfall_lines(ctx)
+        parts = []
+        if expiring:
+            parts.append(self.tr("<b style='color:#b07000'>%1 份协议 90 天内到期</b>：%2").replace("%1", str(len(expiring)))
+                         .replace("%2", "、".join(f"{r.number}（{r.end_date}）" for r in expiring)))
+        if overdue:
+            parts.append(self.tr("<b style='color:#b07000'>%1 份协议核查逾期</b>：%2").replace("%1", str(len(overdue)))
+                         .replace("%2", "、".join(f"{o.number}（应于 {o.due_date} 前核查）" for o in overdue)))
+        if short:
+            parts.append(self.tr("<b style='color:#b03020'>%1 种物资最近核查低于最低数量</b>：%2").replace("%1", str(len(short)))
+                         .replace("%2", "、".join(f"{s.number} {s.item_name} 短缺 {number_text(s.shortfall)} {s.unit}" for s in short)))
+        self.reminders.setText("<br>".join(parts) if parts else self.tr("没有需要提醒的协议。"))
+        self._apply_filter()
+        if number:
+            self.select(number)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(self.search.text(), self.state_filter.currentData() or "")
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def select(self, number: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).number == number:
+                self.table.selectRow(row)
+                return
+
+    def selected_number(self) -> str | None:
+        index = self.table.currentIndex()
+        row = index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
+        return row.number if row else None
+
+    def _show_selected(self) -> None:
+        number = self.selected_number()
+        self.detail = svc.agreement_detail(self.dctx.service, number) if number else None
+        d = self.detail
+        self.lines_model.set_rows(d.lines if d else [])
+        self.checks_model.set_rows(d.checks if d else [])
+        self.calls_model.set_rows(d.call_ups if d else [])
+        self.fees_model.set_rows(d.fees if d else [])
+        self.info.setText(self._info_html(d) if d else "")
+        state = d.row.state if d else None
+        active = state is AgreementState.ACTIVE
+        enabled = {"edit": state in (AgreementState.DRAFT, AgreementState.ACTIVE), "activate": state is AgreementState.DRAFT,
+                   "renew": d is not None and state is not AgreementState.DRAFT and not d.renewed_by,
+                   "terminate": state in (AgreementState.DRAFT, AgreementState.ACTIVE),
+                   "check": state is not None and state is not AgreementState.DRAFT, "call_up": active,
+                   "replenish": bool(d and any(c.outstanding > 0 for c in d.call_ups)), "pdf": d is not None}
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(bool(on))
+
+    def _info_html(self, d: svc.AgreementDetail) -> str:
+        r = d.row
+        rows = [
+            (self.tr("代储企业"), f"{r.enterprise}（{r.credit_code}）"), (self.tr("企业地址"), d.address),
+            (self.tr("联系人"), f"{r.contact} {r.phone}"), (self.tr("储备类别"), d.reserve_kind),
+            (self.tr("存放地点"), r.storage_place), (self.tr("费用规则"), d.fee_rules),
+            (self.tr("轮换责任"), d.rotation_duty), (self.tr("合同扫描件"), d.contract_path),
+            (self.tr("续签关系"), self.tr("前序：%1；后续：%2").replace("%1", "、".join(d.history) or "—")
+             .replace("%2", d.renewed_by or "—")),
+        ]
+        if d.terminated_on:
+            rows.append((self.tr("终止"), f"{d.terminated_on} {d.termination_reason}"))
+        return "<table cellpadding='3'>" + "".join(
+            f"<tr><td style='color:#5b6670'>{k}</td><td>{v or '—'}</td></tr>" for k, v in rows) + "</table>"
+
+    def _on_changed(self, changed: frozenset) -> None:
+        if changed & {flags.AGREEMENTS, flags.CATALOG}:
+            self.refresh()
+
+    # ------------------------------------------------------------ actions
+    def _run(self, title: str, action) -> bool:
+        try:
+            action()
+        except DomainError as error:
+            interaction.error(self, title, error.message)
+            return False
+        self.dctx.notify(flags.AGREEMENTS)
+        return True
+
+    def add_agreement(self) -> None:
+        number = AgreementDialog.run(self.dctx, self)
+        if number:
+            self.select(number)
+
+    def edit_agreement(self) -> None:
+        number = self.selected_number()
+        if number and self.buttons["edit"].isEnabled():
+            AgreementDialog.run(self.dctx, self, number)
+
+    def activate(self) -> None:
+        number = self.selected_number()
+        if number and interaction.confirm(self, self.tr("协议生效"), self.tr("确认协议“%1”生效？生效后即计入可动用储备。").replace("%1", number)):
+            self._run(self.tr("协议生效"), lambda: svc.activate_agreement(self.dctx.service, number))
+
+    def terminate(self) -> None:
+        number = self.selected_number()
+        if not number:
+            return
+        reason = interaction.ask_text(self, self.tr("终止协议"), self.tr("终止协议“%1”的原因：").replace("%1", number))
+        if reason is not None:
+            self._run(self.tr("终止协议"), lambda: svc.terminate_agreement(self.dctx.service, number, reason))
+
+    def renew(self) -> None:
+        number = self.selected_number()
+        if not number:
+            return
+        new_number = interaction.ask_text(self, self.tr("续签协议"), self.tr("续签“%1”，新协议编号：").replace("%1", number))
+        if new_number and self._run(self.tr("续签协议"), lambda: svc.renew_agreement(self.dctx.service, number, new_number)):
+            self.select(new_number.strip())
+
+    def record_check(self) -> None:
+        if self.detail is not None:
+            CheckDialog(self.dctx, self.detail, self).exec()
+
+    def call_up(self) -> None:
+        if self.detail is not None:
+            CallUpDialog(self.dctx, self.detail, self).exec()
+
+    def replenish(self) -> None:
+        """补库 against the call-up selected in 动用与补库 (or the oldest outstanding one)."""
+        if self.detail is None:
+            return
+        view = self.detail_tables["calls"]
+        index = view.currentIndex()
+        call = index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
+        if call is None or call.outstanding <= 0:
+            call = next((c for c in reversed(self.detail.call_ups) if c.outstanding > 0), None)
+        if call is None:
+            return
+        text = interaction.ask_text(self, self.tr("补库"), self.tr("%1 动用的 %2 还需补库 %3，本次补库数量：")
+                                    .replace("%1", local_time_text(call.called_at)).replace("%2", call.item_name)
+                                    .replace("%3", f"{number_text(call.outstanding)} {call.unit}"),
+                                    format(call.outstanding.normalize(), "f"))
+        if text is not None:
+            self._run(self.tr("补库"), lambda: svc.replenish(self.dctx.service, call.call_up_id, text))
+
+    def print_summary(self, path: str | None = None) -> str | None:
+        if self.detail is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存协议摘要"), f"{self.detail.row.number}.pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+        from models.documents.agreement_pdf import write_agreement_pdf
+
+        write_agreement_pdf(self.detail, path, printed_on=self.dctx.service.today())
+        interaction.information(self, self.tr("打印摘要"), self.tr("已生成协议摘要：%1").replace("%1", path))
+        return path
+
+    def export_excel(self, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出协议清单"), self.tr("储备协议清单.xlsx"), "Excel (*.xlsx)")
+        if not path:
+            return None
+        from models.documents.agreements_xlsx import write_agreements_xlsx
+
+        ctx = self.dctx.service
+        write_agreements_xlsx([svc.agreement_detail(ctx, row.number) for row in self.model.rows()], path)
+        interaction.information(self, self.tr("导出 Excel"), self.tr("已导出协议清单：%1").replace("%1", path))
+        return path
+
+
+VIEW_SPEC = ViewSpec(key="agreements", title="协议储备", order=80, factory=AgreementsView, icon="documents")
