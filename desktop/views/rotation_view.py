@@ -84,7 +84,7 @@ class RotationView(QWidget):
             Column(self.tr("批次"), lambda r: r.batch, None, width=110),
             Column(self.tr("有效期至"), lambda r: date_text(r.expiry_date), None, CENTER, 90),
             Column(self.tr("应轮换日"), lambda r: date_text(r.rotate_by), None, CENTER, 90),
-            Column(self.tr("距到期"), self._days_text, lambda r: r.days_to_expiry, RIGHT, 70),
+            Column(self.tr("距到期"), self._days_text, lambda r: r.days_to_expiry, RIGHT, 96),
             Column(self.tr("数量"), lambda r: quantity_text(r.quantity, r.unit), lambda r: float(r.quantity), RIGHT, 90),
             Column(self.tr("金额"), lambda r: money_text(r.value),
                    lambda r: float(r.value) if r.value is not None else -1.0, RIGHT, 100),

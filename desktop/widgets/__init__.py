@@ -1,0 +1,1 @@
+"""Small widgets that several screens embed (e.g. the alerts panel on the home dashboard)."""

@@ -1,0 +1,85 @@
+"""The inspections screen and the dashboard alerts panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop import style
+from desktop.context import DesktopContext
+from desktop.dialogs.rotation_dialogs import InspectionDialog, InspectionValues
+from desktop.table_models.row_model import ROW_ROLE
+from desktop.views.inspections_view import VIEW_SPEC, InspectionsView
+from desktop.widgets.alerts_panel import AlertsPanel
+from models.services.inspections import install_default_schedules
+from models.services.receiving import ReceiptLine, receive
+from models.services.scrap_approval import list_scrap_requests
+
+
+@pytest.fixture
+def dctx(admin, county):
+    receive(admin, county.county_store, [
+        ReceiptLine(county.tent, 10, batch_no="T-2025"),
+        ReceiptLine(county.water, 10, batch_no="GONE", expiry_date="2026-05-20"),
+        ReceiptLine(county.water, 10, batch_no="SOON", expiry_date="2026-09-15"),
+    ])
+    receive(admin, county.county_store, [ReceiptLine(county.bags, 300, batch_no="BAG-OLD")],
+            doc_date=dt.date(2023, 1, 1))
+    install_default_schedules(admin, start_date=dt.date(2026, 5, 20))
+    return DesktopContext(admin)
+
+
+def test_inspections_view(qt_env, qtbot, dctx, answers, monkeypatch, qtmodeltester):
+    view = InspectionsView(dctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    assert (VIEW_SPEC.key, VIEW_SPEC.order) == ("inspections", 75)
+    qtmodeltester.check(view.model)
+    rows = [view.proxy.index(r, 0).data(ROW_ROLE) for r in range(view.proxy.rowCount())]
+    assert {r.status for r in rows} == {"overdue"}
+    assert ("FIRE", "C001") in {(r.schedule_code, r.store_code) for r in rows}
+    assert view.model.index(0, 0).data(Qt.BackgroundRole) == style.EXPIRED_BG
+    before = view.proxy.rowCount()
+    fire = next(r for r in range(view.proxy.rowCount())
+                if view.proxy.index(r, 0).data(ROW_ROLE).schedule_code == "FIRE"
+                and view.proxy.index(r, 0).data(ROW_ROLE).store_code == "C001")
+    view.table.selectRow(fire)
+    monkeypatch.setattr(InspectionDialog, "ask", classmethod(
+        lambda cls, parent, subject, today, inspector="", can_scrap=False: InspectionValues(
+            "王保管", dt.date(2026, 6, 1), "pass", photos=["/tmp/fire.jpg"])))
+    view.record_selected()
+    assert "2026-07-01" in answers.messages[-1][2]
+    assert view.proxy.rowCount() == before - 1 and view.history.rowCount() == 1
+    sample = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data(ROW_ROLE).batch == "BAG-OLD")
+    view.table.selectRow(sample)
+    monkeypatch.setattr(InspectionDialog, "ask", classmethod(
+        lambda cls, parent, subject, today, inspector="", can_scrap=False: InspectionValues(
+            "王保管", dt.date(2026, 6, 1), "fail", problems="老化", follow_up="scrap", scrap_quantity="100")))
+    view.record_selected()
+    assert "BF-C001-2026-0001" in answers.messages[-1][2]
+    assert list_scrap_requests(dctx.service)[0].lines[0].quantity == 100
+    view.grab().save("/tmp/h4/inspections_view_test.png")
+
+
+def test_alerts_panel_announces_once(qt_env, qtbot, dctx):
+    panel = AlertsPanel(dctx)
+    qtbot.addWidget(panel)
+    panel.resize(500, 400)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert any("GONE" in t and t.startswith("【新】") for t in texts)
+    assert panel.list.item(0).background().color() == style.EXPIRED_BG
+    panel.grab().save("/tmp/h4/alerts_panel_test.png")
+    count = panel.list.count()
+    # the next start: same alerts, none new
+    again = AlertsPanel(dctx)
+    qtbot.addWidget(again)
+    assert again.list.count() == count
+    assert not any(again.list.item(i).text().startswith("【新】") for i in range(again.list.count()))
+    again.list.setCurrentRow(0)
+    again.acknowledge_selected()
+    assert again.list.count() == count - 1
+    with qtbot.waitSignal(again.open_view) as signal:
+        again.list.itemActivated.emit(again.list.item(0))
+    assert signal.args[0] in ("rotation", "inspections")
