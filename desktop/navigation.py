@@ -32,7 +32,8 @@ class ViewList(QListWidget):
             item.setData(KEY_ROLE, spec.key)
             self.addItem(item)
         self.currentItemChanged.connect(lambda current, _previous: current and self.view_chosen.emit(current.data(KEY_ROLE)))
-        self.setMaximumHeight(min(len(specs), 12) * 30 + 6)
+        rows = min(len(specs), 14)  # every view visible without scrolling
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 24) + 2 * self.frameWidth() + 4)
 
     def mark(self, key: str) -> None:
         for row in range(self.count()):

@@ -10,10 +10,12 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QLabel, QLineEdit, QProgressDialog, QRadioButton,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressDialog, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
 
 from desktop.dialogs.field_form import FieldForm
 from desktop.interaction import interaction
@@ -35,6 +37,7 @@ class SetupAnswers:
     area_code: str
     password: str
     start: str = START_EMPTY
+    workbook: str = ""  # for START_IMPORT: the .xlsx to import
 
 
 @dataclass
@@ -75,11 +78,29 @@ def apply_setup(db: Database, answers: SetupAnswers,
             message = f"已装入演示县“{county.county_name}”（演示用户密码见使用说明）。"
     with db.write() as session:  # the same starter tree ``reserve-keeper init`` installs
         install_starter_tree(session)
+    if answers.start == START_IMPORT:
+        message = _import(ctx, answers.workbook, progress)
+    # the demo and most workbooks bring their own county; otherwise record the one typed here
     if not any(area.kind is AreaKind.COUNTY for area in list_areas(ctx)):
         create_area(ctx, code, name, AreaKind.COUNTY)
-    if answers.start == START_IMPORT and not import_available():
-        message = "本版本尚未提供 Excel 台账导入功能，已按空库开始；可稍后在“导入导出”中导入。"
     return SetupResult(ctx, answers.start, message)
+
+
+def _import(ctx: ServiceContext, workbook: str, progress: Callable[[int, int], None] | None) -> str:
+    if not import_available():
+        return "本版本尚未提供 Excel 台账导入功能，已按空库开始；可稍后在“导入导出”中导入。"
+    if not workbook:
+        return "没有选择工作簿，已按空库开始；可稍后再导入台账。"
+    from models.documents.excel_import import import_workbook
+
+    report = import_workbook(ctx, workbook, progress=progress)
+    if not report.ok:
+        lines = [str(problem) for problem in report.errors[:8]]
+        more = f"\n……另有 {len(report.errors) - 8} 处问题" if len(report.errors) > 8 else ""
+        return "工作簿有问题，没有导入任何数据，已按空库开始。请改正后再导入：\n" + "\n".join(lines) + more
+    created = report.created
+    return (f"已导入：储备库 {created.get('stores', 0)} 个，物资 {created.get('items', 0)} 种，"
+            f"库存批次 {created.get('batches', 0)} 个。")
 
 
 class CountyPage(QWizardPage):
@@ -161,8 +182,37 @@ class StartPage(QWizardPage):
                 hint.setProperty("role", "hint")
                 hint.setIndent(24)
                 layout.addWidget(hint)
+        self.workbook = QLineEdit(self)
+        self.workbook.setPlaceholderText(self.tr("选择要导入的 Excel 工作簿（.xlsx）"))
+        self.browse = QPushButton(self.tr("浏览…"), self)
+        self.browse.clicked.connect(self._choose_workbook)
+        row = QHBoxLayout()
+        row.setContentsMargins(24, 0, 0, 0)
+        row.addWidget(self.workbook, 1)
+        row.addWidget(self.browse)
+        layout.addLayout(row)
         self.buttons[START_EMPTY].setChecked(True)
+        for button in self.buttons.values():
+            button.toggled.connect(self._update)
+        self.workbook.textChanged.connect(self.completeChanged)
+        self._update()
         layout.addStretch(1)
+
+    def _update(self) -> None:
+        importing = self.buttons[START_IMPORT].isChecked() and import_available()
+        self.workbook.setEnabled(importing)
+        self.browse.setEnabled(importing)
+        self.completeChanged.emit()
+
+    def _choose_workbook(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("选择台账工作簿"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self.workbook.setText(path)
+
+    def isComplete(self) -> bool:
+        if self.buttons[START_IMPORT].isChecked() and import_available():
+            return Path(self.workbook.text().strip()).is_file()
+        return True
 
     def choice(self) -> str:
         return next(key for key, button in self.buttons.items() if button.isChecked())
@@ -189,13 +239,15 @@ class FirstRunWizard(QWizard):
 
     def answers(self) -> SetupAnswers:
         return SetupAnswers(self.county_page.name.text(), self.county_page.code.text().strip(),
-                            self.admin_page.password.text(), self.start_page.choice())
+                            self.admin_page.password.text(), self.start_page.choice(),
+                            self.start_page.workbook.text().strip())
 
     def accept(self) -> None:
         answers = self.answers()
         progress = None
-        if answers.start == START_DEMO and demo_available():
-            progress = QProgressDialog(self.tr("正在装入演示数据……"), "", 0, 100, self)
+        if (answers.start == START_DEMO and demo_available()) or (answers.start == START_IMPORT and answers.workbook):
+            text = self.tr("正在装入演示数据……") if answers.start == START_DEMO else self.tr("正在导入台账……")
+            progress = QProgressDialog(text, "", 0, 100, self)
             progress.setCancelButton(None)
             progress.setWindowModality(Qt.WindowModal)
             progress.setMinimumDuration(0)

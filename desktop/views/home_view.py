@@ -114,7 +114,6 @@ class HomeView(QWidget):
             self.tiles[key] = tile
             tiles.addWidget(tile, 0, column)
         self.chart = QChart()
-        self.chart.setTitle(self.tr("各类物资库存金额（元）"))
         self.chart.legend().hide()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart.setBackgroundRoundness(4)
@@ -141,6 +140,8 @@ class HomeView(QWidget):
         self.category_table.activated.connect(self._open_category)
         self.category_table.doubleClicked.connect(self._open_category)
         self.activity = QListWidget(self)
+        self.activity.setWordWrap(True)
+        self.activity.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.activity.itemActivated.connect(lambda _item: self.open_view.emit("audit", {}))
         charts = QHBoxLayout()
         stock_box = QGroupBox(self.tr("库存分类"), self)
@@ -192,10 +193,13 @@ class HomeView(QWidget):
             self.chart.removeAxis(axis)
         shown = list(reversed(summaries[:CHART_CATEGORIES]))  # largest at the top
         self.bar_codes = [summary.code for summary in shown]
+        largest = max([summary.value for summary in shown] + [Decimal(0)])
+        divisor = 10_000 if largest >= 100_000 else 1  # big counties read better in 万元
+        self.chart.setTitle(self.tr("各类物资库存金额（万元）") if divisor > 1 else self.tr("各类物资库存金额（元）"))
         bars = QBarSet(self.tr("金额"))
         bars.setColor("#1f6fb2")
         for summary in shown:
-            bars.append(float(summary.value))
+            bars.append(float(summary.value) / divisor)
         bars.clicked.connect(lambda index: self.open_view.emit("stock", stock_list(category=self.bar_codes[index])))
         series = QHorizontalBarSeries()
         series.append(bars)
@@ -206,7 +210,8 @@ class HomeView(QWidget):
         values = QValueAxis()
         values.setLabelFormat("%.0f")
         values.setMin(0)
-        values.setMax(max([float(summary.value) for summary in shown] + [1.0]) * 1.1)
+        values.setMax(max(float(largest) / divisor, 1.0) * 1.1)
+        values.applyNiceNumbers()
         self.chart.addAxis(names, Qt.AlignLeft)
         self.chart.addAxis(values, Qt.AlignBottom)
         series.attachAxis(names)

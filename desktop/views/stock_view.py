@@ -100,7 +100,8 @@ class StockView(QWidget):
     def _columns(self) -> list[Column]:
         today = self.today
         return [
-            Column(self.tr("储备库"), lambda r: r.store_name),
+            Column(self.tr("储备库"), lambda r: r.store_name,
+                   lambda r: f"{list(StoreLevel).index(r.level)}{r.store_code}"),  # county first, then by code
             Column(self.tr("级别"), lambda r: level_label(r.level), lambda r: list(StoreLevel).index(r.level), CENTER),
             Column(self.tr("物资编码"), lambda r: r.item_code),
             Column(self.tr("物资名称"), lambda r: r.item_name),

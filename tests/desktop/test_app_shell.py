@@ -205,3 +205,59 @@ def test_keeper_sees_only_own_store_in_navigation(qtbot, admin, county, dctx):
     tree = window.navigation.stores
     assert set(tree.store_names()) == {"V001"}
     assert "保管员" in window.user_label.text()
+
+
+def test_wizard_imports_a_workbook(qtbot, db, tmp_path):
+    from tests.excel import builders
+
+    ensure_admin(db, None)
+    workbook = builders.tidy_county(tmp_path / "ledger.xlsx")
+    wizard = FirstRunWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.county_page.name.setText("示例县")
+    wizard.county_page.code.setText("320199")
+    wizard.next()
+    wizard.admin_page.password.setText(PASSWORD)
+    wizard.admin_page.confirm.setText(PASSWORD)
+    wizard.next()
+    wizard.start_page.buttons["import"].setChecked(True)
+    assert not wizard.button(QWizard.FinishButton).isEnabled()  # no workbook chosen yet
+    wizard.start_page.workbook.setText(str(workbook))
+    assert wizard.button(QWizard.FinishButton).isEnabled()
+    qtbot.mouseClick(wizard.button(QWizard.FinishButton), Qt.LeftButton)
+    assert wizard.result_.message.startswith("已导入：储备库 2 个")
+    with db.read() as session:
+        assert session.scalar(select(func.count(Area.id)).where(Area.kind == AreaKind.COUNTY)) == 1
+    from models.services.stock_queries import stock_rows
+    assert {row.store_code for row in stock_rows(wizard.result_.ctx)} == {"K01", "K02"}
+
+
+def test_wizard_demo_choice_loads_the_demo_county(qtbot, db, monkeypatch):
+    """The real demo takes a minute (scripts/screenshots.py runs it); here its loader is stood in for."""
+    import models.demo
+
+    calls = []
+
+    def fake_demo(ctx, progress=None):
+        calls.append(ctx.actor.username)
+        from models.services.warehouses import create_area
+        create_area(ctx, "360999", "临江县", "county")
+        return models.demo.DemoCounty()
+
+    monkeypatch.setattr(models.demo, "load_demo", fake_demo)
+    ensure_admin(db, None)
+    wizard = FirstRunWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.county_page.name.setText("示例县")
+    wizard.county_page.code.setText("320101")
+    wizard.next()
+    wizard.admin_page.password.setText(PASSWORD)
+    wizard.admin_page.confirm.setText(PASSWORD)
+    wizard.next()
+    wizard.start_page.buttons["demo"].setChecked(True)
+    wizard.accept()
+    assert calls == ["admin"] and "临江县" in wizard.result_.message
+    with db.read() as session:  # the demo's county, not a second one
+        assert [a.code for a in session.scalars(select(Area).where(Area.kind == AreaKind.COUNTY))] == ["360999"]

@@ -1,0 +1,137 @@
+"""Render every main view, and the start-up dialogs, with the demo county to PNG files.
+
+    python scripts/screenshots.py OUTPUT_FOLDER [--db PATH] [--language zh_CN|en] [--size 1366x820]
+
+Runs offscreen (no display needed). Builds a fresh demo database in a temporary folder unless
+``--db`` names an existing one. Nothing it writes is committed: run it again to regenerate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def build_demo(path: Path):
+    from models.context import ServiceContext
+    from models.demo import load_demo
+    from models.migrate import open_database
+    from models.services.users import admin_without_password, ensure_admin
+
+    db = open_database(str(path))
+    ensure_admin(db, None)
+    actor = admin_without_password(db)
+    if actor is None:
+        raise SystemExit(f"{path} already has an administrator password; give an empty or demo database")
+    started = time.perf_counter()
+    load_demo(ServiceContext(db, actor))
+    print(f"demo database built in {time.perf_counter() - started:.1f} s: {path}")
+    return db, actor
+
+
+def open_existing(path: Path):
+    from models.migrate import open_database
+    from models.services.users import actor_for
+    from models.schema.users import User
+    from sqlalchemy import select
+
+    db = open_database(str(path))
+    with db.read() as session:
+        actor = actor_for(session.scalar(select(User).where(User.username == "admin")))
+    return db, actor
+
+
+def settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--db", type=Path, help="an existing demo database (default: build one)")
+    parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--size", default="1366x820")
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.split("x"))
+    args.output.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings
+
+    from desktop import settings as app_settings
+
+    scratch = Path(tempfile.mkdtemp(prefix="rk-shots-"))
+    # a throwaway settings file: screenshots never depend on (or change) the user's layout
+    app_settings.install(app_settings.Settings(QSettings(str(scratch / "settings.ini"), QSettings.IniFormat)))
+    app_settings.current().set(app_settings.LANGUAGE, args.language)
+
+    from desktop import i18n
+    from desktop.app import create_application
+
+    i18n.compile_translations()
+    app = create_application([])
+
+    from models.context import ServiceContext
+
+    db, actor = open_existing(args.db) if args.db else build_demo(scratch / "demo.db")
+
+    from desktop.context import DesktopContext
+    from desktop.dialogs.first_run_wizard import FirstRunWizard
+    from desktop.dialogs.login_dialog import LoginDialog
+    from desktop.main_window import MainWindow
+
+    login = LoginDialog(db)
+    login.show()
+    settle(app)
+    login.grab().save(str(args.output / "00_login.png"))
+    login.close()
+
+    empty = scratch / "empty.db"
+    from models.migrate import open_database
+    from models.services.users import ensure_admin
+
+    empty_db = open_database(str(empty))
+    ensure_admin(empty_db, None)
+    wizard = FirstRunWizard(empty_db)
+    wizard.show()
+    settle(app)
+    wizard.county_page.name.setText("临江县")
+    wizard.county_page.code.setText("360999")
+    wizard.grab().save(str(args.output / "01_wizard_county.png"))
+    wizard.next()
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(args.output / "02_wizard_start.png"))
+    wizard.close()
+
+    window = MainWindow(DesktopContext(ServiceContext(db, actor)))
+    window.resize(width, height)
+    window.show()
+    settle(app)
+    for number, spec in enumerate(window.specs, start=10):
+        window.show_view(spec.key)
+        settle(app, 10)
+        target = args.output / f"{number}_{spec.key}.png"
+        window.grab().save(str(target))
+        print(target)
+    window.dctx.select_store(window.specs and next(iter(window.navigation.stores.store_names()), None))
+    window.show_view("stock")
+    settle(app)
+    window.grab().save(str(args.output / "90_stock_one_store.png"))
+    window.close()
+    db.dispose()
+    empty_db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
