@@ -4,7 +4,7 @@ scrap requests awaiting an officer's approval."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -58,7 +58,19 @@ class RotationFilterProxy(QSortFilterProxyModel):
                    (row.item_name, row.item_code, row.batch, row.store_name, row.store_code, row.spec))
 
 
+def active_agreements(ctx) -> int | None:
+    """How many agreements are in force (their rotation is the enterprise's duty), if installed."""
+    try:
+        from models.services.agreements import list_agreements
+        from models.schema.agreements import AgreementState
+    except ImportError:
+        return None
+    return sum(1 for row in list_agreements(ctx) if row.state is AgreementState.ACTIVE)
+
+
 class RotationView(QWidget):
+    open_view = Signal(str, dict)
+
     def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dctx = dctx
@@ -205,8 +217,17 @@ class RotationView(QWidget):
         splitter.setStretchFactor(1, 1)
         title = QLabel(self.tr("轮换计划"), self)
         title.setProperty("role", "title")
+        self.agreement_note = QLabel(self)
+        self.agreement_note.setProperty("role", "hint")
+        self.agreement_button = QPushButton(self.tr("查看协议储备"), self)
+        self.agreement_button.clicked.connect(lambda: self.open_view.emit("agreements", {}))
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.agreement_note)
+        heading.addWidget(self.agreement_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(splitter, 1)
 
     # --- data ------------------------------------------------------------------------------
@@ -219,6 +240,11 @@ class RotationView(QWidget):
             return
         self.model.set_rows(rows)
         self.requests.set_rows(requests)
+        agreements = active_agreements(self.dctx.service)
+        self.agreement_note.setText(
+            self.tr("协议储备（企业代储）物资由企业按协议自行轮换，不列入本表；生效协议 %1 份。")
+            .replace("%1", str(agreements)) if agreements is not None else "")
+        self.agreement_button.setVisible(agreements is not None)
         counts = {status: sum(1 for r in rows if r.status == status) for status in STATUS_ORDER}
         self.summary.setText(
             self.tr("已过期 %1 批，逾期未轮换 %2 批，待轮换 %3 批，已计划补充 %4 批")

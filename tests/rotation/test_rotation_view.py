@@ -131,3 +131,10 @@ def test_render_png(view, tmp_path):
     assert view.grab().save(str(path))
     assert path.stat().st_size > 10_000
     view.grab().save("/tmp/h4/rotation_view_test.png")
+
+
+def test_agreement_stock_is_the_enterprises_duty(view, qtbot):
+    assert "企业" in view.agreement_note.text() and "0 份" in view.agreement_note.text()
+    with qtbot.waitSignal(view.open_view) as signal:
+        view.agreement_button.click()
+    assert signal.args == ["agreements", {}]
