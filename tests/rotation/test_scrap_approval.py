@@ -116,3 +116,18 @@ def test_immediate_scrap_still_works(admin, stocked):
 def test_expired_lines_prefill(admin, stocked):
     assert [(l.item_code, l.batch_no, l.quantity) for l in expired_scrap_lines(admin, stocked.county_store)] == [
         ("W500", "OLD", Decimal(50))]
+
+
+def test_approved_scrap_prints_as_scrap_record(admin, stocked, tmp_path):
+    import subprocess
+
+    from models.documents.document_pdf import print_document
+
+    officer = user_ctx(admin, "officer2", "officer")
+    request = request_scrap(admin, stocked.county_store, [ScrapLine(stocked.water, "OLD", 50)],
+                            reason_kind="expired", reason="年度报废审核")
+    approve_scrap(officer, request.number)
+    path = print_document(admin, request.number, tmp_path / "scrap.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "应急物资报废单" in text and request.number in text
+    assert "过期：年度报废审核" in text and "officer2" in text and "OLD" in text
