@@ -375,28 +375,15 @@ def _free(session: Session, store: Store, item: Item, as_of: dt.date) -> Decimal
 
 
 def _agreement_candidates(session: Session, item: Item, as_of: dt.date) -> list[tuple[int | None, str, Decimal]]:
-    """EXTENSION POINT for 协议储备: (agreement line id, reference, available quantity) per agreement.
+    """协议储备 that can be called up: (agreement line id, "number（enterprise）", available), fastest
+    response first, from ``models.services.agreements.available_agreement_lines``."""
+    from models.services.agreements import available_agreement_lines
 
-    Uses ``models.services.agreements.available_agreement_lines(session, item_id, as_of)`` when that
-    module provides it; otherwise agreement stock is not proposed automatically.
-    """
-    try:
-        from models.services import agreements  # another engineer's module
-    except ImportError:
-        return []
-    finder = getattr(agreements, "available_agreement_lines", None)
-    if finder is None:
-        return []
-    result = []
-    for entry in finder(session, item.id, as_of):
-        line_id = getattr(entry, "line_id", None) or getattr(entry, "id", None)
-        ref = str(getattr(entry, "agreement_number", "") or getattr(entry, "number", "") or "")
-        quantity = getattr(entry, "available", None)
-        if quantity is None:
-            quantity = getattr(entry, "quantity", Decimal(0))
-        if quantity and quantity > 0:
-            result.append((line_id, ref, Decimal(quantity)))
-    return result
+    return [
+        (entry.line_id, f"{entry.agreement_number}（{entry.enterprise}）", Decimal(entry.available))
+        for entry in available_agreement_lines(session, item.id, as_of)
+        if entry.available > 0
+    ]
 
 
 def _propose_line(session: Session, line: DispatchLine, area: Area | None, as_of: dt.date) -> None:
@@ -483,7 +470,7 @@ def _view(session: Session, order: DispatchOrder, ctx: ServiceContext) -> OrderV
             SourceView(
                 source.kind,
                 source.store.code if source.store else "",
-                source.store.name if source.store else "协议储备",
+                source.store.name if source.store else f"协议储备 {source.agreement_ref}",
                 source.batch.batch_no if source.batch else "",
                 source.batch.expiry_date if source.batch else None,
                 source.quantity, source.reserved, source.agreement_ref,
@@ -787,7 +774,8 @@ def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, do
             if source.kind is SourceKind.STORE:
                 totals[source.store_id][0] += source.quantity
                 totals[source.store_id][1] += source.reserved
-            else:  # agreement stock is delivered by the enterprise, not out of our stores
+            else:  # agreement stock: the enterprise delivers it; the call-up is recorded on the agreement
+                _call_up_agreement(ctx, session, order, source)
                 line.issued_quantity = line.issued_quantity + source.quantity
         for store_id, (quantity, reserved) in totals.items():
             per_store[store_id].append((line, quantity, reserved))
@@ -823,6 +811,15 @@ def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, do
     order.issued_at = ctx.now()
     order.issued_by_id = ctx.actor.user_id
     session.flush()
+
+
+def _call_up_agreement(ctx: ServiceContext, session: Session, order: DispatchOrder, source: DispatchSource) -> None:
+    from models.services.agreements import record_call_up
+
+    if source.agreement_line_id is None:
+        raise ConflictError(f"调拨单 {order.number} 的协议储备来源“{source.agreement_ref}”缺少协议物资行，请重新安排来源。")
+    record_call_up(ctx, session, source.agreement_line_id, source.quantity, dispatch_order_number=order.number,
+                   called_at=ctx.now(), remarks=f"调拨单 {order.number} → {order.receiving_unit}"[:500])
 
 
 # ---------------------------------------------------------------- receipt and returns

@@ -281,3 +281,22 @@ def test_open_orders_lists_unfinished(admin, officer, stocked):
     numbers = {row.number for row in dispatch.open_orders(admin)}
     assert numbers == {a.number, b.number}
     assert [r.number for r in dispatch.list_orders(admin, statuses=(DispatchStatus.RECEIVED,))] == [c.number]
+
+
+def test_agreement_stock_is_proposed_after_own_stores_and_called_up_on_issue(admin, officer, stocked, db):
+    from models.schema.agreements import AgreementCallUp
+    from tests.agreements.helpers import make_agreement
+
+    make_agreement(admin, stocked)  # rice 5000 guaranteed, response 6 h
+    order = create(admin, stocked, (stocked.rice, 700), area=None)
+    sources = order.lines[0].sources
+    assert [(s.kind.value, s.store_code, s.quantity) for s in sources] == [("store", "C001", 500), ("agreement", "", 200)]
+    assert "XY-2026-01" in sources[1].agreement_ref and "示例超市" in sources[1].store_name
+    dispatch.approve(officer, order.number)
+    issued = dispatch.issue(admin, order.number)
+    assert issued.lines[0].issued_quantity == 700
+    assert on_hand(admin, "C001", stocked.rice) == {}
+    with db.read() as session:
+        calls = session.scalars(select(AgreementCallUp)).all()
+        assert [(c.quantity, c.dispatch_order_number) for c in calls] == [(200, order.number)]
+    assert_verified(db)
