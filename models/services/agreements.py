@@ -651,8 +651,9 @@ def record_check(ctx: ServiceContext, number: str, check_date: dt.date | str, ch
 def record_call_up(ctx: ServiceContext, session: Session, line_id: int, quantity: Decimal | str | int, *,
                    dispatch_order_number: str = "", called_at: dt.datetime | None = None,
                    remarks: str = "") -> AgreementCallUp:
-    """动用 inside the caller's transaction (the dispatch service posts an order and calls this)."""
-    require_approver(ctx.actor)
+    """动用 inside the caller's transaction (the dispatch service posts an order and calls this).
+
+    The caller checks permissions: issuing an approved dispatch order may be a keeper's job."""
     line = session.get(AgreementLine, line_id, with_for_update=True)
     if line is None:
         raise NotFoundError(f"没有编号为 {line_id} 的协议物资行。", field="协议物资")
@@ -692,6 +693,7 @@ def call_up(ctx: ServiceContext, number: str, item_code: str, quantity: Decimal 
             dispatch_order_number: str = "", called_at: dt.datetime | None = None, remarks: str = "") -> CallUpRow:
     """动用 from an agreement line by agreement number and item code; returns the call-up with its
     response deadline (called at + response hours)."""
+    require_approver(ctx.actor)
     with ctx.write() as session:
         agreement = agreement_by_number(session, number)
         line = next((line for line in agreement.lines if line.item.code == item_code), None)
