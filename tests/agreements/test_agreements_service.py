@@ -307,3 +307,32 @@ def test_agreement_supply_uses_at_most_two_queries(admin, county, db):
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(result) == 6 and len(statements) <= 2
     assert {s.quantity for s in result if s.item_id == item_id(db, county.water)} == {8900}
+
+
+def test_dispatch_can_record_a_call_up_for_a_keeper_but_keepers_cannot_call_up_alone(admin, county, db):
+    from models.services.agreements import record_call_up
+
+    make_agreement(admin, county)
+    keeper = make_ctx(db, Actor(None, "keeper", Role.KEEPER))
+    with pytest.raises(PermissionDeniedError):
+        call_up(keeper, "XY-2026-01", county.water, 10)
+    with pytest.raises(PermissionDeniedError):
+        replenish(keeper, 1, 1)
+    with keeper.write() as session:
+        line_id = agreement_detail(admin, "XY-2026-01").lines[0].line_id
+        call = record_call_up(keeper, session, line_id, 25, dispatch_order_number="DB-1")
+        assert call.response_deadline == call.called_at + dt.timedelta(hours=6)
+    assert supply_by_item(db, county)[("XY-2026-01", county.water)] == 9975
+
+
+def test_schema_matches_the_migration(db):
+    """Autogenerate finds nothing to change for the agreement tables after migrating to heads."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from models.schema.base import Base
+
+    mine = ("enterprises", "agreement")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert [d for d in diff if any(name in str(d) for name in mine)] == []
