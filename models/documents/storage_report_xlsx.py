@@ -57,7 +57,7 @@ def _header(sheet, headings: list[str], widths: list[int]) -> None:
         cell.border = BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=3)
+    sheet.freeze_panes = f"C{row + 1}"  # a string: asking for the cell would create an empty row
 
 
 def _detail_sheet(sheet, report: StorageReport, unit_name: str) -> None:

@@ -86,8 +86,8 @@ def test_workbook_adds_up(admin, history, tmp_path):
     header = [cell.value for cell in sheet[3]]
     assert header == HEADINGS
     col = {name: header.index(name) for name in header}
-    data = [row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0] not in (None, "合计")]
-    assert len(data) == 3
+    data = [row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0] != "合计"]
+    assert len(data) == 3 and all(row[0] for row in data)  # no blank rows
     for row in data:
         moved = sum(Decimal(str(row[col[label]])) * sign for label, sign in COLUMNS.values())
         assert Decimal(str(row[col["期初结存"]])) + moved == Decimal(str(row[col["期末结存"]]))
