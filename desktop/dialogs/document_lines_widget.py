@@ -222,6 +222,10 @@ class EnterMovesOn(QObject):
         self._can_leave = can_leave or (lambda _widget: True)
         for field in self._fields:
             field.installEventFilter(self)
+            if isinstance(field, QLineEdit):
+                # with the completion list open, Enter reaches the line edit past the event filter
+                # (the completer hands it over directly); it then arrives as returnPressed
+                field.returnPressed.connect(lambda w=field: QTimer.singleShot(0, lambda: self._advance(w)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -233,6 +237,8 @@ class EnterMovesOn(QObject):
         return False
 
     def _advance(self, widget: QWidget) -> None:
+        if not widget.hasFocus() and widget.window().focusWidget() is not widget:
+            return  # focus already moved on (the completer's choice did it)
         if not self._can_leave(widget):
             return
         index = self._fields.index(widget)
@@ -318,3 +324,13 @@ def parse_day(text: str) -> dt.date | None:
     from models.validation import parse_date
 
     return parse_date(text)
+
+
+def no_default_buttons(dialog: QWidget) -> None:
+    """Enter belongs to the fields (scanners end with Enter): no button may take it and close or
+    post the dialog by accident."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.context import DOCUMENTS, STOCK, DesktopContext
-from desktop.dialogs.document_lines_widget import FieldBox, load_items, postable_stores, run_busy, store_combo
+from desktop.dialogs.document_lines_widget import (FieldBox, load_items, no_default_buttons, postable_stores, run_busy,
+                                                    store_combo)
 from desktop.dialogs.outbound_lines import OutboundLinesEditor
 from desktop.interaction import interaction
 from models.errors import DomainError, ValidationError
@@ -83,6 +84,7 @@ class IssueDialog(QDialog):
         self.doc_date.textChanged.connect(lambda _t: self._check_date())
         self.editor.lines_changed.connect(self._lines_changed)
         self._lines_changed()
+        no_default_buttons(self)
 
     def _store_changed(self) -> None:
         if self.editor.lines and not interaction.confirm(

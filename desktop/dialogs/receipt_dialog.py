@@ -35,6 +35,7 @@ from desktop.dialogs.document_lines_widget import (
     ItemPicker,
     load_items,
     make_table,
+    no_default_buttons,
     postable_stores,
     run_busy,
     set_table_rows,
@@ -81,6 +82,7 @@ class ReceiptDialog(QDialog):
         self.resize(980, 640)
         self._build()
         self._validate_line(quiet=True)
+        no_default_buttons(self)
 
     # layout --------------------------------------------------------------------------------
     def _build(self) -> None:

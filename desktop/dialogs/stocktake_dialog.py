@@ -30,6 +30,7 @@ from desktop.dialogs.document_lines_widget import (
     ERROR_STYLE,
     FieldBox,
     make_table,
+    no_default_buttons,
     postable_stores,
     run_busy,
     set_table_rows,
@@ -120,6 +121,7 @@ class StocktakeDialog(QDialog):
         self.reason.textChanged.connect(lambda _t: self._check_reason())
         self.store.currentIndexChanged.connect(lambda _i: self.load_sheet())
         self.load_sheet()
+        no_default_buttons(self)
 
     # the books -----------------------------------------------------------------------------
     def load_sheet(self) -> None:

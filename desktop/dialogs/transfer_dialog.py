@@ -29,6 +29,7 @@ from desktop.dialogs.document_lines_widget import (
     ERROR_STYLE,
     load_items,
     make_table,
+    no_default_buttons,
     postable_stores,
     run_busy,
     set_table_rows,
@@ -106,6 +107,7 @@ class TransferDialog(QDialog):
         layout.addWidget(self.buttons)
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self._update_buttons()
+        no_default_buttons(self)
 
     # shipping ------------------------------------------------------------------------------
     def _ship_page(self) -> QWidget:

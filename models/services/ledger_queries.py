@@ -140,8 +140,9 @@ def ledger_page(
             .order_by(*order).limit(limit + 1).subquery()
         )
         stmt = (
-            select(Movement, Document.number, Store.code, Store.name, Item.code, Item.name, Item.spec,
-                   Item.unit, Batch.batch_no, Batch.expiry_date, User.username)
+            select(Movement.id, Movement.occurred_at, Document.number, Movement.doc_type, Store.code, Store.name,
+                   Item.code, Item.name, Item.spec, Item.unit, Batch.batch_no, Batch.expiry_date,
+                   Movement.delta, Movement.balance_after, User.username)
             .join(page_ids, page_ids.c.id == Movement.id)
             .join(Document, Document.id == Movement.document_id)
             .join(Store, Store.id == Movement.store_id)
@@ -150,15 +151,7 @@ def ledger_page(
             .outerjoin(User, User.id == Movement.user_id)
             .order_by(*order)
         )
-        rows = [
-            LedgerRow(
-                movement.id, movement.occurred_at, number, movement.doc_type, store_code, store_name,
-                item_code, item_name, spec, unit, batch_no, expiry, movement.delta, movement.balance_after,
-                username or "",
-            )
-            for movement, number, store_code, store_name, item_code, item_name, spec, unit, batch_no,
-            expiry, username in session.execute(stmt)
-        ]
+        rows = [LedgerRow(*row[:-1], row[-1] or "") for row in session.execute(stmt)]
     return LedgerPage(rows[:limit], has_more=len(rows) > limit)
 
 

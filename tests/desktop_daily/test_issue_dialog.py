@@ -104,6 +104,7 @@ def test_receiver_is_required(qtbot, dctx, answers, county_qt):
     stock_water(dctx.service, county_qt)
     dialog = open_dialog(qtbot, dctx)
     qtbot.keyClicks(dialog.editor.item, "W500")
+    dialog.editor.quantity.setFocus()
     qtbot.keyClicks(dialog.editor.quantity, "1")
     qtbot.keyClick(dialog.editor.quantity, Qt.Key_Return)
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.editor.batch)

@@ -35,14 +35,17 @@ def test_receipt_with_two_lines(qtbot, dctx, answers, county_qt):
     dialog.item.setFocus()
     type_and_enter(qtbot, dialog.item, "W500")
     assert dialog.item_caption.text().startswith("瓶装饮用水")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.batch)  # Enter moved on, as after a scan
     type_and_enter(qtbot, dialog.batch, "B-2026")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.production)
     type_and_enter(qtbot, dialog.production, "2026-01-15")
     qtbot.keyClick(dialog.expiry, Qt.Key_Return)  # left empty: derived from the shelf life
     qtbot.wait(5)
     type_and_enter(qtbot, dialog.quantity, "120")
     type_and_enter(qtbot, dialog.price, "1.5")
     type_and_enter(qtbot, dialog.location, "A-01")  # last field: adds the line
-    assert len(dialog.lines) == 1 and dialog.item.text() == ""
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    assert dialog.item.text() == "" and dialog.focusWidget() is dialog.item
     # line 2 found by pinyin initials (zp → 帐篷), quantity typed wrongly first
     qtbot.keyClicks(dialog.item, "jzzp")
     assert dialog.item.resolve() is None and dialog.item.text() == county_qt.tent
@@ -104,3 +107,28 @@ def test_declined_confirmation_posts_nothing_and_ask_returns_values(qtbot, dctx,
     request = receipt_dialog.ReceiptRequest("C001", list(dialog.lines), supplier="x")
     posted = receipt_dialog.post(dctx, request, None)
     assert posted.lines[0].quantity == Decimal(1000)
+
+
+def test_keeper_posts_only_in_their_store(qtbot, dctx, answers):
+    from sqlalchemy import select as sql_select
+
+    from desktop.context import DesktopContext
+    from models.context import Actor
+    from models.schema.enums import Role
+    from models.schema.warehouse import Store
+    from tests.conftest import make_ctx
+
+    db = dctx.service.db
+    with db.read() as session:
+        store_id = session.scalar(sql_select(Store.id).where(Store.code == "V001"))
+    keeper = DesktopContext(make_ctx(db, Actor(None, "keeper_v", Role.KEEPER, frozenset({store_id}))))
+    keeper.current_store_code = "C001"  # selected in the navigation, but not theirs
+    dialog = ReceiptDialog(keeper)
+    qtbot.addWidget(dialog)
+    assert [dialog.store.itemData(i) for i in range(dialog.store.count())] == ["V001"]
+    qtbot.keyClicks(dialog.item, "RICE")
+    qtbot.keyClicks(dialog.quantity, "12.5")
+    assert dialog.add_line()
+    dialog.confirm()
+    assert dialog.posted is not None
+    assert [(r.store_code, r.quantity) for r in stock_rows(dctx.service)] == [("V001", Decimal("12.5"))]
