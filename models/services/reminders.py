@@ -119,9 +119,13 @@ def pending_alerts(ctx: ServiceContext, *, announce: bool = False, as_of: dt.dat
                   if a.key not in seen or seen[a.key].acknowledged_at is None]
         if announce:
             fresh = [a for a in result if a.new]
-            for alert in fresh:
-                session.add(AlertAck(alert_key=alert.key, user_id=user_id, announced_at=ctx.now()))
             if fresh:
+                # another window of the same user may announce at the same moment: skip, don't fail
+                rows = [{"alert_key": a.key, "user_id": user_id, "announced_at": ctx.now()} for a in fresh]
+                for start in range(0, len(rows), 300):
+                    session.execute(
+                        ledger._insert(session)(AlertAck).values(rows[start:start + 300])
+                        .on_conflict_do_nothing(index_elements=["alert_key", "user_id"]))
                 ledger.audit(ctx, session, "announce", "alert", f"{len(fresh)} alerts",
                              f"首次提示 {len(fresh)} 条提醒", after={"keys": [a.key for a in fresh][:50]})
     return result
