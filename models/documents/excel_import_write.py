@@ -142,6 +142,9 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
     from models.documents.excel_import import effective_expiry  # noqa: PLC0415 - circular at import time
 
     stores = {store.code: store for store in session.scalars(select(Store))}
+    for code in plan.stock_reference:
+        if code not in plan.stock_skip:
+            require_post(ctx.actor, stores[code])
     items: dict[str, Item] = {}
     receipts = _Receipts(ctx, session, plan, as_of)
     balances: set[tuple[int, int]] = set()
@@ -150,7 +153,6 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
         if entry.store_code in plan.stock_skip or not entry.quantity:
             continue
         store = stores[entry.store_code]
-        require_post(ctx.actor, store)
         item = items.get(entry.item_code)
         if item is None:
             item = items[entry.item_code] = session.scalar(select(Item).where(Item.code == entry.item_code))
