@@ -21,7 +21,7 @@ from desktop import settings as app_settings
 from desktop.context import DesktopContext
 from desktop.formatting import role_label
 from desktop.interaction import interaction
-from desktop.navigation import NavigationPanel
+from desktop.navigation import NavigationPanel, view_icon
 from desktop.views.registry import ViewSpec, discover_views
 from models.errors import DomainError
 
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1030])
+        self.splitter.setSizes([280, 1000])
         self.setCentralWidget(self.splitter)
         self._build_actions()
         self._build_menus()
@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{position + 1}" if position < 9 else None
             self.view_actions[spec.key] = self._action(
                 i18n.translated("views", spec.title), lambda _=False, key=spec.key: self.show_view(key), shortcut,
-                spec.icon or spec.key)
+                None)
+            self.view_actions[spec.key].setIcon(view_icon(spec))
         for key, module, title, shortcut, icon in DOCUMENT_ACTIONS:
             action = self._action(self.tr(title), lambda _=False, key=key: self.run_document_dialog(key), shortcut, icon)
             if importlib.util.find_spec(module) is None:

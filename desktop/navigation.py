@@ -22,13 +22,22 @@ STORE_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2
 
 
+def view_icon(spec: ViewSpec):
+    """The view's own icon, else one named after its key, else a generic one: rows stay aligned."""
+    for name in (spec.icon, spec.key, "view"):
+        icon = style.icon(name or "")
+        if not icon.isNull():
+            return icon
+    return style.icon("view")
+
+
 class ViewList(QListWidget):
     view_chosen = Signal(str)
 
     def __init__(self, specs: list[ViewSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for spec in specs:
-            item = QListWidgetItem(style.icon(spec.icon or spec.key), translated("views", spec.title))
+            item = QListWidgetItem(view_icon(spec), translated("views", spec.title))
             item.setData(KEY_ROLE, spec.key)
             self.addItem(item)
         self.currentItemChanged.connect(lambda current, _previous: current and self.view_chosen.emit(current.data(KEY_ROLE)))

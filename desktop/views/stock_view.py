@@ -204,7 +204,10 @@ class StockView(QWidget):
 
     def _update_store_label(self) -> None:
         if self.store_code:
-            self.store_label.setText(self.tr("储备库：%1").replace("%1", self.store_code))
+            rows = self.model.rows()
+            name = rows[0].store_name if rows else self.store_code
+            self.store_label.setText(self.tr("储备库：%1").replace("%1", name))
+            self.store_label.setToolTip(self.store_code)
         else:
             self.store_label.setText(self.tr("储备库：全部"))
         self.all_stores.setEnabled(bool(self.store_code))

@@ -93,7 +93,7 @@ def test_expiry_filter_and_store_selection(qtbot, dctx):
     view.apply_filter(expiry="all")
     dctx.select_store("V001")
     assert shown(view) == [("V001", "ZP12", "T-V")]
-    assert "V001" in view.store_label.text()
+    assert "东村储备点" in view.store_label.text()
     qtbot.mouseClick(view.all_stores, Qt.LeftButton)
     assert view.proxy.rowCount() == 6
 
