@@ -87,6 +87,7 @@ class FieldBox(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         column.addWidget(self.error)
+        column.addStretch(1)  # spare height (left by a message just hidden) goes below, not around
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
@@ -159,23 +160,30 @@ class ItemPicker(QLineEdit):
 
     def __init__(self, items: Sequence[ItemChoice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items = list(items)
-        self._by_code = {item.code.lower(): item for item in self._items}
         self._current: ItemChoice | None = None
         self.setPlaceholderText(self.tr("编码、名称或拼音首字母"))
-        model = QStandardItemModel(self)
-        for item in self._items:
-            row = QStandardItem(f"{item.code}  {item.name}  {item.spec}".strip())
-            row.setData(item.search, SEARCH_ROLE)
-            row.setData(item.code, CODE_ROLE)
-            model.appendRow(row)
-        completer = _CodeCompleter(model, self)
+        self._model = QStandardItemModel(self)
+        self.set_items(items)
+        completer = _CodeCompleter(self._model, self)
         completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchContains)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
         self.textChanged.connect(self._on_text)
+
+    def set_items(self, items: Sequence[ItemChoice]) -> None:
+        """Offer these items (after the catalogue changed)."""
+        self._items = list(items)
+        self._by_code = {item.code.lower(): item for item in self._items}
+        self._model.clear()
+        for item in self._items:
+            row = QStandardItem(f"{item.code}  {item.name}  {item.spec}".strip())
+            row.setData(item.search, SEARCH_ROLE)
+            row.setData(item.code, CODE_ROLE)
+            self._model.appendRow(row)
+        self._current = None
+        self._on_text(self.text())
 
     def _on_text(self, text: str) -> None:
         item = self._by_code.get(text.strip().lower())

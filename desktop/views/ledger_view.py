@@ -210,6 +210,8 @@ class LedgerView(QWidget):
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.STORES, flags.USERS, flags.CATALOG}:
             self.reload_choices()
+        if flags.CATALOG in changed:
+            self.item.set_items(load_items(self.dctx.service))
         if changed & {flags.STOCK, flags.DOCUMENTS, flags.DISPATCH}:
             self.model.reload()
 
