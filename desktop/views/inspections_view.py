@@ -152,6 +152,11 @@ class InspectionsView(QWidget):
         self.defaults_button.setVisible(not has_schedules and service.actor.role in (Role.ADMIN, Role.OFFICER))
         self._update_buttons()
 
+    def apply_filter(self, store: str | None = None, **_others) -> None:
+        """Show one store's inspections ("" for all); called by the main window for alerts."""
+        if store is not None:
+            self.store.setCurrentIndex(max(self.store.findData(store), 0) if store else 0)
+
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.INSPECTIONS, flags.STOCK, flags.STORES, flags.CATALOG}:
             self.refresh()

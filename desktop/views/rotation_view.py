@@ -252,6 +252,17 @@ class RotationView(QWidget):
             .replace("%3", str(counts["due"])).replace("%4", str(sum(1 for r in rows if r.replacement_state))))
         self._update_buttons()
 
+    def apply_filter(self, store: str | None = None, status: str | None = None, text: str | None = None,
+                     **_others) -> None:
+        """Show a given list (the main window calls this for tiles and alerts): store code ("" for
+        all), status ("expired", "overdue", "due" or "" for all), search text."""
+        if store is not None:
+            self.store.setCurrentIndex(max(self.store.findData(store), 0) if store else 0)
+        if status is not None:
+            self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        if text is not None:
+            self.search.setText(text)
+
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES}:
             self.refresh()

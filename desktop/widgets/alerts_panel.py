@@ -97,8 +97,12 @@ class AlertsPanel(QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         alert = next((a for a in self.alerts if a.key == item.data(KEY_ROLE)), None)
-        if alert is not None:
-            self.open_view.emit(TARGET_VIEW[alert.kind], {"store": alert.store_code or ""})
+        if alert is None:
+            return
+        filters = {"store": alert.store_code or ""}
+        if alert.kind == "expiry":
+            filters["status"] = alert.key.rsplit(":", 1)[1]  # expiry:<store>:<item>:<batch>:<status>
+        self.open_view.emit(TARGET_VIEW[alert.kind], filters)
 
     def acknowledge_selected(self) -> None:
         item = self.list.currentItem()

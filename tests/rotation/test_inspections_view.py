@@ -83,3 +83,8 @@ def test_alerts_panel_announces_once(qt_env, qtbot, dctx):
     with qtbot.waitSignal(again.open_view) as signal:
         again.list.itemActivated.emit(again.list.item(0))
     assert signal.args[0] in ("rotation", "inspections")
+    first = next(a for a in panel.alerts if a.kind == "expiry")
+    row = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.UserRole) == first.key)
+    with qtbot.waitSignal(panel.open_view) as signal:
+        panel.list.itemActivated.emit(panel.list.item(row))
+    assert signal.args == ["rotation", {"store": "C001", "status": "expired"}]

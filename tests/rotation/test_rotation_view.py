@@ -138,3 +138,10 @@ def test_agreement_stock_is_the_enterprises_duty(view, qtbot):
     with qtbot.waitSignal(view.open_view) as signal:
         view.agreement_button.click()
     assert signal.args == ["agreements", {}]
+
+
+def test_apply_filter_from_an_alert(view):
+    view.apply_filter(store="T001", status="expired")
+    assert visible_batches(view) == ["R-OLD"]
+    view.apply_filter(store="", status="")
+    assert len(visible_batches(view)) == 7
