@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 from sqlalchemy import event, func, select
 
 from models.context import Actor
@@ -336,3 +337,29 @@ def test_schema_matches_the_migration(db):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert [d for d in diff if any(name in str(d) for name in mine)] == []
+
+
+@given(
+    guaranteed=st.integers(1, 10_000),
+    found=st.one_of(st.none(), st.integers(0, 12_000)),
+    calls=st.lists(st.tuples(st.integers(-20, 20), st.integers(1, 3_000), st.integers(0, 10), st.integers(0, 100)),
+                   max_size=6),
+)
+def test_available_stays_between_zero_and_guaranteed(guaranteed, found, calls):
+    """Call-ups (negative) each with a replenishment of 0-100 % of it some days later."""
+    from models.services.agreements import _available
+
+    check, as_of = dt.date(2026, 5, 1), dt.date(2026, 5, 15)
+    dated = []
+    for offset, quantity, later, percent in calls:
+        dated.append((check + dt.timedelta(days=offset), Decimal(-quantity)))
+        if percent:
+            dated.append((check + dt.timedelta(days=offset + later), Decimal(quantity * percent) / 100))
+    available, outstanding = _available(Decimal(guaranteed), None if found is None else Decimal(found), check,
+                                        dated, as_of)
+    assert 0 <= available <= guaranteed
+    assert outstanding == -sum((d for day, d in dated if day <= as_of), Decimal(0))
+    assert available <= max(Decimal(0), guaranteed - outstanding)
+    if found is not None:
+        after = sum((d for day, d in dated if check < day <= as_of or (day == check and d < 0)), Decimal(0))
+        assert available <= max(Decimal(0), found + after)

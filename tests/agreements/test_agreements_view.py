@@ -88,9 +88,9 @@ def test_list_reminders_and_detail(qtbot, dctx, tmp_path):
     assert numbers(view) == []  # both agreements name the same test enterprise
     view.search.clear()
     view.tabs.setCurrentIndex(3)
-    view.grab().save(str(tmp_path / "agreements_fees.png"))
+    assert view.grab().save(str(tmp_path / "agreements_fees.png"))
     view.tabs.setCurrentIndex(0)
-    view.grab().save("/tmp/h5_agreements_view.png")
+    assert view.grab().save(str(tmp_path / "agreements.png"))
 
 
 def test_add_agreement_dialog_validates_and_saves(qtbot, dctx, county):
