@@ -48,6 +48,8 @@ class Tile(QFrame):
         self.figure.setProperty("role", "figure")
         self.caption = QLabel(caption, self)
         self.caption.setProperty("role", "hint")
+        self.caption.setWordWrap(True)  # English captions are longer than Chinese ones
+        self.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.figure)
@@ -113,6 +115,7 @@ class HomeView(QWidget):
             tile.clicked.connect(lambda target=target: self.open_view.emit(target[0], dict(target[1])))
             self.tiles[key] = tile
             tiles.addWidget(tile, 0, column)
+            tiles.setColumnStretch(column, 1)
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
