@@ -346,7 +346,7 @@ class AgreementsView(QWidget):
         tr = self.tr
         self.model = RowTableModel([
             Column(tr("协议编号"), lambda r: r.number, width=130),
-            Column(tr("代储企业"), lambda r: r.enterprise, width=200),
+            Column(tr("代储企业"), lambda r: r.enterprise, width=190),
             Column(tr("类型"), lambda r: tr(r.agreement_type.label), align=CENTER, width=70),
             Column(tr("开始日期"), lambda r: date_text(r.start_date), align=CENTER, width=90),
             Column(tr("结束日期"), lambda r: date_text(r.end_date), align=CENTER, width=90),
@@ -355,7 +355,7 @@ class AgreementsView(QWidget):
             Column(tr("响应时限"), lambda r: tr("%1 小时").replace("%1", str(r.response_hours)) if r.response_hours else "—",
                    lambda r: r.response_hours or 0, RIGHT, 70),
             Column(tr("年费用"), lambda r: money_text(r.annual_fee), lambda r: float(r.annual_fee), RIGHT, 100),
-            Column(tr("状态"), self._state_text, align=CENTER, width=140),
+            Column(tr("状态"), self._state_text, align=CENTER, width=135),
             Column(tr("最近核查"), lambda r: date_text(r.last_check_date) or tr("未核查"),
                    lambda r: date_text(r.last_check_date), CENTER, 90),
             Column(tr("联系人"), lambda r: f"{r.contact} {r.phone}".strip()),
@@ -519,10 +519,7 @@ class AgreementsView(QWidget):
                          .replace("%2", "、".join(f"{s.number} {s.item_name} 短缺 {number_text(s.shortfall)} {s.unit}" for s in short)))
         self.reminders.setText("<br>".join(parts) if parts else self.tr("没有需要提醒的协议。"))
         self._apply_filter()
-        if number:
-            self.select(number)
-        elif self.proxy.rowCount():
-            self.table.selectRow(0)
+        self.select(number or self._first_current())
         self._show_selected()
 
     def _apply_filter(self) -> None:
@@ -530,7 +527,13 @@ class AgreementsView(QWidget):
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self.table.selectRow(0)
 
-    def select(self, number: str) -> None:
+    def _first_current(self) -> str | None:
+        """The agreement to show first: the first one in force, else the first listed."""
+        rows = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+        current = next((r for r in rows if r.state is AgreementState.ACTIVE), rows[0] if rows else None)
+        return current.number if current else None
+
+    def select(self, number: str | None) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ROW_ROLE).number == number:
                 self.table.selectRow(row)
