@@ -232,6 +232,11 @@ def test_call_up_sets_deadline_lowers_availability_and_replenishment_restores(ad
     detail = agreement_detail(admin, "XY-2026-01")
     assert [(c.dispatch_order_number, c.quantity, c.replenished) for c in detail.call_ups] == [
         ("DB-2026-0007", 3000, 3000)]
+    with db.read() as session:
+        audited = session.execute(select(AuditEntry.action, AuditEntry.summary).where(AuditEntry.entity == "agreement")
+                                  .order_by(AuditEntry.id)).all()
+    assert [a for a, _ in audited] == ["create", "activate", "call_up", "replenish", "replenish"]
+    assert "DB-2026-0007" in audited[2][1] and "3000瓶" in audited[2][1]
 
 
 def test_call_up_outside_the_term_is_refused(admin, county):

@@ -93,7 +93,7 @@ def test_list_reminders_and_detail(qtbot, dctx, tmp_path):
     assert view.grab().save(str(tmp_path / "agreements.png"))
 
 
-def test_add_agreement_dialog_validates_and_saves(qtbot, dctx, county):
+def test_add_agreement_dialog_validates_and_saves(qtbot, dctx, county, said):
     view = AgreementsView(dctx)
     qtbot.addWidget(view)
     dialog = AgreementDialog(dctx, None, view)
@@ -120,6 +120,11 @@ def test_add_agreement_dialog_validates_and_saves(qtbot, dctx, county):
     assert detail.row.state is AgreementState.DRAFT and detail.row.response_hours == 6
     assert [(l.item_code, l.guaranteed, l.minimum) for l in detail.lines] == [(county.bags, 100000, 80000)]
     assert "XY-2026-09" in numbers(view)
+    view.select("XY-2026-09")
+    assert view.buttons["activate"].isEnabled() and not view.buttons["call_up"].isEnabled()
+    view.activate()
+    assert agreement_detail(dctx.service, "XY-2026-09").row.state is AgreementState.ACTIVE
+    assert view.buttons["call_up"].isEnabled() and not view.buttons["activate"].isEnabled()
 
 
 def test_check_call_up_replenish_terminate(qtbot, dctx, county, said):
