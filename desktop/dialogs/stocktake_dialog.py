@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt

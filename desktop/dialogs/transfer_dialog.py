@@ -4,7 +4,6 @@ or part of it; what has not arrived stays in transit (``transfers.ship_transfer`
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,

@@ -129,7 +129,7 @@ class DocumentsView(QWidget):
         configure_table(self.table, "documents")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.DescendingOrder)
-        restore_columns(self.table, "documents", [150, 90, 90, 140, 130, 50, 80, 230, 140, 70])
+        restore_columns(self.table, "documents", [185, 90, 90, 150, 140, 50, 80, 230, 140, 70])
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current))
 
         self.header = QLabel(self)
@@ -156,8 +156,9 @@ class DocumentsView(QWidget):
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 280])
         self.summary = QLabel(self)
         self.summary.setProperty("role", "hint")
         layout = QVBoxLayout(self)
@@ -198,8 +199,12 @@ class DocumentsView(QWidget):
             doc_type=self.doc_type.currentData()))
         self.model.set_rows(documents)
         self.summary.setText(self.tr("共 %1 张单据").replace("%1", str(len(documents))))
-        if selected:
-            self.select(selected)
+        if selected and self.select(selected):
+            return
+        if self.proxy.rowCount():  # show the newest document rather than an empty panel
+            first = self.proxy.index(0, 0)
+            self.table.setCurrentIndex(first)
+            self._show(first)
         else:
             self._show_detail(None)
 
@@ -215,6 +220,7 @@ class DocumentsView(QWidget):
                     return True
             if attempt == 0 and self.search.text():
                 self.search.clear()
+        self.table.setCurrentIndex(self.proxy.index(-1, -1))
         self._show_detail(None)
         return False
 

@@ -3,8 +3,6 @@ confirming with a reason."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models.context import Actor
 from models.errors import NotFoundError, PermissionDeniedError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest  # noqa: F401
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
