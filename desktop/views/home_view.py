@@ -115,7 +115,7 @@ class HomeView(QWidget):
             tile.clicked.connect(lambda target=target: self.open_view.emit(target[0], dict(target[1])))
             self.tiles[key] = tile
             tiles.addWidget(tile, 0, column)
-            tiles.setColumnStretch(column, 1)
+            tiles.setColumnStretch(column, 2 if key == "value" else 1)  # money needs the room
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
@@ -153,8 +153,15 @@ class HomeView(QWidget):
         stock_layout.addWidget(self.category_table)
         activity_box = QGroupBox(self.tr("最近操作"), self)
         QVBoxLayout(activity_box).addWidget(self.activity)
+        side = QVBoxLayout()
+        self.alerts = self._alerts_panel()
+        if self.alerts is not None:
+            alerts_box = QGroupBox(self.tr("提醒"), self)
+            QVBoxLayout(alerts_box).addWidget(self.alerts)
+            side.addWidget(alerts_box, 1)
+        side.addWidget(activity_box, 1)
         charts.addWidget(stock_box, 3)
-        charts.addWidget(activity_box, 2)
+        charts.addLayout(side, 2)
         content = QWidget(self)
         layout = QVBoxLayout(content)
         title = QLabel(self.tr("首页"), content)
@@ -170,11 +177,22 @@ class HomeView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def _alerts_panel(self) -> QWidget | None:
+        """The reminders panel (expiry, inspections, yearly dates), where that feature is installed."""
+        if importlib.util.find_spec("desktop.widgets.alerts_panel") is None:
+            return None
+        from desktop.widgets.alerts_panel import AlertsPanel
+
+        panel = AlertsPanel(self.dctx, self)
+        panel.open_view.connect(self.open_view)
+        return panel
+
     def refresh(self) -> None:
         ctx = self.dctx.service
         lines = stock_lines(ctx)
         value = sum((line.value or Decimal(0) for line in lines), Decimal(0))
         self.tiles["value"].set_figure(money_text(value))
+        self.tiles["value"].setToolTip(money_text(value))
         items = len({line.item_code for line in lines})
         self.tiles["lines"].set_figure(f"{number_text(len(lines))}（{items}）")
         counts = expiry_counts(ctx, (self.soon_days, self.later_days))
@@ -185,7 +203,7 @@ class HomeView(QWidget):
         self.tiles["dispatch"].setVisible(open_orders is not None)
         if open_orders is not None:
             self.tiles["dispatch"].set_figure(number_text(open_orders))
-        summaries = category_summary(ctx)
+        summaries = category_summary(ctx, lines=lines)
         self.category_model.set_rows(summaries)
         self._fill_chart(summaries)
         self._fill_activity()

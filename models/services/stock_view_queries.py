@@ -136,14 +136,16 @@ class CategorySummary:
     quantities: tuple[tuple[str, Decimal], ...]  # (unit, total) pairs: quantities only add per unit
 
 
-def category_summary(ctx: ServiceContext, *, depth: int = 2) -> list[CategorySummary]:
-    """Stock by category at ``depth`` (1 class, 2 subclass...), largest value first."""
+def category_summary(ctx: ServiceContext, *, depth: int = 2, lines: list[StockLine] | None = None) -> list[CategorySummary]:
+    """Stock by category at ``depth`` (1 class, 2 subclass...), largest value first.
+
+    ``lines`` lets a caller that already holds ``stock_lines(ctx)`` avoid reading them twice."""
     prefix_length = {1: 1, 2: 3, 3: 5, 4: 7}[depth]
     with ctx.read() as session:
         names = {category.code: category.name for category in session.scalars(select(Category))}
     groups: dict[str, dict] = defaultdict(lambda: {"items": set(), "lines": 0, "value": Decimal(0),
                                                   "units": defaultdict(Decimal)})
-    for line in stock_lines(ctx):
+    for line in stock_lines(ctx) if lines is None else lines:
         code = line.category_code[:prefix_length] if line.category_code else ""
         group = groups[code]
         group["items"].add(line.item_code)
