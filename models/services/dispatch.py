@@ -787,7 +787,8 @@ def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, do
             counterparty=order.receiving_unit, purpose=f"调拨单 {order.number}"[:300],
             reason=order.reason, reference=order.number,
         )
-        for line, quantity, reserved in per_store[store_id]:
+        # items in id order, like approvals, so an issue and an approval never wait on each other crosswise
+        for line, quantity, reserved in sorted(per_store[store_id], key=lambda entry: entry[0].item_id):
             allocations = allocate_fefo(session, store, line.item, quantity, ctx.today(), use_reserved=reserved)
             taken: dict[int, Decimal] = defaultdict(Decimal)
             for allocation in allocations:
