@@ -102,6 +102,7 @@ class Plan:
     stock_reference: dict[str, str] = field(default_factory=dict)  # store code → reference
     stock_skip: set[str] = field(default_factory=set)
     stock_balances: int = 0  # distinct (store, item, batch) to post
+    stock_rows_read: int = 0  # rows the 库存 pass went through (for the write pass's progress)
     agreements: dict[str, list[AgreementRow]] = field(default_factory=dict)
     standards: dict[str, list[StandardRow]] = field(default_factory=dict)
     existing_standards: set[str] = field(default_factory=set)
@@ -111,7 +112,8 @@ class Progress:
     """Counts rows for ``progress(done, total)`` and honours the cancel flag between rows."""
 
     def __init__(self, callback: ProgressFn | None, cancel: Any, total: int) -> None:
-        self.callback, self.cancel, self.total, self.done = callback, cancel, max(total, 1), 0
+        # total 0 = unknown (writers that record no sheet size): callers show a busy indicator
+        self.callback, self.cancel, self.total, self.done = callback, cancel, total, 0
 
     def cancelled(self) -> bool:
         if self.cancel is None:
@@ -123,7 +125,8 @@ class Progress:
         if self.done % 200 == 0:
             self.check()
             if self.callback is not None:
-                self.total = max(self.total, self.done)
+                if self.total and self.total < self.done:
+                    self.total = 0  # the estimate was wrong: say "unknown" rather than go past 100 %
                 self.callback(self.done, self.total)
 
     def check(self) -> None:
@@ -132,7 +135,7 @@ class Progress:
 
     def finish(self) -> None:
         if self.callback is not None:
-            self.callback(self.total, self.total)
+            self.callback(self.done, self.done)
 
 
 def import_workbook(
@@ -165,8 +168,8 @@ def import_workbook(
         known = load_known(ctx)
         plan = check_workbook(reader, known, problems, ticker)
         problems.finish()
-        report = ImportReport(ok=not problems.errors, dry_run=dry_run, errors=problems.errors,
-                              warnings=problems.warnings)
+        report = ImportReport(ok=not problems.errors, dry_run=dry_run, errors=reader.with_cells(problems.errors),
+                              warnings=reader.with_cells(problems.warnings))
         if not report.ok:
             return report
         report.created = _created_counts(plan)
@@ -174,6 +177,7 @@ def import_workbook(
             ticker.finish()
             return report
         ticker.check()
+        ticker.total = ticker.done + plan.stock_rows_read  # the write pass re-reads 库存: now known exactly
         from models.documents.excel_import_write import write_plan  # noqa: PLC0415 - keeps import light
 
         reader.problems = Problems()  # the second pass of 库存 must not repeat the warnings
@@ -338,6 +342,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
     digests: dict[str, list[int]] = {}
     batches: dict[tuple[str, str], tuple] = {}
     balances: dict[tuple, int] = {}
+    start = ticker.done
     for cells in reader.rows(H.STOCK, ticker.tick):
         entry = read_stock(cells)
         if entry.store_code and entry.store_code not in store_codes:
@@ -363,7 +368,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
         slot = digests.setdefault(entry.store_code, [0, 0])
         slot[0] = (slot[0] + row_digest(entry.store_code, entry)) % DIGEST_MODULUS
         slot[1] += 1
-    plan.stock_balances = len(balances)
+    plan.stock_rows_read = ticker.done - start
     for store_code, (digest, count) in digests.items():
         reference = f"{OPENING_REFERENCE}:{digest:020x}{count:x}"[:100]
         plan.stock_reference[store_code] = reference

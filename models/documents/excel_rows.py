@@ -8,13 +8,14 @@ sheets are small and read into lists.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 from models.documents import excel_headers as H
 from models.documents import excel_values as V
@@ -32,6 +33,7 @@ class Problem:
     row: int
     column: str
     message: str
+    cell: str = ""  # Excel reference such as "F12" (for "jump to" hints); not part of the JSON contract
 
     def as_json(self) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
@@ -190,6 +192,19 @@ class WorkbookReader:
 
     def close(self) -> None:
         self.workbook.close()
+
+    def with_cells(self, problems: list[Problem]) -> list[Problem]:
+        """Add the Excel cell reference (F12) to each problem whose column is a matched header."""
+        letters: dict[tuple[str, str], str] = {}
+        for source in self.sheets.values():
+            for index, key in source.header.columns.items():
+                letters[(source.title, source.spec.column(key).header)] = get_column_letter(index + 1)
+        result = []
+        for problem in problems:
+            letter = letters.get((problem.sheet, problem.column), "")
+            cell = f"{letter}{problem.row}" if letter and problem.row else (f"A{problem.row}" if problem.row else "")
+            result.append(replace(problem, cell=cell))
+        return result
 
     def rows(self, name: str, on_row: Callable[[], None] | None = None) -> Iterator[Cells]:
         """Data rows below the header: blank rows skipped; 合计 rows and the template's example row
