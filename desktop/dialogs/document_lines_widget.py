@@ -38,6 +38,8 @@ DOC_TYPE_LABELS = (
     QT_TRANSLATE_NOOP("labels", "调拨出库单"), QT_TRANSLATE_NOOP("labels", "调拨入库单"),
     QT_TRANSLATE_NOOP("labels", "盘点调整单"), QT_TRANSLATE_NOOP("labels", "报废单"),
     QT_TRANSLATE_NOOP("labels", "冲销单"),
+    QT_TRANSLATE_NOOP("labels", "政府实物储备"), QT_TRANSLATE_NOOP("labels", "部门储备"),
+    QT_TRANSLATE_NOOP("labels", "群众号料"),
 )
 
 SEARCH_ROLE = Qt.UserRole + 10

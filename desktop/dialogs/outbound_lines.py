@@ -151,6 +151,7 @@ class OutboundLinesEditor(QWidget):
 
     def _item_changed(self, item: ItemChoice | None) -> None:
         self.item_caption.setText(item.caption if item else "")
+        self.item_caption.setVisible(item is not None)
         self.unit_label.setText(item.unit if item else "")
         self._batches = (stock_rows(self.ctx, store_code=self.store_code, item_code=item.code)
                          if item and self.store_code else [])

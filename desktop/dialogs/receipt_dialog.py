@@ -9,15 +9,15 @@ the keeper presses 确认入库 and confirms.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from desktop.formatting import number_text
 from desktop.interaction import interaction
 from models.errors import DomainError, ValidationError
 from models.services import ledger
+from models.schema.enums import ReserveMode
 from models.services.receiving import ReceiptLine, receive
 from models.validation import check_code, check_text, parse_date, parse_quantity
 
@@ -93,11 +94,24 @@ class ReceiptDialog(QDialog):
         self.reference = QLineEdit(self)
         self.doc_date = QLineEdit(ctx.today().isoformat(), self)
         self.doc_date_box = FieldBox(self.doc_date)
-        header = QFormLayout()
-        header.addRow(self.tr("入库储备库"), self.store)
-        header.addRow(self.tr("供应商/交储单位"), self.supplier)
-        header.addRow(self.tr("通知单号"), self.reference)
-        header.addRow(self.tr("入库日期"), self.doc_date_box)
+        self.manufacturer = QLineEdit(self)
+        self.manufacturer.setPlaceholderText(self.tr("适用于本单各行，可不填"))
+        self.manufacturer_box = FieldBox(self.manufacturer)
+        self.reserve_mode = QComboBox(self)
+        for mode in ReserveMode:
+            self.reserve_mode.addItem(QCoreApplication.translate("labels", mode.label), mode.value)
+        header = QGridLayout()
+        for index, (caption, widget) in enumerate((
+                (self.tr("入库储备库"), self.store), (self.tr("入库日期"), self.doc_date_box),
+                (self.tr("供应商/交储单位"), self.supplier), (self.tr("通知单号"), self.reference),
+                (self.tr("生产厂家"), self.manufacturer_box), (self.tr("储备方式"), self.reserve_mode))):
+            row, col = divmod(index, 2)
+            label = QLabel(caption)
+            label.setFixedHeight(self.supplier.sizeHint().height())  # level with its field, above any message
+            header.addWidget(label, row, col * 2, Qt.AlignTop)
+            header.addWidget(widget, row, col * 2 + 1, Qt.AlignTop)
+        header.setColumnStretch(1, 1)
+        header.setColumnStretch(3, 1)
 
         self.item = ItemPicker(items, self)
         self.item_caption = QLabel(self)
@@ -174,13 +188,16 @@ class ReceiptDialog(QDialog):
         for widget in fields:
             widget.textChanged.connect(lambda _text: self._validate_line(quiet=False))
         self.item.item_changed.connect(self._show_item)
+        self._show_item(None)
         self.item.completer().activated.connect(lambda _text: self._after_pick())
         self.doc_date.textChanged.connect(self._validate_header)
+        self.manufacturer.textChanged.connect(self._validate_header)
         self._refresh_lines()
 
     # checking as the user types ------------------------------------------------------------
     def _show_item(self, item) -> None:
         self.item_caption.setText(item.caption if item else "")
+        self.item_caption.setVisible(item is not None)
         self.unit_label.setText(item.unit if item else "")
 
     def _after_pick(self) -> None:
@@ -195,13 +212,17 @@ class ReceiptDialog(QDialog):
         return True
 
     def _validate_header(self) -> bool:
-        try:
-            parse_date(self.doc_date.text(), "入库日期")
-            self.doc_date_box.set_error(None)
-            return True
-        except ValidationError as exc:
-            self.doc_date_box.set_error(exc.message)
-            return False
+        valid = True
+        for box, check in ((self.doc_date_box, lambda: parse_date(self.doc_date.text(), "入库日期")),
+                           (self.manufacturer_box,
+                            lambda: check_text(self.manufacturer.text(), "生产厂家", max_length=200))):
+            try:
+                check()
+                box.set_error(None)
+            except ValidationError as exc:
+                box.set_error(exc.message)
+                valid = False
+        return valid
 
     def _line_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
@@ -309,12 +330,15 @@ class ReceiptDialog(QDialog):
     # confirming ----------------------------------------------------------------------------
     def values(self) -> ReceiptRequest:
         if not self._validate_header():
-            raise ValidationError(self.doc_date_box.error_text(), field="入库日期")
+            raise ValidationError(self.tr("请先改正上面标红的项目。"))
         if not self.lines:
             raise ValidationError(self.tr("入库清单是空的，请先添加至少一行物资。"))
         if self.store.currentData() is None:
             raise ValidationError(self.tr("您没有可以记账的储备库，请联系管理员分配。"))
-        return ReceiptRequest(self.store.currentData(), list(self.lines), supplier=self.supplier.text(),
+        manufacturer = self.manufacturer.text().strip()
+        mode = ReserveMode(self.reserve_mode.currentData())
+        lines = [replace(line, manufacturer=line.manufacturer or manufacturer, reserve_mode=mode) for line in self.lines]
+        return ReceiptRequest(self.store.currentData(), lines, supplier=self.supplier.text(),
                               reference=self.reference.text(), doc_date=parse_date(self.doc_date.text()))
 
     def confirm(self) -> None:

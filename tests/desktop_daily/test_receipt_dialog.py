@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from desktop.dialogs import receipt_dialog
 from desktop.dialogs.receipt_dialog import ReceiptDialog
 from models.schema.documents import Document
+from models.schema.stock import Batch
 from models.services.stock_queries import stock_rows
 from tests.desktop_daily.conftest import OFFSCREEN_LIMITS, render
 
@@ -30,6 +31,8 @@ def test_receipt_with_two_lines(qtbot, dctx, answers, county_qt):
     changed = []
     dctx.changed.connect(changed.append)
     dialog.supplier.insert("某超市")  # as an input method commits it
+    dialog.manufacturer.insert("某饮品厂")
+    dialog.reserve_mode.setCurrentIndex(dialog.reserve_mode.findData("department"))
     # line 1 by scanning the code: Enter moves to the next field each time
     dialog.item.setFocus()
     type_and_enter(qtbot, dialog.item, "W500")
@@ -68,6 +71,9 @@ def test_receipt_with_two_lines(qtbot, dctx, answers, county_qt):
     assert water.quantity == Decimal(120) and water.expiry_date.isoformat() == "2028-01-14"
     assert water.unit_price == Decimal("1.5")
     assert rows[("ZP12", "无批次")].quantity == Decimal(5)
+    with dctx.service.db.read() as session:
+        batch = session.scalar(select(Batch).where(Batch.batch_no == "B-2026"))
+        assert (batch.manufacturer, batch.supplier, batch.reserve_mode.value) == ("某饮品厂", "某超市", "department")
     assert changed == [frozenset({"stock", "documents"})]
 
 
