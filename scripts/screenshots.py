@@ -123,7 +123,23 @@ def main() -> int:
         target = args.output / f"{number}_{spec.key}.png"
         window.grab().save(str(target))
         print(target)
-    window.dctx.select_store(window.specs and next(iter(window.navigation.stores.store_names()), None))
+    from desktop.dialogs.item_dialog import ItemDialog
+    from desktop.dialogs.store_dialog import StoreDialog
+
+    item_dialog = ItemDialog(window.dctx, None, window, category_code="10101")
+    item_dialog.show()
+    item_dialog.code.setText("ZP 36")  # a space: the message appears under the field
+    item_dialog.name.setText("36㎡ 棉帐篷")
+    item_dialog.shelf_life.setText("十二")
+    settle(app)
+    item_dialog.grab().save(str(args.output / "80_item_dialog_errors.png"))
+    item_dialog.close()
+    store_dialog = StoreDialog(window.dctx, None, window)
+    store_dialog.show()
+    settle(app)
+    store_dialog.grab().save(str(args.output / "81_store_dialog.png"))
+    store_dialog.close()
+    window.dctx.select_store(next(iter(window.navigation.stores.store_names()), None))
     window.show_view("stock")
     settle(app)
     window.grab().save(str(args.output / "90_stock_one_store.png"))

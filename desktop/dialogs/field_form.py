@@ -6,7 +6,7 @@ registered with that field name, or in the form's general error line if no field
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.errors import DomainError
 
@@ -27,6 +27,8 @@ class FieldForm(QFormLayout):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
+        if isinstance(widget, QComboBox):  # combos otherwise keep their narrow size hint in the form
+            widget.setSizePolicy(QSizePolicy.Expanding, widget.sizePolicy().verticalPolicy())
         column.addWidget(widget)
         error = QLabel(box)
         error.setProperty("role", "error")
