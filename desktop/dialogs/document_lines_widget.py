@@ -6,7 +6,6 @@ dialog so the window never freezes.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,10 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,8 +71,6 @@ class FieldBox(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         if suffix is not None:
-            from PySide6.QtWidgets import QHBoxLayout
-
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(widget, 1)
@@ -330,17 +329,9 @@ def run_busy(parent: QWidget | None, label: str, work: Callable[..., Any], *args
         return future.result()
 
 
-def parse_day(text: str) -> dt.date | None:
-    from models.validation import parse_date
-
-    return parse_date(text)
-
-
 def no_default_buttons(dialog: QWidget) -> None:
     """Enter belongs to the fields (scanners end with Enter): no button may take it and close or
     post the dialog by accident."""
-    from PySide6.QtWidgets import QPushButton
-
     for button in dialog.findChildren(QPushButton):
         button.setAutoDefault(False)
         button.setDefault(False)
