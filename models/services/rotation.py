@@ -242,7 +242,7 @@ def _with_replacement(row: RotationRow, plans: list[_PlanState], batch_id: int) 
 
 
 def rotation_summary(rows: list[RotationRow]) -> dict[str, dict[str, Decimal | int]]:
-    """Counts, quantities don't add across units, so: batches and value per status."""
+    """Batches and value per status, for a dashboard tile (quantities of different units don't add)."""
     summary: dict[str, dict[str, Decimal | int]] = {s: {"batches": 0, "value": Decimal(0)} for s in STATUSES}
     for row in rows:
         summary[row.status]["batches"] += 1
