@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
@@ -118,6 +119,7 @@ def find_or_create_batch(
     unit_price: Decimal | None = None,
     reserve_mode: ReserveMode = ReserveMode.GOVERNMENT,
     line_prefix: str = "",
+    _retried: bool = False,
 ) -> Batch:
     """Reuse the batch with this number when its dates agree; refuse a clash with a clear message."""
     explicit = bool(batch_no)
@@ -149,6 +151,17 @@ def find_or_create_batch(
         reserve_mode=reserve_mode,
     )
     batch.item = item
-    session.add(batch)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(batch)
+            session.flush()
+    except IntegrityError:
+        # server mode: another keeper created this batch number at the same moment; use theirs
+        if _retried:
+            raise
+        return find_or_create_batch(
+            session, item, batch_no, production_date=production_date, expiry_date=expiry_date,
+            manufacturer=manufacturer, supplier=supplier, unit_price=unit_price, reserve_mode=reserve_mode,
+            line_prefix=line_prefix, _retried=True,
+        )
     return batch

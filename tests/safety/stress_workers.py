@@ -89,3 +89,16 @@ def post_until_killed(url: str, marker: str | None, ready, seed: int) -> None:
                 issue(ctx, STORES[0], [IssueLine(ITEM, rng.randint(1, 9), batch_no=batch)], receiver="x")
         except InsufficientStockError:
             pass
+
+
+def new_batch_receiver(url: str, worker: int, store: str, batch_no: str, start, results) -> None:
+    """Receive one unit of a batch number nobody has used yet, at the same moment as the others."""
+    from models.services.receiving import ReceiptLine, receive
+
+    try:
+        ctx = client_ctx(url, f"new{worker}")
+        start.wait(timeout=120)
+        results.put(("ok", receive(ctx, store, [ReceiptLine(ITEM, 1, batch_no=batch_no)]).number))
+        ctx.db.dispose()
+    except BaseException as exc:  # noqa: BLE001 - the parent asserts there were none
+        results.put(("error", f"{type(exc).__name__}: {exc}"))

@@ -90,3 +90,25 @@ def test_eight_clients_posting_at_random_on_shared_batches(admin, county, db):
     actual = balances(db)
     for key in [(s, b) for s in workers.STORES for b in workers.SHARED_BATCHES]:
         assert actual[key] == expected[key], key
+
+
+def test_same_new_batch_received_at_once_in_several_stores(admin, county, db):
+    """Two keepers receiving the same brand-new batch number at the same moment (server mode) both
+    succeed on one shared batch row, instead of one failing with a unique-key error."""
+    mp = multiprocessing.get_context("fork")
+    start, results = mp.Event(), mp.Queue()
+    stores = [county.county_store, county.township_store, county.other_township_store, county.village_store]
+    processes = [mp.Process(target=workers.new_batch_receiver, args=(db.url, n, store, "NEW-1", start, results))
+                 for n, store in enumerate(stores * 2)]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=300) for _ in processes]
+    for process in processes:
+        process.join(timeout=60)
+    assert [kind for kind, _ in outcomes] == ["ok"] * len(processes), outcomes
+    with db.read() as session:
+        batches = session.scalars(select(Batch).where(Batch.batch_no == "NEW-1")).all()
+        total = session.scalar(select(func.sum(Balance.quantity)).where(Balance.batch_id == batches[0].id))
+    assert len(batches) == 1 and total == len(processes)
+    assert verify(db).ok
