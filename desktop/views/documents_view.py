@@ -37,8 +37,8 @@ from desktop.table_models.row_model import (RIGHT, ROW_ROLE, SORT_ROLE, Column, 
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType, TransferStatus
-from models.services.document_queries import (DocumentDetail, DocumentFilter, DocumentSummary, document_detail,
-                                              list_documents)
+from models.services.document_queries import (DEFAULT_LIMIT, DocumentDetail, DocumentFilter, DocumentSummary,
+                                              document_detail, list_documents)
 from models.services.ledger_queries import ledger_choices
 from models.services.reversal import reverse
 from models.validation import parse_date
@@ -198,7 +198,10 @@ class DocumentsView(QWidget):
             date_from=date_from, date_to=date_to, store_code=self.store.currentData(),
             doc_type=self.doc_type.currentData()))
         self.model.set_rows(documents)
-        self.summary.setText(self.tr("共 %1 张单据").replace("%1", str(len(documents))))
+        if len(documents) >= DEFAULT_LIMIT:
+            self.summary.setText(self.tr("只显示最近的 %1 张单据，更早的请用日期筛选。").replace("%1", str(len(documents))))
+        else:
+            self.summary.setText(self.tr("共 %1 张单据").replace("%1", str(len(documents))))
         if selected and self.select(selected):
             return
         if self.proxy.rowCount():  # show the newest document rather than an empty panel
