@@ -355,6 +355,9 @@ def _targets(session: Session, schedule: InspectionSchedule, stores: dict[int, S
                 seen.add((store_id, item.id))
                 yield stores[store_id], item, None, schedule.start_date
         return
+    # goods are held no longer than since they were made: skip recent batches before asking the ledger
+    latest_start = as_of + dt.timedelta(days=366) - relativedelta(years=schedule.min_age_years)
+    rows = [(s, i, b) for s, i, b in rows if b.production_date is None or b.production_date <= latest_start]
     held = _held_since(session, [(store_id, batch.id) for store_id, _item, batch in rows])
     for store_id, item, batch in rows:
         since = held.get((store_id, batch.id)) or batch.production_date
@@ -370,10 +373,11 @@ def _held_since(session: Session, keys: list[tuple[int, int]]) -> dict[tuple[int
     if not keys:
         return {}
     batch_ids = {batch_id for _store, batch_id in keys}
+    store_ids = {store_id for store_id, _batch in keys}
     rows = session.execute(
         select(Movement.store_id, Movement.batch_id, func.min(Document.doc_date))
         .join(Document, Document.id == Movement.document_id)
-        .where(Movement.batch_id.in_(batch_ids), Movement.delta > 0)
+        .where(Movement.batch_id.in_(batch_ids), Movement.store_id.in_(store_ids), Movement.delta > 0)
         .group_by(Movement.store_id, Movement.batch_id)
     )
     return {(store_id, batch_id): when for store_id, batch_id, when in rows}

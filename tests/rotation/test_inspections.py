@@ -139,3 +139,11 @@ def test_keeper_records_only_in_own_store_and_custom_schedule(admin, maintained)
     create_schedule(admin, ScheduleInput("BAG-CHECK", "编织袋防鼠检查", "other", 3, item_code="BAG",
                                          store_code="C001", start_date="2026-06-03"))
     assert due_keys(admin)[("BAG-CHECK", "C001", "BAG", None)] == (dt.date(2026, 6, 3), "due")
+
+
+def test_recently_made_batches_are_not_sampled(admin, maintained, db):
+    receive(admin, "C001", [ReceiptLine("BAG", 50, batch_no="BAG-NEW", production_date="2026-03-01")],
+            doc_date=dt.date(2022, 1, 1))  # backdated receipt of goods made this year: held at most months
+    later = make_ctx(db, admin.actor, dt.date(2027, 6, 20))
+    assert not any(k[3] == "BAG-NEW" for k in due_keys(later))
+    assert ("SAMPLE-3Y", "C001", "BAG", "BAG-2023") in due_keys(later)
