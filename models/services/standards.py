@@ -181,12 +181,11 @@ def standard_by_name(session: Session, name: str | None) -> Standard:
 
 
 def list_standards(ctx: ServiceContext) -> list[StandardInfo]:
-    """All standards with their needs, built-in ones first."""
+    """All standards with their needs: the built-in ones first (summer, then winter), then by name."""
     with ctx.read() as session:
-        standards = session.scalars(
-            select(Standard).options(_load_options()).order_by(Standard.is_builtin.desc(), Standard.name)
-        )
-        return [_info(standard) for standard in standards]
+        standards = session.scalars(select(Standard).options(_load_options()))
+        ordered = sorted(standards, key=lambda s: (not s.is_builtin, s.id if s.is_builtin else 0, s.name))
+        return [_info(standard) for standard in ordered]
 
 
 def get_standard(ctx: ServiceContext, name: str | None) -> StandardInfo:
