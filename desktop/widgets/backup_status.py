@@ -1,0 +1,82 @@
+"""备份状态: a small status-bar label with the time of the last backup, amber when it is overdue
+(more than 7 days by default, setting ``backup.warn_days``) and a "备份" button.
+
+Embed it in the main window with ``window.statusBar().addPermanentWidget(BackupStatus(dctx, window))``.
+It refreshes on the ``settings`` change flag and when ``refresh()`` is called (e.g. after the daily
+automatic backup at start-up: ``models.services.backup.auto_backup(dctx.service.db)``). In server
+mode it says to back up the server with pg_dump and hides the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from desktop import context as flags
+from desktop.context import DesktopContext
+from desktop.interaction import interaction
+from models.errors import DomainError
+from models.services import backup as backups
+
+AMBER = "#b86e00"
+AMBER_BG = "#fde3a7"
+
+
+class BackupStatus(QWidget):
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.label = QLabel(self)
+        self.button = QToolButton(self)
+        self.button.setText(self.tr("立即备份"))
+        self.button.setAutoRaise(True)
+        self.button.clicked.connect(self.backup_now)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.status: backups.BackupStatus | None = None
+        dctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changed: frozenset) -> None:
+        if flags.SETTINGS in changed:
+            self.refresh()
+
+    def refresh(self) -> None:
+        db = self.dctx.service.db
+        self.status = backups.backup_status(db, now=self.dctx.service.now())
+        server = not db.is_sqlite
+        self.button.setVisible(not server)
+        self.label.setText(self.tr("备份：") + self.status.message)
+        self.label.setToolTip(
+            self.tr("服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。") if server else
+            self.tr("超过 %n 天未备份时显示为黄色。", "", self.status.warn_days)
+        )
+        if self.status.overdue:
+            self.label.setStyleSheet(f"color: {AMBER}; background: {AMBER_BG}; padding: 1px 4px; font-weight: bold;")
+        else:
+            self.label.setStyleSheet("")
+        self.setProperty("overdue", self.status.overdue)
+
+    def choose_target(self) -> str:
+        """Where to write the backup (tests replace this)."""
+        db = self.dctx.service.db
+        folder = backups.backup_folder(db)
+        stamp = self.dctx.service.now().astimezone().strftime("%Y%m%d-%H%M")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("备份数据库"), str(folder / f"储备管家备份-{stamp}.db"), self.tr("数据库文件 (*.db)"))
+        return path
+
+    def backup_now(self) -> None:
+        target = self.choose_target()
+        if not target:
+            return
+        try:
+            written = backups.backup(self.dctx.service.db, target, ctx=self.dctx.service)
+        except DomainError as exc:
+            interaction.error(self, self.tr("备份失败"), exc.message)
+            return
+        self.refresh()
+        interaction.information(self, self.tr("备份完成"), self.tr("已备份到 %1").replace("%1", str(written)))
+

@@ -1,0 +1,90 @@
+"""The audit view (filters, paging, export) and the backup status widget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import load_workbook
+
+from desktop.context import DesktopContext
+from desktop.table_models.row_model import ROW_ROLE
+from desktop.views.audit_view import VIEW_SPEC, AuditView
+from desktop.widgets.backup_status import BackupStatus
+from models.context import Actor
+from models.schema.enums import Role
+from models.services import backup as backups
+from models.services.settings_store import set_setting
+from tests.conftest import make_ctx
+
+
+def shown(view):
+    return [view.proxy.index(r, 0).data(ROW_ROLE) for r in range(view.proxy.rowCount())]
+
+
+def test_audit_view_filters_pages_and_exports(qtbot, qtmodeltester, dctx, answers, tmp_path, monkeypatch):
+    assert (VIEW_SPEC.key, VIEW_SPEC.title, VIEW_SPEC.order) == ("audit", "审计日志", 95)
+    set_setting(dctx.service, "backup.keep", 12)
+    view = AuditView(dctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    qtmodeltester.check(view.proxy, force_py=True)
+    everything = len(shown(view))
+    assert everything > 10
+    view.entity_box.setCurrentIndex(view.entity_box.findData("setting"))
+    view.apply_filters()
+    rows = shown(view)
+    assert [r.entity_key for r in rows] == ["backup.keep"]
+    view.table.selectRow(0)
+    assert '"12"' in view.detail.toPlainText() and "修改前" in view.detail.toPlainText()
+    view.entity_box.setCurrentIndex(0)
+    view.text_edit.setText("C001")
+    view.apply_filters()
+    assert shown(view) and all("C001" in (r.entity_key + r.summary + r.after + r.before) for r in shown(view))
+    view.text_edit.clear()
+    view.apply_filters()
+    view.grab().save("/tmp/h8_audit_view.png")
+
+    monkeypatch.setattr("desktop.views.audit_view.PAGE_SIZE", 5)
+    view.apply_filters()
+    assert view.model.rowCount() == 5 and view.more_button.isEnabled()
+    while view.more_button.isEnabled():
+        view.load_more()
+    assert view.model.rowCount() == everything
+    ids = [r.id for r in view.model.rows()]
+    assert len(set(ids)) == len(ids)
+
+    target = tmp_path / "审计.xlsx"
+    monkeypatch.setattr(view, "choose_export_path", lambda: str(target))
+    view.export()
+    assert answers.messages[-1][0] == "info"
+    sheet = load_workbook(target).active
+    assert sheet.max_row - 3 == everything
+
+
+def test_keeper_sees_a_refusal_not_the_trail(qtbot, dctx, county):
+    keeper = DesktopContext(make_ctx(dctx.service.db, Actor(None, "k", Role.KEEPER, frozenset({1}))))
+    view = AuditView(keeper)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0
+    assert "保管员" in view.count_label.text() and not view.export_button.isEnabled()
+
+
+def test_backup_status_turns_amber_and_backs_up(qtbot, dctx, answers, tmp_path, monkeypatch, backend):
+    widget = BackupStatus(dctx)
+    qtbot.addWidget(widget)
+    if backend != "sqlite":
+        assert "pg_dump" in widget.label.text() and widget.button.isHidden()
+        return
+    assert widget.property("overdue") is True and "从未备份" in widget.label.text()
+    monkeypatch.setattr(widget, "choose_target", lambda: str(tmp_path / "b.db"))
+    widget.backup_now()
+    assert (tmp_path / "b.db").exists() and widget.property("overdue") is False
+    assert "上次备份" in widget.label.text() and answers.messages[-1][0] == "info"
+    widget.grab().save("/tmp/h8_backup_ok.png")
+    later = make_ctx(dctx.service.db, dctx.service.actor, today=dt.date(2026, 6, 20))
+    later.now = lambda: dt.datetime(2026, 6, 20, 8, tzinfo=dt.timezone.utc)
+    late = BackupStatus(DesktopContext(later))
+    qtbot.addWidget(late)
+    assert late.property("overdue") is True and "已超过 19 天" in late.label.text()
+    late.grab().save("/tmp/h8_backup_late.png")
+    assert backups.last_backup_at(dctx.service.db) is not None
