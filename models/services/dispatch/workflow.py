@@ -1,0 +1,343 @@
+"""After approval: issue (also the emergency issue without approval), receipt confirmation,
+returns, cancellation and reversal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.context import ServiceContext
+from models.errors import ConflictError, InsufficientStockError, ValidationError
+from models.schema.catalog import Item
+from models.schema.dispatch import (
+    DispatchDocRole,
+    DispatchDocument,
+    DispatchLine,
+    DispatchOrder,
+    DispatchReturn,
+    DispatchSource,
+    DispatchStatus,
+    SourceKind,
+)
+from models.schema.documents import Document
+from models.schema.enums import DocType
+from models.schema.stock import Batch
+from models.schema.warehouse import Store
+from models.services import ledger
+from models.services.allocation import allocate_fefo
+from models.services.lookup import store_by_code
+from models.services.permissions import require_approver, require_post
+from models.validation import check_text, parse_date, parse_quantity
+from models.services.dispatch.records import OrderView, ReceiptCheck
+from models.services.dispatch.common import (
+    _in_transaction,
+    _issued_batches,
+    _line,
+    _order,
+    _propose_line,
+    _require_status,
+    _require_writer,
+    _snapshot,
+    _view,
+    fmt,
+)
+from models.services.dispatch.planning import _release
+
+
+# ---------------------------------------------------------------- issue
+
+
+def issue(ctx: ServiceContext, number: str, *, doc_date: dt.date | None = None) -> OrderView:
+    """出库: post one issue slip per source store, taking the reserved goods earliest expiry first."""
+    _require_writer(ctx)
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        _require_status(order, DispatchStatus.APPROVED, "出库")
+        _issue_order(ctx, session, order, doc_date)
+        ledger.audit(ctx, session, "issue", "dispatch", order.number, f"调拨出库 → {order.receiving_unit}",
+                     after=_snapshot(order))
+        return _view(session, order, ctx)
+
+
+def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
+                    doc_date: dt.date | None = None) -> OrderView:
+    """紧急调拨: issue a draft now on an oral instruction; the approval is owed (overdue after 48 h)."""
+    _require_writer(ctx)
+    instruction = check_text(instruction, "口头指令", max_length=100)
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        _require_status(order, DispatchStatus.DRAFT, "紧急出库")
+        order.emergency = True
+        if instruction:
+            order.reference = instruction
+        if any(sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity for line in order.lines):
+            for line in order.lines:  # stock may have moved since the request: propose again
+                _propose_line(session, line, order.requesting_area, ctx.today())
+        short = [line for line in order.lines if sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity]
+        if short:
+            raise InsufficientStockError("；".join(
+                f"第 {line.line_no} 行“{line.item.name}”可供调拨的库存只有 "
+                f"{fmt(sum((s.quantity for s in line.sources), Decimal(0)))}{line.item.unit}，"
+                f"申请 {fmt(line.quantity)}{line.item.unit}" for line in short
+            ) + "。请减少数量或指定其他来源后再出库。")
+        _issue_order(ctx, session, order, doc_date)
+        ledger.audit(ctx, session, "emergency_issue", "dispatch", order.number,
+                     f"紧急调拨出库（未审批，{order.reference or '口头指令'}）→ {order.receiving_unit}",
+                     after=_snapshot(order))
+        return _view(session, order, ctx)
+
+
+def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, doc_date: dt.date | None) -> None:
+    per_store: dict[int, list[tuple[DispatchLine, Decimal, Decimal]]] = defaultdict(list)
+    for line in order.lines:
+        totals: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+        for source in line.sources:
+            if source.kind is SourceKind.STORE:
+                totals[source.store_id][0] += source.quantity
+                totals[source.store_id][1] += source.reserved
+            else:  # agreement stock: the enterprise delivers it; the call-up is recorded on the agreement
+                _call_up_agreement(ctx, session, order, source)
+                line.issued_quantity = line.issued_quantity + source.quantity
+        for store_id, (quantity, reserved) in totals.items():
+            per_store[store_id].append((line, quantity, reserved))
+    for store_id in sorted(per_store):
+        store = session.get(Store, store_id)
+        require_post(ctx.actor, store)
+        document = ledger.new_document(
+            ctx, session, DocType.ISSUE, store, doc_date=doc_date,
+            counterparty=order.receiving_unit, purpose=f"调拨单 {order.number}"[:300],
+            reason=order.reason, reference=order.number,
+        )
+        # items in id order, like approvals, so an issue and an approval never wait on each other crosswise
+        for line, quantity, reserved in sorted(per_store[store_id], key=lambda entry: entry[0].item_id):
+            allocations = allocate_fefo(session, store, line.item, quantity, ctx.today(), use_reserved=reserved)
+            taken: dict[int, Decimal] = defaultdict(Decimal)
+            for allocation in allocations:
+                taken[allocation.batch.id] += allocation.quantity
+            _release(session, store, line.item, reserved, taken, ctx.today())
+            for allocation in allocations:
+                ledger.add_line(document, allocation.batch, allocation.quantity,
+                                remarks=f"调拨单第 {line.line_no} 行")
+                ledger.apply_movement(ctx, session, document, store, allocation.batch, -allocation.quantity)
+            line.issued_quantity = line.issued_quantity + quantity
+            for source in line.sources:
+                if source.store_id == store_id:
+                    source.reserved = Decimal(0)
+        session.flush()
+        ledger.audit(ctx, session, "post", "document", document.number,
+                     f"调拨出库（{order.number}）→ {order.receiving_unit}",
+                     after=ledger.document_audit_payload(document))
+        order.documents.append(DispatchDocument(document_id=document.id, document=document,
+                                                role=DispatchDocRole.ISSUE))
+    order.status = DispatchStatus.ISSUED
+    order.issued_at = ctx.now()
+    order.issued_by_id = ctx.actor.user_id
+    session.flush()
+
+
+def _call_up_agreement(ctx: ServiceContext, session: Session, order: DispatchOrder, source: DispatchSource) -> None:
+    from models.services.agreements import record_call_up
+
+    if source.agreement_line_id is None:
+        raise ConflictError(f"调拨单 {order.number} 的协议储备来源“{source.agreement_ref}”缺少协议物资行，请重新安排来源。")
+    record_call_up(ctx, session, source.agreement_line_id, source.quantity, dispatch_order_number=order.number,
+                   called_at=ctx.now(), remarks=f"调拨单 {order.number} → {order.receiving_unit}"[:500])
+
+
+# ---------------------------------------------------------------- receipt and returns
+
+
+def confirm_receipt(
+    ctx: ServiceContext,
+    number: str,
+    *,
+    signed_by: str,
+    checks: dict[int, ReceiptCheck] | None = None,
+    received_at: dt.datetime | None = None,
+    remarks: str = "",
+) -> OrderView:
+    """签收: the receiver's signature; lines not in ``checks`` arrived in full and undamaged."""
+    _require_writer(ctx)
+    signed_by = check_text(signed_by, "签收人", max_length=100, required=True)
+    remarks = check_text(remarks, "签收说明", max_length=500)
+    if received_at is not None and received_at.tzinfo is None:
+        raise ValidationError("签收时间缺少时区。", field="签收时间")
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        _require_status(order, DispatchStatus.ISSUED, "签收")
+        checks = dict(checks or {})
+        known = {line.line_no for line in order.lines}
+        unknown = sorted(set(checks) - known)
+        if unknown:
+            raise ValidationError(f"调拨单 {number} 没有第 {unknown[0]} 行。", field="行号")
+        for line in order.lines:
+            check = checks.get(line.line_no) or ReceiptCheck(line.issued_quantity)
+            unit = line.item.unit
+            prefix = f"第 {line.line_no} 行“{line.item.name}”："
+            try:
+                received = parse_quantity(check.received, "实收数量", allow_zero=True)
+                damaged = parse_quantity(check.damaged, "损坏数量", allow_zero=True)
+                note = check_text(check.note, "签收说明", max_length=500)
+            except ValidationError as exc:
+                raise type(exc)(prefix + exc.message, field=exc.field) from None
+            if received > line.issued_quantity:
+                raise ValidationError(f"{prefix}实收 {fmt(received)}{unit} 超过出库数量 "
+                                      f"{fmt(line.issued_quantity)}{unit}。", field="实收数量")
+            if damaged > received:
+                raise ValidationError(f"{prefix}损坏 {fmt(damaged)}{unit} 超过实收 {fmt(received)}{unit}。",
+                                      field="损坏数量")
+            line.received_quantity = received
+            line.damaged_quantity = damaged
+            line.receipt_note = note
+        order.received_signed_by = signed_by
+        order.received_at = received_at or ctx.now()
+        order.receipt_recorded_by_id = ctx.actor.user_id
+        order.receipt_remarks = remarks
+        order.status = DispatchStatus.RECEIVED
+        short = [f"第 {l.line_no} 行短少 {fmt(l.shortfall)}{l.item.unit}" for l in order.lines if l.shortfall]
+        damaged_lines = [f"第 {l.line_no} 行损坏 {fmt(l.damaged_quantity)}{l.item.unit}"
+                         for l in order.lines if l.damaged_quantity]
+        session.flush()
+        ledger.audit(ctx, session, "receive", "dispatch", order.number,
+                     f"签收人 {signed_by}" + ("；" + "，".join(short + damaged_lines) if short or damaged_lines else ""),
+                     after={"lines": [{"line": l.line_no, "received": str(l.received_quantity),
+                                       "damaged": str(l.damaged_quantity)} for l in order.lines]})
+        return _view(session, order, ctx)
+
+
+def record_return(
+    ctx: ServiceContext,
+    number: str,
+    line_no: int,
+    *,
+    good: Decimal | int | str = 0,
+    repaired: Decimal | int | str = 0,
+    lost: Decimal | int | str = 0,
+    store_code: str | None = None,
+    returned_on: dt.date | str | None = None,
+    note: str = "",
+) -> OrderView:
+    """回收: returnable goods coming back. Good and repaired goods go back into stock (a 入库单 into the
+    store they left, or ``store_code``); lost ones only close the obligation."""
+    _require_writer(ctx)
+    note = check_text(note, "归还说明", max_length=500)
+    good_q = parse_quantity(good, "完好数量", allow_zero=True)
+    repaired_q = parse_quantity(repaired, "修复数量", allow_zero=True)
+    lost_q = parse_quantity(lost, "丢失数量", allow_zero=True)
+    total = good_q + repaired_q + lost_q
+    if total <= 0:
+        raise ValidationError("归还数量全部为 0，请填写完好、修复或丢失的数量。", field="归还数量")
+    returned_on = parse_date(returned_on, "归还日期") or ctx.today()
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), "登记归还")
+        line = _line(order, line_no)
+        item = line.item
+        if not line.returnable:
+            raise ValidationError(f"第 {line_no} 行“{item.name}”不是需归还的物资。", field="行号")
+        if total > line.outstanding_return:
+            raise ValidationError(
+                f"第 {line_no} 行“{item.name}”待归还只有 {fmt(line.outstanding_return)}{item.unit}，"
+                f"本次登记 {fmt(total)}{item.unit}，请核对数量。", field="归还数量")
+        record = DispatchReturn(returned_on=returned_on, good=good_q, repaired=repaired_q, lost=lost_q,
+                                note=note, recorded_by_id=ctx.actor.user_id, recorded_at=ctx.now())
+        if good_q + repaired_q > 0:
+            record.document = _post_return(ctx, session, order, line, good_q, repaired_q, store_code, returned_on)
+        line.returns.append(record)
+        line.returned_good += good_q
+        line.returned_repaired += repaired_q
+        line.returned_lost += lost_q
+        session.flush()
+        ledger.audit(ctx, session, "return", "dispatch", order.number,
+                     f"第 {line_no} 行归还：完好 {fmt(good_q)}，修复 {fmt(repaired_q)}，丢失 {fmt(lost_q)}{item.unit}",
+                     after={"line": line_no, "good": str(good_q), "repaired": str(repaired_q), "lost": str(lost_q)})
+        return _view(session, order, ctx)
+
+
+def _post_return(ctx, session, order, line, good_q, repaired_q, store_code, returned_on) -> Document:
+    issued = _issued_batches(order).get(line.item_id, [])
+    if not issued:
+        raise ConflictError(f"第 {line.line_no} 行没有从储备库出库的记录，无法退回入库。")
+    if store_code:
+        store = store_by_code(session, store_code)
+    else:
+        store = store_by_code(session, issued[0].store_code)
+    from_store = [b for b in issued if b.store_code == store.code] or issued
+    batch_no = max(from_store, key=lambda b: b.quantity).batch_no
+    batch = session.scalar(select(Batch).where(Batch.item_id == line.item_id, Batch.batch_no == batch_no))
+    require_post(ctx.actor, store)
+    document = ledger.new_document(
+        ctx, session, DocType.RECEIPT, store, doc_date=returned_on, counterparty=order.receiving_unit,
+        reference=order.number, remarks=f"调拨单 {order.number} 归还",
+    )
+    for quantity, label in ((good_q, "完好归还"), (repaired_q, "修复后归还")):
+        if quantity > 0:
+            ledger.add_line(document, batch, quantity, remarks=label)
+            ledger.apply_movement(ctx, session, document, store, batch, quantity)
+    session.flush()
+    ledger.audit(ctx, session, "post", "document", document.number, f"调拨归还入库（{order.number}）",
+                 after=ledger.document_audit_payload(document))
+    order.documents.append(DispatchDocument(document_id=document.id, document=document, role=DispatchDocRole.RETURN))
+    return document
+
+
+# ---------------------------------------------------------------- cancel and reverse
+
+
+def cancel(ctx: ServiceContext, number: str, *, reason: str) -> OrderView:
+    """作废 before issue: the reservations are given back."""
+    reason = check_text(reason, "作废原因", max_length=500, required=True)
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        if not (order.status is DispatchStatus.DRAFT and order.created_by_id == ctx.actor.user_id):
+            require_approver(ctx.actor)
+        if order.status in (DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
+            raise ConflictError(f"调拨单 {number} 已出库，不能作废；如有错误，请冲销该调拨单。")
+        _require_status(order, (DispatchStatus.DRAFT, DispatchStatus.APPROVED), "作废")
+        reserved: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+        for line in order.lines:
+            for source in line.sources:
+                if source.reserved > 0:
+                    reserved[(source.store_id, line.item_id)] += source.reserved
+                    source.reserved = Decimal(0)
+        for store_id, item_id in sorted(reserved):
+            _release(session, session.get(Store, store_id), session.get(Item, item_id),
+                     reserved[(store_id, item_id)], {}, ctx.today())
+        order.status = DispatchStatus.CANCELLED
+        order.closed_at = ctx.now()
+        order.close_reason = reason
+        session.flush()
+        ledger.audit(ctx, session, "cancel", "dispatch", order.number, f"作废：{reason}", after=_snapshot(order))
+        return _view(session, order, ctx)
+
+
+def reverse_order(ctx: ServiceContext, number: str, *, reason: str) -> OrderView:
+    """冲销 after issue: each issue slip is reversed (goods back into their stores) and the order is
+    marked reversed, all in one transaction."""
+    from models.services.reversal import reverse
+
+    require_approver(ctx.actor)
+    reason = check_text(reason, "冲销原因", max_length=400, required=True)
+    with ctx.write() as session:
+        order = _order(session, number, lock=True)
+        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), "冲销")
+        if any(line.returns for line in order.lines):
+            raise ConflictError(
+                f"调拨单 {number} 已登记归还，不能整单冲销。如出库有误，请在单据中分别冲销出库单和归还入库单。"
+            )
+        bound = _in_transaction(ctx, session)
+        for link in [l for l in order.documents if l.role is DispatchDocRole.ISSUE]:
+            result = reverse(bound, link.document.number, reason=f"冲销调拨单 {order.number}：{reason}")
+            reversal = session.scalar(select(Document).where(Document.number == result.number))
+            order.documents.append(DispatchDocument(document_id=reversal.id, document=reversal,
+                                                    role=DispatchDocRole.REVERSAL))
+        order.status = DispatchStatus.REVERSED
+        order.closed_at = ctx.now()
+        order.close_reason = reason
+        session.flush()
+        ledger.audit(ctx, session, "reverse", "dispatch", order.number, f"冲销：{reason}", after=_snapshot(order))
+        return _view(session, order, ctx)
