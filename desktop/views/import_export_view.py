@@ -312,6 +312,9 @@ class ImportExportView(QWidget):
         self._show_problems(report.errors, report.warnings)
         if report.ok:
             self.progress.setValue(100)
+            counts = "，".join(f"{CREATED_LABELS[k]} {v}" for k, v in report.created.items())
+            verb = self.tr("检查通过，可导入：") if dry_run else self.tr("导入完成，已新建：")
+            self.problem_label.setText(verb + counts + self.tr("（{0} 条提示）").format(len(report.warnings)))
         return report
 
     # --- template and export ----------------------------------------------------------------
