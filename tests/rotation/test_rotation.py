@@ -71,7 +71,7 @@ def test_within_days_and_other_dates(admin, county, db):
         rotation_plan(admin, within_days=-1)
 
 
-def test_lead_days_item_own_else_category_else_default():
+def test_classify_edges_with_zero_lead():
     assert classify(dt.date(2026, 7, 31), 60, dt.date(2026, 6, 1), 0) == (dt.date(2026, 6, 1), "due")
     assert classify(dt.date(2026, 6, 1), 0, dt.date(2026, 6, 1), 0) == (dt.date(2026, 6, 1), "due")
     assert classify(dt.date(2026, 6, 2), 0, dt.date(2026, 6, 1), 0)[1] is None
