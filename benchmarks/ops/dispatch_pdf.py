@@ -1,0 +1,5 @@
+NAME = "dispatch_pdf"
+
+
+def run(bench):
+    return []

@@ -1,0 +1,5 @@
+NAME = "rotation"
+
+
+def run(bench):
+    return []
