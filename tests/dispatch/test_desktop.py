@@ -200,3 +200,10 @@ def test_screenshots(view, orders, qtbot):
     dialog.show()
     assert dialog.grab().save(str(SHOTS / "print_preview.png"))
     dialog.close()
+
+
+def test_main_window_finds_the_view():
+    from desktop.views.registry import discover_views
+
+    spec = next(spec for spec in discover_views() if spec.key == "dispatch")
+    assert spec.title == "调拨单" and spec.factory is DispatchView and spec.order == 60
