@@ -101,6 +101,7 @@ class AuditView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)
+        self.table.sortByColumn(0, Qt.DescendingOrder)  # newest first, as the pages come
         restore_columns(self.table, TABLE_KEY, self.model.default_widths())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
 
