@@ -39,7 +39,7 @@ def test_dispatch_commands_cover_the_workflow(cli, stocked, tmp_path):
     approved = cli("dispatch", "approve", number, "--note", "同意")
     assert approved["status"] == "approved" and approved["approved_by"] == "管理员"
     refused = cli("dispatch", "approve", number, expect=2)
-    assert refused["ok"] is False and "已审批" in refused["error"]
+    assert refused["ok"] is False and "不需要再次审批" in refused["error"]
     issued = cli("dispatch", "issue", number)
     assert issued["status"] == "issued" and issued["lines"][1]["issued"] == 100
     received = cli("dispatch", "receive", number, "--signed-by", "张三", "--line", "2:90:1")

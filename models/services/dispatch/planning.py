@@ -130,6 +130,9 @@ def approve(ctx: ServiceContext, number: str, *, note: str = "") -> OrderView:
         if order.approval_owed and order.status in (DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
             summary = f"补办审批（紧急调拨，已于 {order.issued_at:%Y-%m-%d %H:%M} UTC 出库）"
         else:
+            if order.approved_at is not None and order.status in (
+                    DispatchStatus.APPROVED, DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
+                raise ConflictError(f"调拨单 {number} 已于 {order.approved_at:%Y-%m-%d %H:%M} UTC 审批，不需要再次审批。")
             _require_status(order, DispatchStatus.DRAFT, "审批")
             _reserve_order(session, order, ctx.today())
             order.status = DispatchStatus.APPROVED
