@@ -10,6 +10,7 @@ must be empty of these codes). Peak memory is the process's maximum resident set
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import resource
 import sys
@@ -61,13 +62,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--db")
-    parser.add_argument("--keep")
+    parser.add_argument("--keep", help="write the generated workbook here")
+    parser.add_argument("--file", help="import this workbook (made by an earlier --keep) instead of generating")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="rk-import-bench-"))
-    path = Path(args.keep) if args.keep else folder / "stock_100k.xlsx"
-    t0 = time.perf_counter()
-    generate(path, args.rows)
-    print(f"generated {args.rows} rows in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / 1e6:.1f} MB)")
+    path = Path(args.file or args.keep or folder / "stock_100k.xlsx")
+    if not args.file:
+        t0 = time.perf_counter()
+        generate(path, args.rows)
+        print(f"generated {args.rows} rows in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / 1e6:.1f} MB)",
+              flush=True)
     database = open_database(args.db or str(folder / "bench.db"))
     ensure_admin(database, None)
     with database.read() as session:
@@ -86,6 +90,7 @@ def main() -> int:
     report = import_workbook(ctx, path, progress=progress)
     elapsed = time.perf_counter() - t1
     print(f"backend: {database.dialect}; ok={report.ok}; created={report.created}; receipts={len(report.documents)}")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     print(f"import: {elapsed:.1f} s ({args.rows / elapsed:.0f} rows/s)")
     print(f"peak RSS before import {before:.0f} MB, after {peak_mb():.0f} MB")
     database.dispose()
