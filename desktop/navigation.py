@@ -41,8 +41,8 @@ class ViewList(QListWidget):
             item.setData(KEY_ROLE, spec.key)
             self.addItem(item)
         self.currentItemChanged.connect(lambda current, _previous: current and self.view_chosen.emit(current.data(KEY_ROLE)))
-        rows = min(len(specs), 14)  # every view visible without scrolling
-        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 24) + 2 * self.frameWidth() + 4)
+        rows = min(len(specs), 16)  # every view visible without scrolling
+        self.setFixedHeight(rows * (max(self.sizeHintForRow(0), 24) + 2) + 2 * self.frameWidth() + 4)
 
     def mark(self, key: str) -> None:
         for row in range(self.count()):

@@ -149,6 +149,14 @@ class HomeView(QWidget):
         charts = QHBoxLayout()
         stock_box = QGroupBox(self.tr("库存分类"), self)
         stock_layout = QVBoxLayout(stock_box)
+        self.empty_hint = QLabel(self.tr(
+            "还没有库存。先在“储备库”中建立储备库，在“物资目录”中添加物资，然后点工具栏上的“入库”记录第一批物资。"),
+            self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setProperty("role", "hint")
+        self.empty_hint.setAlignment(Qt.AlignCenter)
+        self.empty_hint.setMinimumHeight(120)
+        stock_layout.addWidget(self.empty_hint)
         stock_layout.addWidget(self.chart_view)
         stock_layout.addWidget(self.category_table)
         activity_box = QGroupBox(self.tr("最近操作"), self)
@@ -204,6 +212,8 @@ class HomeView(QWidget):
         if open_orders is not None:
             self.tiles["dispatch"].set_figure(number_text(open_orders))
         summaries = category_summary(ctx, lines=lines)
+        self.empty_hint.setVisible(not lines)
+        self.chart_view.setVisible(bool(lines))
         self.category_model.set_rows(summaries)
         self._fill_chart(summaries)
         self._fill_activity()

@@ -775,6 +775,135 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>搜索编号、摘要、修改内容…</source>
+        <translation>Search number, summary, changes…</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>选中一行查看修改前后的内容</source>
+        <translation>Select a row to see the content before and after the change</translation>
+    </message>
+    <message>
+        <source>加载更多</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>，还有更多</source>
+        <translation>, more available</translation>
+    </message>
+    <message>
+        <source>显示 %1 条</source>
+        <translation>Showing %1</translation>
+    </message>
+    <message>
+        <source>修改前：</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <source>修改后：</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到 %2</source>
+        <translation>%1 entries exported to %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>备份：</source>
+        <translation>Backup: </translation>
+    </message>
+    <message>
+        <source>服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。</source>
+        <translation>Server mode: the administrator backs up the server regularly with pg_dump (see docs/SERVER.md).</translation>
+    </message>
+    <message numerus="yes">
+        <source>超过 %n 天未备份时显示为黄色。</source>
+        <translation>
+            <numerusform>Shown in yellow after %n day without a backup.</numerusform>
+            <numerusform>Shown in yellow after %n days without a backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>数据库文件 (*.db)</source>
+        <translation>Database files (*.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+</context>
+<context>
     <name>CallUpDialog</name>
     <message>
         <source>动用协议储备 — %1</source>
@@ -1506,6 +1635,10 @@
         <translation>The end date is before the start date; please check the dates.</translation>
     </message>
     <message>
+        <source>只显示最近的 %1 张单据，更早的请用日期筛选。</source>
+        <translation>Only the latest %1 documents are shown; use the date filter for older ones.</translation>
+    </message>
+    <message>
         <source>共 %1 张单据</source>
         <translation>%1 documents</translation>
     </message>
@@ -1771,8 +1904,16 @@
         <translation>Stock by category</translation>
     </message>
     <message>
+        <source>还没有库存。先在“储备库”中建立储备库，在“物资目录”中添加物资，然后点工具栏上的“入库”记录第一批物资。</source>
+        <translation>No stock yet. Create your stores under “Stores”, add items under “Catalogue”, then click “Receive” on the toolbar to record the first goods.</translation>
+    </message>
+    <message>
         <source>最近操作</source>
         <translation>Recent activity</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
     </message>
     <message>
         <source>首页</source>
@@ -1966,6 +2107,18 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     <message>
         <source>导入失败</source>
         <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>检查通过，可导入：</source>
+        <translation>Check passed; can import: </translation>
+    </message>
+    <message>
+        <source>导入完成，已新建：</source>
+        <translation>Import complete; created: </translation>
+    </message>
+    <message>
+        <source>（{0} 条提示）</source>
+        <translation>({0} notices)</translation>
     </message>
     <message>
         <source>已保存模板</source>
@@ -2863,6 +3016,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Receipt</translation>
     </message>
     <message>
+        <source>适用于本单各行，可不填</source>
+        <translation>Applies to every line of this document; optional</translation>
+    </message>
+    <message>
         <source>入库储备库</source>
         <translation>Receiving store</translation>
     </message>
@@ -2877,6 +3034,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>入库日期</source>
         <translation>Receipt date</translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>储备方式</source>
+        <translation>Reserve mode</translation>
     </message>
     <message>
         <source>留空按日期自动编号</source>
@@ -3021,6 +3186,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>共 %1 行</source>
         <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>请先改正上面标红的项目。</source>
+        <translation>Correct the fields marked in red first.</translation>
     </message>
     <message>
         <source>入库清单是空的，请先添加至少一行物资。</source>
@@ -3372,6 +3541,69 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>报废申请提交后须经业务科室审批，批准后才从库存中核销。</source>
         <translation>A scrap request must be approved by an officer; only then is it written off the stock.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsDialog</name>
+    <message>
+        <source>服务器连接设置</source>
+        <translation>Server connection</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.10 或 server-yjj</source>
+        <translation>e.g. 192.168.1.10 or server-yjj</translation>
+    </message>
+    <message>
+        <source>不加密（仅限可信局域网）</source>
+        <translation>No encryption (trusted local network only)</translation>
+    </message>
+    <message>
+        <source>要求加密 (require)</source>
+        <translation>Require encryption (require)</translation>
+    </message>
+    <message>
+        <source>加密并验证证书 (verify-full)</source>
+        <translation>Encrypt and verify the certificate (verify-full)</translation>
+    </message>
+    <message>
+        <source>说明：服务器地址、端口、数据库名和用户名保存在本机当前 Windows 用户的设置文件中；密码不保存，每次启动程序时询问。服务器的建立方法见 docs/SERVER.md。</source>
+        <translation>Note: the server address, port, database name and user name are kept in this Windows user&apos;s settings on this computer; the password is not kept and is asked at every start. How to set up the server: docs/SERVER.md.</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>改用本机数据库</source>
+        <translation>Use the local database instead</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>加密</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +4342,108 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>修改用户 %1</source>
+        <translation>Edit user %1</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符；留空则首次登录时设置</source>
+        <translation>At least 8 characters; leave empty to set it at the first sign-in</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>负责储备库（保管员）</source>
+        <translation>Stores in charge (keepers)</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>新建用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>角色和储备库…</source>
+        <translation>Role and stores…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>解除锁定</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>停用 / 启用</source>
+        <translation>Deactivate / activate</translation>
+    </message>
+    <message>
+        <source>用户不会被删除（单据和审计日志仍指向他们），只能停用。所有修改都记入审计日志。</source>
+        <translation>Users are never deleted (documents and the audit log still point to them), only deactivated. Every change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>用户 %1 的新密码（至少 8 个字符）：</source>
+        <translation>New password for %1 (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一个用户。</source>
+        <translation>Select a user in the table first.</translation>
+    </message>
+    <message>
+        <source>修改用户</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码并解除锁定。</source>
+        <translation>The password of %1 was reset and the account unlocked.</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>deactivate</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>activate</translation>
+    </message>
+    <message>
+        <source>确定%1用户 %2 吗？</source>
+        <translation>Really %1 user %2?</translation>
+    </message>
+</context>
+<context>
     <name>_ValuesDialog</name>
     <message>
         <source>确定</source>
@@ -4179,6 +4513,18 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>冲销单</source>
         <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>政府实物储备</source>
+        <translation>Government physical reserve</translation>
+    </message>
+    <message>
+        <source>部门储备</source>
+        <translation>Department reserve</translation>
+    </message>
+    <message>
+        <source>群众号料</source>
+        <translation>Pledged household stock</translation>
     </message>
     <message>
         <source>县级</source>
@@ -4273,6 +4619,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>导入导出</source>
         <translation>Import and export</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
     </message>
 </context>
 </TS>

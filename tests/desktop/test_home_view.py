@@ -53,3 +53,13 @@ def test_tiles_open_the_stock_view_filtered(qtbot, dctx):
     window.show_view("home")
     home.category_table.doubleClicked.emit(home.category_model.index(0, 0))  # 101 tents
     assert {stock.proxy.index(r, 0).data(ROW_ROLE).item_code for r in range(stock.proxy.rowCount())} == {"ZP12"}
+
+
+def test_empty_database_says_how_to_start(qtbot, admin, county):
+    from desktop.context import DesktopContext
+
+    view = HomeView(DesktopContext(admin))
+    qtbot.addWidget(view)
+    assert not view.empty_hint.isHidden() and view.chart_view.isHidden()
+    assert "入库" in view.empty_hint.text()
+    assert view.tiles["value"].figure.text() == "¥0.00"
