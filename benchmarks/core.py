@@ -24,6 +24,7 @@ class Result:
     bare_ms: float | None = None
     p99_ms: float | None = None
     p99_target_ms: float | None = None
+    cpu_ms: float | None = None  # median process CPU time of the same runs (less sensitive to load)
     unit: str = "ms"  # "ms" or "MB"
     rows: int | None = None
     note: str = ""
@@ -82,12 +83,22 @@ def timed(function: Callable[[], Any], repeat: int, warmup: int = 1) -> tuple[fl
     result = None
     for _ in range(warmup):
         result = function()
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = function()
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    _LAST_CPU[0] = statistics.median(cpu)
     return statistics.median(times), percentile(times, 99), result, times
+
+
+_LAST_CPU = [0.0]
+
+
+def last_cpu() -> float:
+    """The median CPU time (ms) of the most recent ``timed`` call in this process."""
+    return _LAST_CPU[0]
 
 
 def percentile(values: list[float], pct: float) -> float:

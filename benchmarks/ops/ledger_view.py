@@ -7,7 +7,7 @@ of Ctrl+End. Bare SQL: the same joins and order through the plain driver.
 
 from __future__ import annotations
 
-from benchmarks.core import Bench, Result, timed
+from benchmarks.core import Bench, Result, last_cpu, timed
 from models.services.ledger_queries import LedgerFilter, ledger_page
 
 NAME = "ledger_view"
@@ -30,9 +30,10 @@ def run(bench: Bench) -> list[Result]:
                                            ("ledger jump to last row (oldest 200)", False, "ASC")):
             ours, _p, page, times = timed(lambda nf=newest_first: ledger_page(ctx, LedgerFilter(), limit=PAGE,
                                                                               newest_first=nf), bench.repeat)
+            cpu = last_cpu()
             sql = _SQL.format(o=order, n=PAGE + 1)
             bare, _bp, _rows, _ = timed(lambda s=sql: cur.execute(s).fetchall(), bench.repeat)
-            results.append(Result(label, ours, 200, bare, rows=len(page.rows), runs=len(times)))
+            results.append(Result(label, ours, 200, bare, rows=len(page.rows), runs=len(times), cpu_ms=cpu))
     finally:
         con.close()
     return results

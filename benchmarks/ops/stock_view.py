@@ -8,7 +8,7 @@ plain driver: all lines for ``stock_lines``, one page for ``stock_page``.
 
 from __future__ import annotations
 
-from benchmarks.core import Bench, Result, timed
+from benchmarks.core import Bench, Result, last_cpu, timed
 from models.services.stock_view_queries import stock_lines, stock_page
 
 NAME = "stock_view"
@@ -43,17 +43,18 @@ def run(bench: Bench) -> list[Result]:
     # the path the view takes today: every line, then sort / filter in Python
     few = max(3, bench.repeat // 3)
     ours, _p99, lines, times = timed(lambda: stock_lines(ctx), few)
+    cpu = last_cpu()
     bare, _bp, rows, _ = _bare(bench, ALL_SQL)
     results.append(Result("stock view today: load every line (stock_lines)", ours, 200, bare, rows=len(lines),
-                          runs=len(times), note="the view loads the whole scope, then its proxy sorts and filters"))
+                          runs=len(times), cpu_ms=cpu, note="the view loads the whole scope, then its proxy sorts and filters"))
     ours, _p, _r, times = timed(lambda: sorted(lines, key=lambda line: (line.expiry_date is None, line.expiry_date)),
                                 few)
     results.append(Result("stock view today: sort loaded lines by expiry (Python only)", ours, None,
-                          rows=len(lines), runs=len(times)))
+                          rows=len(lines), runs=len(times), cpu_ms=last_cpu()))
     from desktop.views.stock_view import line_matches
     ours, _p, matched, times = timed(lambda: [line for line in lines if line_matches(line, SEARCH)], few)
     results.append(Result(f"stock view today: text filter '{SEARCH}' over loaded lines (Python only)", ours, 300,
-                          rows=len(matched), runs=len(times)))
+                          rows=len(matched), runs=len(times), cpu_ms=last_cpu()))
     # the paged service
     for label, kwargs, sql, target in (
         ("stock first page (stock_page, by store)", {}, PAGE_STORE_SQL, 200),
@@ -61,6 +62,7 @@ def run(bench: Bench) -> list[Result]:
         (f"stock text filter '{SEARCH}' (stock_page)", {"sort": "expiry", "text": SEARCH}, PAGE_FILTER_SQL, 300),
     ):
         ours, _p, page, times = timed(lambda kw=kwargs: stock_page(ctx, limit=PAGE, **kw), bench.repeat)
+        cpu = last_cpu()
         bare, _bp, rows, _ = _bare(bench, sql)
-        results.append(Result(label, ours, target, bare, rows=len(page), runs=len(times)))
+        results.append(Result(label, ours, target, bare, rows=len(page), runs=len(times), cpu_ms=cpu))
     return results
