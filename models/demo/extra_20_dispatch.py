@@ -33,6 +33,14 @@ def _lines(ctx: ServiceContext, store: str, wanted: list[tuple[str, int]]) -> li
     return lines
 
 
+def _area_of(ctx: ServiceContext, store_code: str) -> str | None:
+    """The area code of a store: its own stores are proposed first for requests from there."""
+    from models.services.lookup import store_by_code
+
+    with ctx.read() as session:
+        return _try(lambda: store_by_code(session, store_code).area.code)
+
+
 def _try(action):
     try:
         return action()
@@ -43,7 +51,7 @@ def _try(action):
 def populate(ctx: ServiceContext, county: DemoCounty) -> None:
     now = dt.datetime.combine(ctx.today(), dt.time(9, 0), tzinfo=dt.timezone.utc)
     store = county.county_store
-    township = county.township_stores[0] if county.township_stores else None
+    township = _area_of(ctx, county.township_stores[0]) if county.township_stores else None
     common = dict(sender_contact="王建国", sender_phone="0797-8123456")
 
     def order(moment: dt.datetime, wanted, **fields) -> str | None:
