@@ -225,21 +225,10 @@ class MainWindow(QMainWindow):
             return None
 
     def change_password(self) -> None:
-        from models.services.users import set_password
+        from desktop.dialogs.password_dialog import PasswordDialog
 
-        actor = self.dctx.service.actor
-        old = interaction.ask_text(self, self.tr("修改密码"), self.tr("原密码："))
-        if old is None:
-            return
-        new = interaction.ask_text(self, self.tr("修改密码"), self.tr("新密码（至少 8 个字符）："))
-        if not new:
-            return
-        try:
-            set_password(self.dctx.service, actor.username, new, old_password=old)
-        except DomainError as error:
-            interaction.error(self, self.tr("密码未修改"), error.message)
-            return
-        interaction.information(self, self.tr("修改密码"), self.tr("密码已修改。"))
+        if PasswordDialog.run(self.dctx, self):
+            interaction.information(self, self.tr("修改密码"), self.tr("密码已修改。"))
 
     def about(self) -> None:
         interaction.information(self, self.tr("关于储备管家"), self.tr(

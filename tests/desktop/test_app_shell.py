@@ -261,3 +261,24 @@ def test_wizard_demo_choice_loads_the_demo_county(qtbot, db, monkeypatch):
     assert calls == ["admin"] and "临江县" in wizard.result_.message
     with db.read() as session:  # the demo's county, not a second one
         assert [a.code for a in session.scalars(select(Area).where(Area.kind == AreaKind.COUNTY))] == ["360999"]
+
+
+def test_keeper_changes_own_password(qtbot, admin, county):
+    from desktop.dialogs.password_dialog import PasswordDialog
+
+    add_user(admin, "keeper1", "keeper", password="keeper-pass", store_codes=[county.village_store])
+    keeper = make_ctx(admin.db, authenticate(admin.db, "keeper1", "keeper-pass"))
+    dialog = PasswordDialog(DesktopContext(keeper))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.old, "wrong-pass")
+    qtbot.keyClicks(dialog.new, "short")
+    assert "至少需要 8 个字符" in dialog.form.error_text("密码")
+    dialog.new.clear()
+    qtbot.keyClicks(dialog.new, "new-keeper-pass")
+    qtbot.keyClicks(dialog.again, "new-keeper-pass")
+    dialog.save()
+    assert dialog.form.error_text("原密码") == "原密码不正确。" and dialog.result() != PasswordDialog.Accepted
+    dialog.old.setText("keeper-pass")
+    dialog.save()
+    assert dialog.result() == PasswordDialog.Accepted
+    assert authenticate(admin.db, "keeper1", "new-keeper-pass").username == "keeper1"
