@@ -128,7 +128,7 @@ def write_sheet(workbook: Workbook, name: str, title: str, cols: Sequence[Col], 
             cell = sheet.cell(row=excel_row, column=index + 1)
             cell.border = BORDER
             if col.fmt:
-                cell.number_format = col.fmt
+                cell.number_format = _format_for(col.fmt, row[index])
             if col.total and isinstance(row[index], (int, Decimal)):
                 totals[index] += Decimal(row[index])
     if any(col.total for col in cols):
@@ -143,7 +143,7 @@ def write_sheet(workbook: Workbook, name: str, title: str, cols: Sequence[Col], 
             cell.fill = TOTAL_FILL
             cell.border = BORDER
             if col.fmt and col.total:
-                cell.number_format = col.fmt
+                cell.number_format = _format_for(col.fmt, totals[index - 1])
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "1:2"
     sheet.page_setup.orientation = "landscape"
@@ -159,6 +159,13 @@ def write_sheet(workbook: Workbook, name: str, title: str, cols: Sequence[Col], 
     if count:
         sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{count + 2}"
     return count
+
+
+def _format_for(fmt: str, value: Any) -> str:
+    """Whole quantities without a dangling decimal point ('#,##0.###' shows 12000 as '12,000.')."""
+    if fmt == QTY_FORMAT and isinstance(value, (int, Decimal)) and value == int(value):
+        return "#,##0"
+    return fmt
 
 
 def _cell_value(value: Any) -> Any:
@@ -247,7 +254,7 @@ def _agreement_rows(session: Session):
 
 
 def _standard_cols() -> list[Col]:
-    cols = _spec_cols(H.STANDARD_SHEET, {"quota": "0.#########", "factor": "0.#########"})
+    cols = _spec_cols(H.STANDARD_SHEET)  # quotas and factors keep up to nine places: General shows them best
     cols.insert(6, Col("物资名称", 16))
     return cols
 

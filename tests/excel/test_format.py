@@ -32,7 +32,7 @@ def test_export_is_formatted_for_filing_and_printing(admin, county, tmp_path):
     water = next(r for r in rows if r[2].value == county.water)
     assert water[headers.index("有效期至")].value == dt.datetime(2026, 12, 31)
     assert water[headers.index("有效期至")].number_format == "yyyy-mm-dd"
-    assert water[headers.index("数量")].value == 1200 and water[headers.index("数量")].number_format == "#,##0.###"
+    assert water[headers.index("数量")].value == 1200 and water[headers.index("数量")].number_format == "#,##0"
     total = rows[-1]
     assert total[0].value == "合计（2 行）" and total[0].font.bold
     assert total[headers.index("金额（元）")].value == 1200 * 1.5 + 3 * 2800
