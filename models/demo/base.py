@@ -164,11 +164,16 @@ def _two_years(ctx, county, rng, clock, end, progress) -> None:
             if not reversed_once and week > 20:
                 reverse(ctx, posted.number, reason="供应商送错规格，整单退回")
                 reversed_once = True
-        if flood and rng.random() < 0.6:
-            store = rng.choice(county.township_stores)
+        for _ in range(2 if flood else 0):  # flood season: townships and villages hand out materials
+            store = rng.choice(county.township_stores + county.village_stores)
+            codes = [code for code in rng.sample(["BZD1", "MD01", "YY01", "SDT1", "TQ01", "JSY1"], 2)]
             _try(lambda: issue(ctx, store, [IssueLine(code, rng.randint(1, 8) * (100 if code in ("BZD1", "MD01") else 1))
-                                            for code in rng.sample(["BZD1", "MD01", "YY01", "SDT1", "TQ01", "JSY1"], 2)],
+                                            for code in codes],
                                receiver=f"{rng.choice(TOWNSHIPS)}防汛抢险队", purpose="防汛抢险"))
+        if month in (12, 1, 2) and rng.random() < 0.3:  # cold waves: bedding and coats from the county store
+            _try(lambda: issue(ctx, county.county_store,
+                               [IssueLine(rng.choice(["MB01", "MDY1", "MT01"]), rng.randint(20, 80))],
+                               receiver=f"{rng.choice(TOWNSHIPS)}人民政府", purpose="低温雨雪冰冻救助"))
         if week % 5 == 2:
             target = rng.choice(county.township_stores)
             code = rng.choice(["ZP12", "MB01", "KQS1", "FBM1", "ZDC1", "JSY1", "BZD1"])
@@ -188,11 +193,14 @@ def _two_years(ctx, county, rng, clock, end, progress) -> None:
 
 
 def _annual_checks(ctx, county, rng, clock) -> None:
-    """Half-yearly: scrap what has expired at the county store, and a small stocktake difference."""
-    expired = [row for row in stock_rows(ctx, store_code=county.county_store)
-               if row.expiry_date and row.expiry_date < clock.day - dt.timedelta(days=60)]
-    if expired:
-        scrap(ctx, county.county_store, [ScrapLine(row.item_code, row.batch, row.quantity) for row in expired[:5]],
+    """Half-yearly: scrap what expired over a month ago (one record per store), and a stocktake."""
+    cutoff = clock.day - dt.timedelta(days=30)
+    by_store: dict[str, list] = {}
+    for row in stock_rows(ctx):
+        if row.expiry_date and row.expiry_date < cutoff:
+            by_store.setdefault(row.store_code, []).append(row)
+    for store_code, rows in by_store.items():
+        scrap(ctx, store_code, [ScrapLine(row.item_code, row.batch, row.quantity) for row in rows],
               reason="超过保质期，经检验不能使用")
     rows = stock_rows(ctx, store_code=rng.choice(county.township_stores))
     if rows:
