@@ -69,17 +69,45 @@ def random_poster(url: str, worker: int, operations: int, seed: int, start, resu
     results.put(report)
 
 
-def post_until_killed(url: str, marker: str | None, ready, seed: int) -> None:
-    """A keeper's program posting in a loop; with ``marker``, first one big receipt in one transaction."""
+def big_receipt(ctx, marker: str) -> None:
+    """One receipt of BIG_LINES new batches ``{marker}-NNN``, in one transaction."""
+    from models.services.receiving import ReceiptLine, receive
+
+    lines = [ReceiptLine(ITEM, i % 7 + 1, batch_no=f"{marker}-{i:03d}") for i in range(BIG_LINES)]
+    receive(ctx, STORES[0], lines, reference=marker, supplier="大批导入")
+
+
+def write_import_workbook(path, marker: str):
+    """A 库存 sheet of BIG_LINES new batches ``{marker}-NNN`` for the Excel importer."""
+    from tests.excel.builders import STOCK_HEADERS, new_workbook, save, sheet
+
+    workbook = new_workbook()
+    sheet(workbook, "库存", STOCK_HEADERS, [[STORES[0], ITEM, f"{marker}-{i:03d}", None, None, i % 7 + 1, None,
+                                            "导入", "", ""] for i in range(BIG_LINES)])
+    return save(workbook, path)
+
+
+def big_import(ctx, marker: str, workbook) -> None:
+    from models.documents.excel_import import import_workbook
+
+    report = import_workbook(ctx, workbook)
+    if not report.ok:
+        raise RuntimeError(f"import refused: {report.errors[:3]}")
+
+
+def post_until_killed(url: str, marker: str | None, ready, seed: int, workbook=None) -> None:
+    """A keeper's program posting in a loop; with ``marker``, first one big receipt (or, with
+    ``workbook``, one Excel import) in one transaction."""
     from models.services.issuing import IssueLine, issue
     from models.services.receiving import ReceiptLine, receive
 
     ctx = client_ctx(url, "crashy")
     rng = random.Random(seed)
     ready.set()
-    if marker:
-        lines = [ReceiptLine(ITEM, i % 7 + 1, batch_no=f"{marker}-{i:03d}") for i in range(BIG_LINES)]
-        receive(ctx, STORES[0], lines, reference=marker, supplier="大批导入")
+    if marker and workbook:
+        big_import(ctx, marker, workbook)
+    elif marker:
+        big_receipt(ctx, marker)
     while True:
         batch = rng.choice(SHARED_BATCHES)
         try:
