@@ -237,6 +237,7 @@ class HomeView(QWidget):
         series.setBarWidth(0.6)
         self.chart.addSeries(series)
         names = QBarCategoryAxis()
+        names.setTruncateLabels(False)  # category names are short; never show "..." instead
         names.append([summary.name if summary.code else label("未分类") for summary in shown] or [" "])
         values = QValueAxis()
         values.setLabelFormat("%.0f")

@@ -168,7 +168,7 @@ class StockView(QWidget):
         configure_table(self.table, "stock")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
-        restore_columns(self.table, "stock", [170, 60, 80, 130, 110, 100, 90, 95, 95, 100, 80, 110, 70])
+        restore_columns(self.table, "stock", [170, 80, 80, 130, 110, 100, 90, 95, 95, 100, 80, 110, 70])
         self.summary = QLabel(self)
         self.summary.setProperty("role", "hint")
         self.proxy.rowsInserted.connect(self._update_summary)

@@ -96,7 +96,7 @@ class StoresView(QWidget):
         configure_table(self.table, "stores")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.AscendingOrder)
-        restore_columns(self.table, "stores", [110, 170, 60, 90, 170, 80, 110, 80, 70])
+        restore_columns(self.table, "stores", [110, 170, 80, 90, 170, 80, 110, 80, 70])
         self.table.doubleClicked.connect(lambda _index: self.edit_store())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索：编码、名称、地址、保管员、电话"))
