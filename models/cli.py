@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库文件路径或 postgresql+psycopg:// 地址（也可用环境变量 RESERVE_KEEPER_DB）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：在临时数据库上运行迁移、过账一张入库单并生成 PDF，成功时退出码为 0（无需显示器）")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(subparsers)
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(_split_global_options(argv))
+    if args.self_test:
+        from models.selftest import run as self_test
+
+        return self_test()
     if not args.command:
         from desktop.app import main as desktop_main  # the only place that reaches Qt
 
