@@ -264,3 +264,106 @@ class ReturnDialog(QDialog):
             return
         self.dctx.notify(DISPATCH, STOCK, DOCUMENTS)
         super().accept()
+
+
+class SourcesDialog(QDialog):
+    """来源: which stores supply one line of a draft, with the free stock of each store shown;
+    or propose all lines again automatically (own area first, then county, then agreements)."""
+
+    def __init__(self, dctx: DesktopContext, order: OrderView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dctx = dctx
+        self.order = order
+        self.result_order: OrderView | None = None
+        self.setWindowTitle(self.tr("调拨来源 %1").replace("%1", order.number))
+        self.resize(640, 420)
+        self.line = QComboBox(self)
+        for line in order.lines:
+            self.line.addItem(self.tr("第 %1 行 %2 %3").replace("%1", str(line.line_no)).replace(
+                "%2", line.item_name).replace("%3", f"{number_text(line.quantity)} {line.unit}"), line.line_no)
+        self.line.currentIndexChanged.connect(lambda _i: self._load())
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("储备库"), self.tr("可用（未预留）"), self.tr("本单调用")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        self.error = QLabel(self)
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        auto = QPushButton(self.tr("全部重新自动安排"), self)
+        auto.clicked.connect(self.propose_again)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("保存此行来源"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("关闭"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.line)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(auto)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        no_default_buttons(self)
+        self._load()
+
+    def _current_line(self):
+        return next(line for line in self.order.lines if line.line_no == self.line.currentData())
+
+    def _load(self) -> None:
+        line = self._current_line()
+        planned: dict[str, object] = {}
+        for source in line.sources:
+            if source.store_code:
+                planned[source.store_code] = planned.get(source.store_code, 0) + source.quantity
+        options = dispatch.source_options(self.dctx.service, self.order.number, line.line_no)
+        self.table.setRowCount(len(options))
+        for row, option in enumerate(options):
+            name = QTableWidgetItem(f"{option.store_name}（{self.tr(option.level)}）")
+            name.setData(Qt.UserRole, option.store_code)
+            free = QTableWidgetItem(f"{number_text(option.free)} {line.unit}")
+            for cell in (name, free):
+                cell.setFlags(cell.flags() & ~Qt.ItemIsEditable)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, free)
+            self.table.setItem(row, 2, QTableWidgetItem(number_text(planned.get(option.store_code)).replace(",", "")))
+
+    def set_quantity(self, store_code: str, quantity: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.UserRole) == store_code:
+                self.table.item(row, 2).setText(quantity)
+                return
+        raise KeyError(store_code)
+
+    def _show_result(self, order: OrderView) -> None:
+        self.result_order = order
+        self.order = order
+        self.dctx.notify(DISPATCH)
+        self._load()
+
+    def accept(self) -> None:
+        self.error.hide()
+        sources = [
+            dispatch.SourceInput(self.table.item(row, 0).data(Qt.UserRole), self.table.item(row, 2).text())
+            for row in range(self.table.rowCount())
+            if self.table.item(row, 2) and self.table.item(row, 2).text().strip() not in ("", "0")
+        ]
+        try:
+            order = dispatch.set_sources(self.dctx.service, self.order.number, self.line.currentData(), sources)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self._show_result(order)
+        super().accept()
+
+    def propose_again(self) -> None:
+        self.error.hide()
+        try:
+            self._show_result(dispatch.propose_sources(self.dctx.service, self.order.number))
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            self.error.show()

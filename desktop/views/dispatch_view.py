@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import context as flags
 from desktop.context import DesktopContext
-from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog, ReturnDialog
+from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog, ReturnDialog, SourcesDialog
 from desktop.dialogs.document_lines_widget import make_table, run_busy, set_table_rows
 from desktop.formatting import date_text, local_time_text, number_text
 from desktop.interaction import interaction
@@ -136,6 +136,7 @@ class DispatchView(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, caption, handler in [
+            ("sources", self.tr("来源…"), self.edit_sources),
             ("approve", self.tr("审批"), self.approve), ("issue", self.tr("出库"), self.issue),
             ("emergency", self.tr("紧急出库…"), self.emergency_issue), ("receive", self.tr("签收…"), self.receive),
             ("return", self.tr("归还…"), self.record_return), ("cancel", self.tr("作废…"), self.cancel),
@@ -257,6 +258,7 @@ class DispatchView(QWidget):
         approver = role in (Role.ADMIN, Role.OFFICER)
         writer = role is not Role.VIEWER
         status = order.status
+        self.buttons["sources"].setEnabled(writer and status is DispatchStatus.DRAFT)
         self.buttons["approve"].setEnabled(approver and (status is DispatchStatus.DRAFT or order.approval_owed))
         self.buttons["issue"].setEnabled(writer and status is DispatchStatus.APPROVED)
         self.buttons["emergency"].setEnabled(writer and status is DispatchStatus.DRAFT)
@@ -284,6 +286,15 @@ class DispatchView(QWidget):
             self.set_filter("open")
             self.select(created.number)
         return created
+
+    def edit_sources(self) -> OrderView | None:
+        if self.order is None:
+            return None
+        dialog = SourcesDialog(self.dctx, self.order, self)
+        dialog.exec()
+        if dialog.result_order is not None:
+            self.select(dialog.result_order.number)
+        return dialog.result_order
 
     def approve(self) -> OrderView | None:
         if self.order is None:

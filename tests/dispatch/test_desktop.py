@@ -207,3 +207,24 @@ def test_main_window_finds_the_view():
 
     spec = next(spec for spec in discover_views() if spec.key == "dispatch")
     assert spec.title == "调拨单" and spec.factory is DispatchView and spec.order == 60
+
+
+def test_sources_dialog_shows_free_stock_and_changes_sources(view, orders, admin, stocked, qtbot):
+    from desktop.dialogs.dispatch_dialog import SourcesDialog
+
+    view.set_filter("all")
+    view.select(orders["draft"])  # 2 tents, proposed from the county store
+    assert view.buttons["sources"].isEnabled()
+    dialog = SourcesDialog(view.dctx, view.order, view)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(r, 0).data(Qt.UserRole): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert rows == {"C001": "15 顶", "T001": "3 顶"}  # 20 − 5 lent; the draft reserves nothing yet
+    dialog.set_quantity("C001", "0")
+    dialog.set_quantity("T001", "5")
+    dialog.accept()
+    assert "超过申请数量" in dialog.error.text()
+    dialog.set_quantity("T001", "2")
+    dialog.accept()
+    assert [(s.store_code, s.quantity) for s in dialog.result_order.lines[0].sources] == [("T001", 2)]
+    dialog.propose_again()
+    assert [(s.store_code, s.quantity) for s in dialog.result_order.lines[0].sources] == [("C001", 2)]

@@ -21,6 +21,8 @@ from models.services.dispatch.queries import (
     order_view,
     overdue_approvals,
     overdue_returns,
+    source_options,
+    SourceOption,
 )
 from models.services.dispatch.records import (
     DispatchLineInput,
@@ -47,6 +49,7 @@ __all__ = [
     "APPROVAL_GRACE", "DEFAULT_RETURN_DAYS", "OPEN_STATUSES",
     "approve", "create_request", "propose_sources", "set_sources",
     "list_orders", "open_order_count", "open_orders", "order_view", "overdue_approvals", "overdue_returns",
+    "source_options", "SourceOption",
     "DispatchLineInput", "DispatchRequest", "IssuedBatch", "LineView", "OrderRow", "OrderView", "ReceiptCheck",
     "ReturnDue", "SourceInput", "SourceView",
     "cancel", "confirm_receipt", "emergency_issue", "issue", "record_return", "reverse_order",

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from sqlalchemy import func, select
 
 from models.context import ServiceContext
 from models.schema.dispatch import DispatchLine, DispatchOrder, DispatchStatus
 from models.services.dispatch.records import OrderRow, OrderView, ReturnDue
-from models.services.dispatch.common import OPEN_STATUSES, _approval_overdue, _order, _return_overdue, _view
+from models.schema.stock import Balance
+from models.schema.warehouse import Store
+from models.services.dispatch.common import (
+    OPEN_STATUSES,
+    _approval_overdue,
+    _candidate_stores,
+    _free,
+    _line,
+    _order,
+    _return_overdue,
+    _view,
+)
 
 
 # ---------------------------------------------------------------- reading
@@ -77,3 +91,32 @@ def open_order_count(ctx: ServiceContext) -> int:
         return session.scalar(
             select(func.count(DispatchOrder.id)).where(DispatchOrder.status.in_(OPEN_STATUSES))
         ) or 0
+
+
+@dataclass(frozen=True)
+class SourceOption:
+    """A store holding usable, unpromised stock of a line's item (for choosing sources by hand)."""
+
+    store_code: str
+    store_name: str
+    level: str
+    free: Decimal
+
+
+def source_options(ctx: ServiceContext, number: str, line_no: int) -> list[SourceOption]:
+    """Stores with free stock of line ``line_no``'s item, the requesting area's own stores first."""
+    with ctx.read() as session:
+        order = _order(session, number)
+        line = _line(order, line_no)
+        today = ctx.today()
+        ordered = _candidate_stores(session, order.requesting_area)
+        others = session.scalars(
+            select(Store).join(Balance, Balance.store_id == Store.id)
+            .where(Balance.item_id == line.item_id, Balance.quantity > 0).distinct().order_by(Store.code)
+        ).all()
+        result = []
+        for store in ordered + [s for s in others if s not in ordered]:
+            free = _free(session, store, line.item, today)
+            if free > 0:
+                result.append(SourceOption(store.code, store.name, store.level.label, free))
+        return result
