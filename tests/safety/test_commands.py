@@ -1,0 +1,46 @@
+"""The headless commands of this area: backup, restore, user-password (run as subprocesses)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cli(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RESERVE_KEEPER_")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "models.cli", "--db", str(db), *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=300, env=environment, stdin=subprocess.DEVNULL)
+
+
+def test_backup_restore_and_passwords_from_the_command_line(tmp_path):
+    db = tmp_path / "r.db"
+    assert cli(db, "init").returncode == 0
+    result = cli(db, "user-password", "admin", RESERVE_KEEPER_NEW_PASSWORD="admin-pass-1")
+    assert result.returncode == 0, result.stderr
+    admin = {"RESERVE_KEEPER_USER": "admin", "RESERVE_KEEPER_PASSWORD": "admin-pass-1"}
+    result = cli(db, "user", "add", "v1", "--role", "viewer", RESERVE_KEEPER_NEW_PASSWORD="viewer-pass-1", **admin)
+    assert result.returncode == 0, result.stderr
+    result = cli(db, "user-password", "v1", RESERVE_KEEPER_NEW_PASSWORD="viewer-pass-2",
+                 RESERVE_KEEPER_USER="v1", RESERVE_KEEPER_PASSWORD="viewer-pass-1")
+    assert result.returncode == 0, result.stderr
+    result = cli(db, "user-password", "admin", RESERVE_KEEPER_NEW_PASSWORD="hacked-pass",
+                 RESERVE_KEEPER_USER="v1", RESERVE_KEEPER_PASSWORD="viewer-pass-2")
+    assert result.returncode == 2 and "管理员" in result.stderr
+
+    result = cli(db, "backup", str(tmp_path / "copy.db"), **admin)
+    assert result.returncode == 0 and (tmp_path / "copy.db").exists(), result.stderr
+    result = cli(db, "restore", str(tmp_path / "copy.db"), RESERVE_KEEPER_USER="v1", RESERVE_KEEPER_PASSWORD="viewer-pass-2")
+    assert result.returncode == 2 and "管理员" in result.stderr
+    result = cli(db, "--json", "restore", str(tmp_path / "copy.db"), **admin)
+    assert result.returncode == 0, result.stderr
+    assert '"previous_copy"' in result.stdout and list(tmp_path.glob("r.before-restore-*.db"))
+    assert cli(db, "verify").returncode == 0
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database")
+    result = cli(db, "restore", str(bad), **admin)
+    assert result.returncode == 2 and "不是 SQLite" in result.stderr and "Traceback" not in result.stderr
