@@ -173,7 +173,8 @@ class ReceiptDialog(QDialog):
                                               self.tr("其中损坏"), self.tr("说明")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(1, 200)
+        for column, width in enumerate((40, 220, 100, 90, 90)):
+            self.table.setColumnWidth(column, width)
         for row, line in enumerate(order.lines):
             for column, text in enumerate([str(line.line_no), f"{line.item_name} {line.spec}".strip(),
                                            f"{number_text(line.issued_quantity)} {line.unit}"]):

@@ -228,3 +228,28 @@ def test_sources_dialog_shows_free_stock_and_changes_sources(view, orders, admin
     assert [(s.store_code, s.quantity) for s in dialog.result_order.lines[0].sources] == [("T001", 2)]
     dialog.propose_again()
     assert [(s.store_code, s.quantity) for s in dialog.result_order.lines[0].sources] == [("C001", 2)]
+
+
+def test_dialog_screenshots(view, orders, qtbot):
+    """Renders of the dialogs for a person to look at (not compared)."""
+    from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog, SourcesDialog
+
+    SHOTS.mkdir(exist_ok=True)
+    request = DispatchRequestDialog(view.dctx, view)
+    qtbot.addWidget(request)
+    request.requesting_unit.setText("城关镇人民政府")
+    request.lines.cellWidget(0, 0).setText("ZP12")
+    request.lines.item(0, 1).setText("10")
+    request.show()
+    assert request.grab().save(str(SHOTS / "request_dialog.png"))
+    view.set_filter("all")
+    view.select(orders["tents"])
+    receipt = ReceiptDialog(view.dctx, view.order, view)
+    qtbot.addWidget(receipt)
+    receipt.show()
+    assert receipt.grab().save(str(SHOTS / "receipt_dialog.png"))
+    view.select(orders["draft"])
+    sources = SourcesDialog(view.dctx, view.order, view)
+    qtbot.addWidget(sources)
+    sources.show()
+    assert sources.grab().save(str(SHOTS / "sources_dialog.png"))
