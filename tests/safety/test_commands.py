@@ -44,3 +44,18 @@ def test_backup_restore_and_passwords_from_the_command_line(tmp_path):
     bad.write_text("not a database")
     result = cli(db, "restore", str(bad), **admin)
     assert result.returncode == 2 and "不是 SQLite" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_backup_settings_command_changes_all_or_nothing(tmp_path, capsys, monkeypatch):
+    from models.cli import main
+
+    for key in [k for k in os.environ if k.startswith("RESERVE_KEEPER_")]:
+        monkeypatch.delenv(key)
+    db = str(tmp_path / "s.db")
+    assert main(["--db", db, "init"]) == 0
+    assert main(["--db", db, "backup-settings", "--keep", "5", "--folder", str(tmp_path / "bk")]) == 0
+    assert main(["--db", db, "backup-settings", "--keep", "7", "--warn-days", "0"]) == 2
+    capsys.readouterr()
+    assert main(["--db", db, "--json", "backup-settings"]) == 0
+    out = capsys.readouterr().out
+    assert '"keep": 5' in out and str(tmp_path / "bk") in out and '"overdue": true' in out
