@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.context import DOCUMENTS, STOCK, DesktopContext
@@ -85,6 +85,7 @@ class IssueDialog(QDialog):
         self.editor.lines_changed.connect(self._lines_changed)
         self._lines_changed()
         no_default_buttons(self)
+        self.receiver.setFocus(Qt.OtherFocusReason)
 
     def _store_changed(self) -> None:
         if self.editor.lines and not interaction.confirm(

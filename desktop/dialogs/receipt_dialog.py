@@ -84,6 +84,7 @@ class ReceiptDialog(QDialog):
         self._build()
         self._validate_line(quiet=True)
         no_default_buttons(self)
+        self.supplier.setFocus(Qt.OtherFocusReason)
 
     # layout --------------------------------------------------------------------------------
     def _build(self) -> None:

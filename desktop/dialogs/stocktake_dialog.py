@@ -121,6 +121,9 @@ class StocktakeDialog(QDialog):
         self.store.currentIndexChanged.connect(lambda _i: self.load_sheet())
         self.load_sheet()
         no_default_buttons(self)
+        if self.sheet:  # ready to type the first count
+            self.table.setCurrentCell(0, COUNT_COLUMN)
+            self.table.setFocus(Qt.OtherFocusReason)
 
     # the books -----------------------------------------------------------------------------
     def load_sheet(self) -> None:

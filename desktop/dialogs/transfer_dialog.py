@@ -106,6 +106,7 @@ class TransferDialog(QDialog):
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self._update_buttons()
         no_default_buttons(self)
+        (self.to_store if tab == SHIP else self.receive_table).setFocus(Qt.OtherFocusReason)
 
     # shipping ------------------------------------------------------------------------------
     def _ship_page(self) -> QWidget:
