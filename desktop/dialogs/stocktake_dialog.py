@@ -28,6 +28,7 @@ from desktop.context import DOCUMENTS, STOCK, DesktopContext
 from desktop.dialogs.document_lines_widget import (
     ERROR_STYLE,
     FieldBox,
+    load_items,
     make_table,
     no_default_buttons,
     postable_stores,
@@ -83,6 +84,12 @@ class StocktakeDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("盘点储备库")))
         top.addWidget(self.store, 1)
+        self.find = QLineEdit(self)
+        self.find.setPlaceholderText(self.tr("查找：编码、名称、拼音或批次"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self.filter_rows)
+        self._search = {item.code: item.search for item in load_items(dctx.service)}
+        top.addWidget(self.find, 1)
         top.addWidget(self.export_button)
         hint = QLabel(self.tr("在“实盘数量”列填写清点结果（回车到下一行）；留空的批次不调整。"), self)
         self.table = make_table([self.tr("物资编码"), self.tr("物资名称"), self.tr("规格"), self.tr("单位"),
@@ -144,7 +151,15 @@ class StocktakeDialog(QDialog):
             cell.setBackground(EDITABLE_BG)
         self.table.blockSignals(False)
         self.export_button.setEnabled(bool(self.sheet))
+        self.filter_rows(self.find.text())
         self._update_summary()
+
+    def filter_rows(self, text: str) -> None:
+        """Show only the batches matching ``text`` (the counts typed in hidden rows are kept)."""
+        needle = text.strip().lower()
+        for row, line in enumerate(self.sheet):
+            haystack = f"{self._search.get(line.item_code, line.item_code.lower())} {line.batch_no.lower()}"
+            self.table.setRowHidden(row, bool(needle) and needle not in haystack)
 
     def choose_pdf_path(self) -> str | None:
         """Ask where to save the sheet (tests replace this)."""

@@ -49,6 +49,14 @@ def test_stocktake_with_differences(qtbot, dctx, answers, county_qt, tmp_path, m
     assert dialog.count_error.text() == "" and dialog.confirm_button.isEnabled()
     assert dialog.table.item(rows[("W500", "B1")], 8).text() == "-3"
     assert dialog.table.item(rows[("BAG", "无批次")], 8).text() == "+20"
+    # finding a batch among many: by pinyin initials, then by batch number
+    qtbot.keyClicks(dialog.find, "bzd")
+    shown = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
+    assert shown == [rows[("BAG", "无批次")]]
+    dialog.find.clear()
+    qtbot.keyClicks(dialog.find, "b2")
+    assert [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)] == [rows[("W500", "B2")]]
+    dialog.find.clear()
     # a reason is required
     qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
     assert "不能为空" in dialog.reason_box.error_text() and answers.confirms == []
