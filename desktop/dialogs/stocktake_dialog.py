@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,8 @@ from desktop.context import DOCUMENTS, STOCK, DesktopContext
 from desktop.dialogs.document_lines_widget import (
     ERROR_STYLE,
     FieldBox,
+    EnterMovesOn,
+    ItemPicker,
     load_items,
     make_table,
     no_default_buttons,
@@ -42,7 +47,7 @@ from models.documents.count_sheet_pdf import write_count_sheet
 from models.errors import DomainError, ValidationError
 from models.services import ledger
 from models.services.stocktake import CountLine, SheetLine, count_sheet, post_stocktake
-from models.validation import check_text, parse_quantity
+from models.validation import check_code, check_text, parse_date, parse_quantity
 
 COUNT_COLUMN = 7
 DIFF_COLUMN = 8
@@ -119,6 +124,7 @@ class StocktakeDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self._found_row())
         layout.addWidget(self.count_error)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -153,6 +159,75 @@ class StocktakeDialog(QDialog):
         self.export_button.setEnabled(bool(self.sheet))
         self.filter_rows(self.find.text())
         self._update_summary()
+
+    # goods on the shelf that the books do not know -------------------------------------------
+    def _found_row(self) -> QWidget:
+        box = QGroupBox(self.tr("账外物资：账上没有、清点时发现的批次"), self)
+        self.found_item = ItemPicker(load_items(self.dctx.service), box)
+        self.found_batch = QLineEdit(box)
+        self.found_batch.setPlaceholderText(self.tr("批次号"))
+        self.found_expiry = QLineEdit(box)
+        self.found_expiry.setPlaceholderText(self.tr("有效期至，可不填"))
+        self.found_counted = QLineEdit(box)
+        self.found_counted.setPlaceholderText(self.tr("实盘数量"))
+        self.found_button = QPushButton(self.tr("加入盘点表"), box)
+        self.found_button.clicked.connect(self.add_found)
+        self.found_error = QLabel(box)
+        self.found_error.setStyleSheet(ERROR_STYLE)
+        self.found_error.hide()
+        row = QHBoxLayout()
+        for widget, stretch in ((self.found_item, 3), (self.found_batch, 2), (self.found_expiry, 2),
+                                (self.found_counted, 1), (self.found_button, 0)):
+            row.addWidget(widget, stretch)
+        column = QVBoxLayout(box)
+        column.addLayout(row)
+        column.addWidget(self.found_error)
+        EnterMovesOn([self.found_item, self.found_batch, self.found_expiry, self.found_counted], self.add_found,
+                     parent=box)
+        return box
+
+    def add_found(self) -> bool:
+        """Add a batch found on the shelf to the sheet, with nothing on the books (a 盘盈)."""
+        try:
+            message = self.found_item.resolve()
+            if message:
+                raise ValidationError(message)
+            item = self.found_item.item()
+            batch_no = self.found_batch.text().strip()
+            if batch_no:
+                check_code(batch_no, "批次号", max_length=60)
+            expiry = parse_date(self.found_expiry.text(), "有效期至")
+            counted = parse_quantity(self.found_counted.text(), "实盘数量")
+            if any(l.item_code == item.code and l.batch_no == (batch_no or "无批次") for l in self.sheet):
+                raise ValidationError(self.tr("“%1”批次“%2”已在盘点表中，请直接填写它的实盘数量。").replace(
+                    "%1", item.name).replace("%2", batch_no or "无批次"))
+        except ValidationError as exc:
+            self.found_error.setText(exc.message)
+            self.found_error.show()
+            return False
+        self.found_error.hide()
+        self.sheet.append(SheetLine(item.code, item.name, item.spec, item.unit, batch_no or "无批次", expiry, Decimal(0)))
+        self._search.setdefault(item.code, item.search)
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        for column, value in enumerate([item.code, item.name, item.spec, item.unit, batch_no or "无批次",
+                                        date_text(expiry), "0", number_text(counted), ""]):
+            cell = QTableWidgetItem(value)
+            editable = column == COUNT_COLUMN
+            cell.setFlags(cell.flags() | Qt.ItemIsEditable if editable else cell.flags() & ~Qt.ItemIsEditable)
+            if editable:
+                cell.setBackground(EDITABLE_BG)
+            if column >= 6:
+                cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.table.setItem(row, column, cell)
+        self.table.blockSignals(False)
+        for edit in (self.found_item, self.found_batch, self.found_expiry, self.found_counted):
+            edit.clear()
+        self.table.scrollToItem(self.table.item(row, 0))
+        self.export_button.setEnabled(True)
+        self._update_summary()
+        return True
 
     def filter_rows(self, text: str) -> None:
         """Show only the batches matching ``text`` (the counts typed in hidden rows are kept)."""
@@ -212,7 +287,8 @@ class StocktakeDialog(QDialog):
             losses += difference < 0
             diff_cell.setText(("+" if difference > 0 else "") + number_text(difference) if difference else "0")
             diff_cell.setForeground(GAIN if difference > 0 else LOSS if difference < 0 else QColor("black"))
-            counts.append(CountLine(line.item_code, line.batch_no, counted))
+            # the expiry only matters for a batch found on the shelf that the books do not know
+            counts.append(CountLine(line.item_code, line.batch_no, counted, expiry_date=line.expiry_date))
         self.table.blockSignals(False)
         return counts, errors, gains, losses
 

@@ -57,18 +57,31 @@ def test_stocktake_with_differences(qtbot, dctx, answers, county_qt, tmp_path, m
     qtbot.keyClicks(dialog.find, "b2")
     assert [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)] == [rows[("W500", "B2")]]
     dialog.find.clear()
+    # two tents found on the shelf that the books do not know
+    dialog.found_item.setText("ZP12")
+    dialog.found_batch.setText("Z1")
+    dialog.found_counted.setText("2")
+    assert not dialog.add_found() and "已在盘点表中" in dialog.found_error.text()
+    dialog.found_batch.setText("Z9")
+    dialog.found_expiry.setText("2030-01-01")
+    assert dialog.add_found() and dialog.table.rowCount() == 5
+    assert dialog.table.item(4, 8).text() == "+2"
     # a reason is required
     qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
     assert "不能为空" in dialog.reason_box.error_text() and answers.confirms == []
     dialog.reason.insert("年度盘点")
     render(dialog, "stocktake_dialog")
     qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
-    assert dialog.posted is not None and "盘亏 1" in answers.confirms[0]
+    assert dialog.posted is not None and "盘盈 2" in answers.confirms[0] and "盘亏 1" in answers.confirms[0]
     after = {(r.item_code, r.batch): r.quantity for r in stock_rows(ctx, store_code="C001")}
-    assert after == {("W500", "B1"): 97, ("W500", "B2"): 40, ("BAG", "无批次"): 1020, ("ZP12", "Z1"): 8}
+    assert after == {("W500", "B1"): 97, ("W500", "B2"): 40, ("BAG", "无批次"): 1020, ("ZP12", "Z1"): 8,
+                     ("ZP12", "Z9"): 2}
+    found = next(r for r in stock_rows(ctx, store_code="C001") if r.batch == "Z9")
+    assert found.expiry_date.isoformat() == "2030-01-01"
     with ctx.db.read() as session:
         document = session.scalar(select(Document).where(Document.number == dialog.posted.number))
         assert document.reason == "年度盘点"
         lines = session.scalars(select(DocumentLine).where(DocumentLine.document_id == document.id)).all()
         assert sorted((l.book_quantity, l.counted_quantity) for l in lines) == [
-            (Decimal(8), Decimal(8)), (Decimal(100), Decimal(97)), (Decimal(1000), Decimal(1020))]
+            (Decimal(0), Decimal(2)), (Decimal(8), Decimal(8)), (Decimal(100), Decimal(97)),
+            (Decimal(1000), Decimal(1020))]
