@@ -4,10 +4,13 @@ after confirming (``models.services.reversal.reverse``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +38,7 @@ from desktop.interaction import interaction
 from desktop.table_models.row_model import (RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
+from models.documents.document_pdf import print_any
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType, TransferStatus
 from models.services.document_queries import (DEFAULT_LIMIT, DocumentDetail, DocumentFilter, DocumentSummary,
@@ -137,6 +141,12 @@ class DocumentsView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.reverse_button = QPushButton(self.tr("冲销此单据…"), self)
         self.reverse_button.clicked.connect(self.reverse_current)
+        self.print_button = QPushButton(self.tr("导出 PDF…"), self)
+        self.print_button.clicked.connect(self.export_pdf)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.reverse_button)
+        buttons.addStretch(1)
         self.lines = make_table([self.tr("行"), self.tr("物资编码"), self.tr("物资名称"), self.tr("批次"),
                                  self.tr("有效期至"), self.tr("数量"), self.tr("单位"), self.tr("账面"), self.tr("实盘"),
                                  self.tr("单价"), self.tr("备注")], self, stretch=2)
@@ -145,20 +155,21 @@ class DocumentsView(QWidget):
         detail = QGroupBox(self.tr("单据内容"), self)
         grid = QGridLayout(detail)
         grid.addWidget(self.header, 0, 0)
-        grid.addWidget(self.reverse_button, 0, 1, Qt.AlignTop)
+        grid.addLayout(buttons, 0, 1)
         grid.addWidget(self.lines, 1, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("历史（冲销与审计记录）")), 2, 0, 1, 2)
         grid.addWidget(self.history, 3, 0, 1, 2)
         grid.setRowStretch(1, 3)
-        grid.setRowStretch(3, 2)
+        grid.setRowStretch(3, 1)
+        self.history.setMinimumHeight(80)
         grid.setColumnStretch(0, 1)
 
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 280])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 400])
         self.summary = QLabel(self)
         self.summary.setProperty("role", "hint")
         layout = QVBoxLayout(self)
@@ -273,6 +284,7 @@ class DocumentsView(QWidget):
             set_table_rows(self.lines, [])
             set_table_rows(self.history, [])
             self.reverse_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         summary = detail.summary
         parts = [f"<b>{summary.number}</b>　{doc_type_label(summary.doc_type)}　{self._status_text(summary)}",
@@ -303,6 +315,30 @@ class DocumentsView(QWidget):
         ])
         postable = {code for code, _label in postable_stores(self.dctx.service)}
         self.reverse_button.setEnabled(summary.reversible and summary.store_code in postable)
+        self.print_button.setEnabled(True)
+
+    # printing ------------------------------------------------------------------------------
+    def choose_pdf_path(self, number: str) -> str | None:
+        """Ask where to save the PDF (tests replace this)."""
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出单据"), f"{number}.pdf",
+                                                    self.tr("PDF 文件 (*.pdf)"))
+        return path or None
+
+    def export_pdf(self) -> Path | None:
+        """The selected document as the printed A4 form (models/documents/document_pdf.py)."""
+        if self.detail is None:
+            return None
+        number = self.detail.summary.number
+        path = self.choose_pdf_path(number)
+        if not path:
+            return None
+        try:
+            written = run_busy(self, self.tr("正在生成 PDF…"), print_any, self.dctx.service, number, path)
+        except DomainError as exc:
+            interaction.error(self, self.tr("未能导出"), exc.message)
+            return None
+        interaction.information(self, self.tr("导出单据"), self.tr("已保存到 %1").replace("%1", str(written)))
+        return written
 
     # reversing -----------------------------------------------------------------------------
     def reverse_current(self):

@@ -3,6 +3,8 @@ confirming with a reason."""
 
 from __future__ import annotations
 
+import subprocess
+
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -74,6 +76,19 @@ def test_list_filters_and_detail(qtbot, dctx, answers, county_qt):
     assert view.lines.rowCount() == 2 and "通知-01" in view.header.text()
     assert view.reverse_button.isEnabled()
     render(view, "documents_view")
+
+
+def test_export_the_selected_document_as_pdf(qtbot, dctx, answers, county_qt, tmp_path, monkeypatch):
+    post_documents(dctx.service)
+    view = open_view(qtbot, dctx)
+    view.apply_filter(number="CK-C001-2026-0001")
+    monkeypatch.setattr(view, "choose_pdf_path", lambda number: str(tmp_path / f"{number}.pdf"))
+    qtbot.mouseClick(view.print_button, Qt.LeftButton)
+    written = tmp_path / "CK-C001-2026-0001.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(written), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "CK-C001-2026-0001" in text and "城关镇" in text
+    assert answers.infos and answers.errors == []
 
 
 def test_reverse_from_the_view_after_confirming(qtbot, dctx, answers, county_qt):
