@@ -119,11 +119,12 @@ class ItemChoice:
         return f"{self.name} {self.spec}".strip() + f"（{self.unit}）"
 
 
-def load_items(ctx: ServiceContext) -> list[ItemChoice]:
+def load_items(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemChoice]:
+    """Items to pick from; retired items only where old movements are looked up (the ledger)."""
     return [
         ItemChoice(item.code, item.name, item.spec, item.unit, item.shelf_life_months,
                    f"{item.code} {item.name} {item.spec} {item.pinyin}".lower())
-        for item in list_items(ctx) if item.active
+        for item in list_items(ctx) if item.active or include_inactive
     ]
 
 

@@ -61,7 +61,7 @@ class LedgerView(QWidget):
             edit.setMaximumWidth(130)
             edit.returnPressed.connect(self.apply)
         self.store = QComboBox(self)
-        self.item = ItemPicker(load_items(self.dctx.service), self)
+        self.item = ItemPicker(load_items(self.dctx.service, include_inactive=True), self)
         self.item.setPlaceholderText(self.tr("物资：编码/名称/拼音，留空为全部"))
         self.item.setClearButtonEnabled(True)
         self.item.returnPressed.connect(self.apply)
@@ -211,7 +211,7 @@ class LedgerView(QWidget):
         if changed & {flags.STORES, flags.USERS, flags.CATALOG}:
             self.reload_choices()
         if flags.CATALOG in changed:
-            self.item.set_items(load_items(self.dctx.service))
+            self.item.set_items(load_items(self.dctx.service, include_inactive=True))
         if changed & {flags.STOCK, flags.DOCUMENTS, flags.DISPATCH}:
             self.model.reload()
 
