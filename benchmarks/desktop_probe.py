@@ -1,0 +1,83 @@
+"""Run in a subprocess by benchmarks/ops/desktop_*.py: start the desktop program on a database,
+signed in as the administrator (no login dialog), offscreen, and report as JSON lines on stdout:
+
+- ``{"event": "window", "t": ...}`` when the main window has painted its first view;
+- ``{"event": "view", "key": ..., "t": ..., "rss_mb": ...}`` after each view asked for is built,
+  shown and painted (``t`` seconds since the process started; ``rss_mb`` the peak resident set).
+
+    python -m benchmarks.desktop_probe DB [--views stock ledger ...]
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def emit(**data) -> None:
+    print(json.dumps({**data, "t": time.perf_counter() - STARTED, "rss_mb": peak_mb()}), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db")
+    parser.add_argument("--views", nargs="*", default=[])
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.app import create_application
+    from desktop.context import DesktopContext
+    from desktop.main_window import MainWindow
+    from models.migrate import open_database
+    from benchmarks.generate import admin_context
+
+    class PaintWatch(QObject):
+        painted = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    app = create_application([])
+    db = open_database(args.db)
+    window = MainWindow(DesktopContext(admin_context(db)))
+
+    def show_and_paint(widget) -> None:
+        watch = PaintWatch()
+        widget.installEventFilter(watch)
+        window.show()
+        deadline = time.perf_counter() + 600
+        while not watch.painted and time.perf_counter() < deadline:
+            app.processEvents()
+        widget.removeEventFilter(watch)
+
+    show_and_paint(window.stack.currentWidget() or window)
+    emit(event="window", key=window.current_key)
+    for key in args.views:
+        if not window.show_view(key):
+            emit(event="view", key=key, missing=True)
+            continue
+        show_and_paint(window.views[key])
+        emit(event="view", key=key)
+    db.dispose()
+    sys.stdout.flush()
+    os._exit(0)  # PySide6 may crash tearing widgets down at exit; everything is reported
+
+
+if __name__ == "__main__":
+    main()
