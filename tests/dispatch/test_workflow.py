@@ -300,3 +300,14 @@ def test_agreement_stock_is_proposed_after_own_stores_and_called_up_on_issue(adm
         calls = session.scalars(select(AgreementCallUp)).all()
         assert [(c.quantity, c.dispatch_order_number) for c in calls] == [(200, order.number)]
     assert_verified(db)
+
+
+def test_emergency_issue_proposes_again_when_stock_moved_since_the_request(admin, officer, stocked, db):
+    """Requested from the township area (3 tents there); the township issues them meanwhile; the
+    emergency issue takes all 5 from the county store instead of failing."""
+    order = create(admin, stocked, (stocked.tent, 5))
+    assert [(s.store_code, s.quantity) for s in order.lines[0].sources] == [("T001", 3), ("C001", 2)]
+    plain_issue(admin, "T001", [IssueLine(stocked.tent, 3)], receiver="城关镇")
+    issued = dispatch.emergency_issue(admin, order.number)
+    assert [(b.store_code, b.quantity) for b in issued.lines[0].issued] == [("C001", 5)]
+    assert_verified(db)

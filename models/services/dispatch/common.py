@@ -150,13 +150,14 @@ def _propose_line(session: Session, line: DispatchLine, area: Area | None, as_of
             break
         take = min(_free(session, store, line.item, as_of), remaining)
         if take > 0:
-            line.sources.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store, quantity=take))
+            line.sources.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store, quantity=take,
+                                               reserved=Decimal(0)))
             remaining -= take
     if remaining > 0:
         for line_id, ref, available in _agreement_candidates(session, line.item, as_of):
             take = min(available, remaining)
             line.sources.append(DispatchSource(kind=SourceKind.AGREEMENT, agreement_line_id=line_id,
-                                               agreement_ref=ref[:100], quantity=take))
+                                               agreement_ref=ref[:100], quantity=take, reserved=Decimal(0)))
             remaining -= take
             if remaining <= 0:
                 break

@@ -102,7 +102,8 @@ def set_sources(ctx: ServiceContext, number: str, line_no: int, sources: list[So
         for index, entry in enumerate(sources, start=1):
             store = store_by_code(session, entry.store_code)
             quantity = parse_quantity(entry.quantity, f"来源 {index} 的数量")
-            chosen.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store, quantity=quantity))
+            chosen.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store, quantity=quantity,
+                                         reserved=Decimal(0)))
         kept = [s for s in line.sources if s.kind is SourceKind.AGREEMENT]
         total = sum((s.quantity for s in chosen + kept), Decimal(0))
         if total > line.quantity:

@@ -34,6 +34,7 @@ from models.services.permissions import require_approver, require_post
 from models.validation import check_text, parse_date, parse_quantity
 from models.services.dispatch.records import OrderView, ReceiptCheck
 from models.services.dispatch.common import (
+    _free,
     _in_transaction,
     _issued_batches,
     _line,
@@ -74,8 +75,8 @@ def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
         order.emergency = True
         if instruction:
             order.reference = instruction
-        if any(sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity for line in order.lines):
-            for line in order.lines:  # stock may have moved since the request: propose again
+        if _sources_stale(session, order, ctx.today()):
+            for line in order.lines:  # stock has moved since the request: propose again
                 _propose_line(session, line, order.requesting_area, ctx.today())
         short = [line for line in order.lines if sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity]
         if short:
@@ -89,6 +90,19 @@ def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
                      f"紧急调拨出库（未审批，{order.reference or '口头指令'}）→ {order.receiving_unit}",
                      after=_snapshot(order))
         return _view(session, order, ctx)
+
+
+def _sources_stale(session: Session, order: DispatchOrder, as_of: dt.date) -> bool:
+    """True when a line lacks sources or a source store no longer has the free stock planned."""
+    planned: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for line in order.lines:
+        if sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity:
+            return True
+        for source in line.sources:
+            if source.kind is SourceKind.STORE:
+                planned[(source.store_id, line.item_id)] += source.quantity
+    return any(_free(session, session.get(Store, store_id), session.get(Item, item_id), as_of) < quantity
+               for (store_id, item_id), quantity in planned.items())
 
 
 def _issue_order(ctx: ServiceContext, session: Session, order: DispatchOrder, doc_date: dt.date | None) -> None:
