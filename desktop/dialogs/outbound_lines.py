@@ -101,6 +101,8 @@ class OutboundLinesEditor(QWidget):
                                  self.tr("批次")], self, stretch=1)
         self.remove_button = QPushButton(self.tr("删除所选行"), self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.table.doubleClicked.connect(lambda index: self.edit_line(index.row()))
+        self.table.setToolTip(self.tr("双击一行可放回上面修改"))
         self.count_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("清单")))
@@ -257,6 +259,18 @@ class OutboundLinesEditor(QWidget):
         self.item.setFocus(Qt.OtherFocusReason)
         self._refresh_lines()
         return True
+
+    def edit_line(self, row: int) -> None:
+        """Put a listed line back into the entry row to correct it (it leaves the list until re-added)."""
+        if not 0 <= row < len(self.lines):
+            return
+        line = self.lines.pop(row)
+        self._refresh_lines()
+        self.item.setText(line.item_code)
+        self.quantity.setText(str(line.quantity))
+        self.choose_batch(line.batch_no or None)
+        self.quantity.setFocus(Qt.OtherFocusReason)
+        self.quantity.selectAll()
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()

@@ -159,6 +159,8 @@ class ReceiptDialog(QDialog):
                                  self.tr("存放位置")], self, stretch=1)
         self.remove_button = QPushButton(self.tr("删除所选行"), self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.table.doubleClicked.connect(lambda index: self.edit_line(index.row()))
+        self.table.setToolTip(self.tr("双击一行可放回上面修改"))
         self.total_label = QLabel(self)
         self.general_error = QLabel(self)
         self.general_error.setProperty("role", "error")
@@ -308,6 +310,21 @@ class ReceiptDialog(QDialog):
         for box in self.boxes.values():
             box.set_error(None)
         self.item.setFocus(Qt.OtherFocusReason)
+
+    def edit_line(self, row: int) -> None:
+        """Put a listed line back into the entry row to correct it (it leaves the list until re-added)."""
+        if not 0 <= row < len(self.lines):
+            return
+        line = self.lines.pop(row)
+        self._clear_entry()
+        for widget, value in ((self.item, line.item_code), (self.batch, line.batch_no),
+                              (self.production, line.production_date), (self.expiry, line.expiry_date),
+                              (self.quantity, line.quantity), (self.price, line.unit_price),
+                              (self.location, line.location)):
+            widget.setText("" if value is None else str(value))
+        self._refresh_lines()
+        self.quantity.setFocus(Qt.OtherFocusReason)
+        self.quantity.selectAll()
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()

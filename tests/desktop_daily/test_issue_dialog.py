@@ -59,6 +59,9 @@ def test_issue_picking_a_non_default_batch(qtbot, dctx, answers, county_qt):
     assert [(p.batch_no, p.quantity) for p in editor.plan] == [("B-GOOD", 25)]
     qtbot.mouseClick(editor.add_button, Qt.LeftButton)
     assert len(editor.lines) == 1 and editor.lines[0].batch_no == "B-GOOD"
+    editor.edit_line(0)  # back into the entry row, with its chosen batch
+    assert editor.lines == [] and editor.batch.currentData(Qt.UserRole) == "B-GOOD" and editor.quantity.text() == "25"
+    assert editor.add_line() and editor.lines[0].batch_no == "B-GOOD"
     render(dialog, "issue_dialog")
     qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
     assert dialog.posted is not None and answers.errors == []

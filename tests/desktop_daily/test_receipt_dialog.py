@@ -59,6 +59,14 @@ def test_receipt_with_two_lines(qtbot, dctx, answers, county_qt):
     assert dialog.boxes["quantity"].error_text() == ""
     qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
     assert dialog.table.rowCount() == 2
+    # a wrong quantity in the list is corrected by putting the line back into the entry row
+    dialog.edit_line(1)
+    assert dialog.table.rowCount() == 1 and dialog.item.text() == county_qt.tent and dialog.quantity.text() == "5"
+    dialog.quantity.setText("6")
+    assert dialog.add_line() and dialog.lines[1].quantity == Decimal(6)
+    dialog.edit_line(1)
+    dialog.quantity.setText("5")
+    assert dialog.add_line()
     render(dialog, "receipt_dialog")
     # nothing saved before confirming
     with dctx.service.db.read() as session:
