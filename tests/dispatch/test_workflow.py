@@ -311,3 +311,15 @@ def test_emergency_issue_proposes_again_when_stock_moved_since_the_request(admin
     issued = dispatch.emergency_issue(admin, order.number)
     assert [(b.store_code, b.quantity) for b in issued.lines[0].issued] == [("C001", 5)]
     assert_verified(db)
+
+
+def test_approval_checks_agreement_stock_is_still_available(admin, officer, stocked):
+    from models.services.agreements import call_up
+    from tests.agreements.helpers import make_agreement
+
+    make_agreement(admin, stocked)  # rice 5000
+    order = create(admin, stocked, (stocked.rice, 4500), area=None)  # 500 own + 4000 agreement
+    call_up(admin, "XY-2026-01", stocked.rice, 2000, dispatch_order_number="其他调拨")
+    with pytest.raises(InsufficientStockError, match="协议储备 XY-2026-01.*可动用 3000kg，本单需要 4000kg"):
+        dispatch.approve(officer, order.number)
+    assert dispatch.order_view(admin, order.number).status is DispatchStatus.DRAFT

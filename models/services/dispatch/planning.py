@@ -21,6 +21,7 @@ from models.services.permissions import require_approver
 from models.validation import check_text, parse_date, parse_quantity
 from models.services.dispatch.records import DispatchRequest, OrderView, SourceInput
 from models.services.dispatch.common import (
+    _agreement_candidates,
     _line,
     _line_inputs,
     _next_order_number,
@@ -174,11 +175,31 @@ def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> No
         for batch, take in placed:
             line.sources.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store,
                                                batch_id=batch.id, batch=batch, quantity=take, reserved=take))
+    shortages += _agreement_shortages(session, order, as_of)
     if shortages:
         raise InsufficientStockError(
             f"调拨单 {order.number} 不能审批，库存不足：" + "；".join(shortages)
             + "。请改由其他储备库或协议储备供应，或减少数量后再审批。"
         )
+
+
+def _agreement_shortages(session: Session, order: DispatchOrder, as_of: dt.date) -> list[str]:
+    """Agreement stock is not reserved (the enterprise holds it), but approval checks it is still
+    available to call up."""
+    shortages = []
+    for line in order.lines:
+        sources = [s for s in line.sources if s.kind is SourceKind.AGREEMENT]
+        if not sources:
+            continue
+        available = {line_id: quantity for line_id, _ref, quantity in _agreement_candidates(session, line.item, as_of)}
+        for source in sources:
+            have = available.get(source.agreement_line_id, Decimal(0))
+            if have < source.quantity:
+                shortages.append(
+                    f"第 {line.line_no} 行“{line.item.name}”：协议储备 {source.agreement_ref} 目前可动用 "
+                    f"{fmt(have)}{line.item.unit}，本单需要 {fmt(source.quantity)}{line.item.unit}"
+                )
+    return shortages
 
 
 def _reserve(session: Session, store: Store, item: Item, quantity: Decimal, as_of: dt.date):
