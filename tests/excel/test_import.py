@@ -299,3 +299,21 @@ def test_conflicting_agreement_rows(admin, county, tmp_path):
     ])
     report = import_workbook(admin, B.save(workbook, tmp_path / "ag.xlsx"))
     assert errors_at(report) == {("代储协议", 3, "协议编号"), ("代储协议", 4, "企业名称")}
+
+
+def test_repeated_batch_rows_add_up_and_share_one_batch(admin, county, tmp_path):
+    workbook = B.new_workbook()
+    B.sheet(workbook, "库存", B.STOCK_HEADERS, [
+        ["C001", county.water, "LOT1", "2025-01-01", "2026-12-31", 10, "", "", "", ""],
+        ["T001", county.water, "LOT1", "2025-01-01", "2026-12-31", 4, "", "", "", ""],
+        ["C001", county.water, "LOT1", "2025-01-01", "2026-12-31", 5, "", "", "", ""],
+        ["C001", county.bags, "", "", "", 7, "", "", "", ""],
+        ["C001", county.bags, "", "", "", 8, "", "", "", ""],
+    ])
+    report = import_workbook(admin, B.save(workbook, tmp_path / "dup.xlsx"))
+    assert report.ok and report.created["batches"] == 3
+    assert [p.row for p in report.warnings if "累加" in p.message] == [4, 6]
+    rows = {(r.store_code, r.item_code, r.batch): r.quantity for r in stock_rows(admin)}
+    assert rows == {("C001", county.water, "LOT1"): 15, ("T001", county.water, "LOT1"): 4,
+                    ("C001", county.bags, "无批次"): 15}
+    assert verify(admin.db).ok
