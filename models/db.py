@@ -16,9 +16,10 @@ from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import DatabaseOpenError
+from models.errors import ConflictError, DatabaseOpenError
 
 APP_NAME = "ReserveKeeper"
 DB_ENV = "RESERVE_KEEPER_DB"
@@ -92,6 +93,13 @@ def make_engine(url: str) -> Engine:
         raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string()}：{exc}") from exc
 
 
+def _is_write_conflict(exc: DBAPIError) -> bool:
+    """A deadlock or serialization failure (PostgreSQL) or a lock wait that timed out (SQLite)."""
+    if getattr(exc.orig, "sqlstate", None) in ("40P01", "40001"):
+        return True
+    return "database is locked" in str(exc.orig)
+
+
 @dataclass
 class Database:
     """One open database: the engine plus factories for read and write sessions."""
@@ -121,10 +129,21 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self._write() as session:
-            with session.begin():
-                yield session
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        Two postings that lock the same rows in opposite orders (server mode) or a database busy past
+        the timeout end as a ConflictError with a message: rolled back whole, never half-applied."""
+        try:
+            with self._write() as session:
+                with session.begin():
+                    yield session
+        except DBAPIError as exc:
+            if _is_write_conflict(exc):
+                raise ConflictError(
+                    "另一位用户正在同时修改相同的库存或数据，为避免冲突，本次操作已取消，没有做任何更改。请重试。",
+                    english=str(exc.orig),
+                ) from exc
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -21,54 +21,6 @@ SHARED_BATCHES = ("S1", "S2", "S3")
 BIG_LINES = 40
 
 
-@dataclass
-class ClientReport:
-    """What one client saw: the documents it was told were posted, refusals, anything else."""
-
-    worker: int
-    successes: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # number, kind, store, batch, qty
-    refusals: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-def client_ctx(url: str, name: str):
-    from models.migrate import open_database
-
-    database = open_database(url)
-    return ServiceContext(database, Actor(None, name, Role.OFFICER), machine=f"pc-{name}")
-
-
-def random_poster(url: str, worker: int, operations: int, seed: int, start, results) -> None:
-    """Post receipts and issues at random on the shared batches; report every outcome."""
-    from models.services.issuing import IssueLine, issue
-    from models.services.receiving import ReceiptLine, receive
-
-    report = ClientReport(worker)
-    try:
-        ctx = client_ctx(url, f"client{worker}")
-        rng = random.Random(seed)
-        start.wait(timeout=120)
-        for _ in range(operations):
-            store = rng.choice(STORES)
-            batch = rng.choice(SHARED_BATCHES)
-            quantity = Decimal(rng.randint(1, 25))
-            try:
-                if rng.random() < 0.45:
-                    posted = receive(ctx, store, [ReceiptLine(ITEM, quantity, batch_no=batch)], supplier=f"w{worker}")
-                    kind = "receipt"
-                else:
-                    posted = issue(ctx, store, [IssueLine(ITEM, quantity, batch_no=batch)], receiver=f"w{worker}")
-                    kind = "issue"
-            except InsufficientStockError:
-                report.refusals += 1
-                continue
-            report.successes.append((posted.number, kind, store, batch, str(quantity)))
-        ctx.db.dispose()
-    except BaseException:  # noqa: BLE001 - the parent asserts there were none
-        report.errors.append(traceback.format_exc())
-    results.put(report)
-
-
 def big_receipt(ctx, marker: str) -> None:
     """One receipt of BIG_LINES new batches ``{marker}-NNN``, in one transaction."""
     from models.services.receiving import ReceiptLine, receive
@@ -93,6 +45,62 @@ def big_import(ctx, marker: str, workbook) -> None:
     report = import_workbook(ctx, workbook)
     if not report.ok:
         raise RuntimeError(f"import refused: {report.errors[:3]}")
+
+
+@dataclass
+class ClientReport:
+    """What one client saw: the documents it was told were posted, refusals, anything else."""
+
+    worker: int
+    # number, kind, store, ((batch, quantity), ...)
+    successes: list[tuple[str, str, str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    refusals: int = 0
+    conflicts: int = 0  # ConflictError: a deadlock between two postings, refused whole with a message
+    errors: list[str] = field(default_factory=list)
+
+
+def client_ctx(url: str, name: str):
+    from models.migrate import open_database
+
+    database = open_database(url)
+    return ServiceContext(database, Actor(None, name, Role.OFFICER), machine=f"pc-{name}")
+
+
+def random_poster(url: str, worker: int, operations: int, seed: int, start, results, lines: int = 1) -> None:
+    """Post receipts and issues at random on the shared batches (``lines`` batches per document, in
+    random order); report every outcome."""
+    from models.errors import ConflictError
+    from models.services.issuing import IssueLine, issue
+    from models.services.receiving import ReceiptLine, receive
+
+    report = ClientReport(worker)
+    try:
+        ctx = client_ctx(url, f"client{worker}")
+        rng = random.Random(seed)
+        start.wait(timeout=120)
+        for _ in range(operations):
+            store = rng.choice(STORES)
+            picked = tuple((batch, str(rng.randint(1, 25))) for batch in rng.sample(SHARED_BATCHES, lines))
+            try:
+                if rng.random() < 0.45:
+                    posted = receive(ctx, store, [ReceiptLine(ITEM, Decimal(q), batch_no=b) for b, q in picked],
+                                     supplier=f"w{worker}")
+                    kind = "receipt"
+                else:
+                    posted = issue(ctx, store, [IssueLine(ITEM, Decimal(q), batch_no=b) for b, q in picked],
+                                   receiver=f"w{worker}")
+                    kind = "issue"
+            except InsufficientStockError:
+                report.refusals += 1
+                continue
+            except ConflictError:
+                report.conflicts += 1
+                continue
+            report.successes.append((posted.number, kind, store, picked))
+        ctx.db.dispose()
+    except BaseException:  # noqa: BLE001 - the parent asserts there were none
+        report.errors.append(traceback.format_exc())
+    results.put(report)
 
 
 def post_until_killed(url: str, marker: str | None, ready, seed: int, workbook=None) -> None:

@@ -183,3 +183,17 @@ def test_settings_are_admin_only_and_typed(admin, db):
     with pytest.raises(PermissionDeniedError):
         set_setting(officer, "backup.keep", 5)
     assert get_setting(db, BACKUP_KEEP) == 30
+
+
+def test_restore_is_written_into_the_restored_audit_trail(admin, county, db, backend, tmp_path):
+    if backend != "sqlite":
+        return
+    copy = backups.backup(db, tmp_path / "c.db", ctx=admin)
+    path = backups.sqlite_path(db.url)
+    db.dispose()
+    result = backups.restore(copy, path)
+    backups.record_restore(admin, result)
+    with db.read() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.entity == "database")).all()
+    assert [e.action for e in entries] == ["restore"]  # the backup entry was written after the copy was taken
+    assert str(copy) in entries[0].after_json and verify(db).ok
