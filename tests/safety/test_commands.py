@@ -1,4 +1,4 @@
-"""The headless commands of this area: backup, restore, user-password (run as subprocesses)."""
+"""The headless commands of this area: backup, restore, backup-settings, user-password (through models.cli.main)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,25 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def cli(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("RESERVE_KEEPER_")}
-    environment.update(env)
-    return subprocess.run([sys.executable, "-m", "models.cli", "--db", str(db), *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=300, env=environment, stdin=subprocess.DEVNULL)
+    """Run ``reserve-keeper`` in this process (fast; Argon2 is the cheap test one) with ``env`` set."""
+    import contextlib
+    import io
+
+    from models.cli import main
+
+    saved = {k: v for k, v in os.environ.items() if k.startswith("RESERVE_KEEPER_")}
+    for key in saved:
+        del os.environ[key]
+    os.environ.update(env)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--db", str(db), *args])
+    finally:
+        for key in env:
+            os.environ.pop(key, None)
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def test_backup_restore_and_passwords_from_the_command_line(tmp_path):
