@@ -2,9 +2,10 @@
 (more than 7 days by default, setting ``backup.warn_days``) and a "备份" button.
 
 Embed it in the main window with ``window.statusBar().addPermanentWidget(BackupStatus(dctx, window))``.
-It refreshes on the ``settings`` change flag and when ``refresh()`` is called (e.g. after the daily
-automatic backup at start-up: ``models.services.backup.auto_backup(dctx.service.db)``). In server
-mode it says to back up the server with pg_dump and hides the button.
+Created with ``daily_backup=True`` (the default) it first makes the daily automatic copy if the last
+backup is a day old or more (SQLite only; a failure shows in the label, it never blocks start-up).
+It refreshes on the ``settings`` change flag and when ``refresh()`` is called. In server mode it says
+to back up the server with pg_dump and hides the button.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ AMBER_BG = "#fde3a7"
 
 
 class BackupStatus(QWidget):
-    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None) -> None:
+    def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, daily_backup: bool = True) -> None:
         super().__init__(parent)
         self.dctx = dctx
+        self.auto_error = ""
+        self.auto_copy = None
         self.label = QLabel(self)
         self.button = QToolButton(self)
         self.button.setText(self.tr("立即备份"))
@@ -37,7 +40,15 @@ class BackupStatus(QWidget):
         layout.addWidget(self.button)
         self.status: backups.BackupStatus | None = None
         dctx.changed.connect(self._on_changed)
+        if daily_backup:
+            self.run_daily_backup()
         self.refresh()
+
+    def run_daily_backup(self) -> None:
+        try:
+            self.auto_copy = backups.auto_backup(self.dctx.service.db, now=self.dctx.service.now())
+        except DomainError as exc:
+            self.auto_error = exc.message
 
     def _on_changed(self, changed: frozenset) -> None:
         if flags.SETTINGS in changed:
@@ -48,16 +59,17 @@ class BackupStatus(QWidget):
         self.status = backups.backup_status(db, now=self.dctx.service.now())
         server = not db.is_sqlite
         self.button.setVisible(not server)
-        self.label.setText(self.tr("备份：") + self.status.message)
+        self.label.setText(self.tr("备份：") + self.status.message + (self.tr("（自动备份失败）") if self.auto_error else ""))
         self.label.setToolTip(
             self.tr("服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。") if server else
-            self.tr("超过 %n 天未备份时显示为黄色。", "", self.status.warn_days)
+            (self.auto_error + "\n" if self.auto_error else "")
+            + self.tr("超过 %n 天未备份时显示为黄色。", "", self.status.warn_days)
         )
-        if self.status.overdue:
+        if self.status.overdue or self.auto_error:
             self.label.setStyleSheet(f"color: {AMBER}; background: {AMBER_BG}; padding: 1px 4px; font-weight: bold;")
         else:
             self.label.setStyleSheet("")
-        self.setProperty("overdue", self.status.overdue)
+        self.setProperty("overdue", self.status.overdue or bool(self.auto_error))
 
     def choose_target(self) -> str:
         """Where to write the backup (tests replace this)."""

@@ -84,10 +84,18 @@ def backup(db: Database, target_path: str | Path, *, ctx: ServiceContext | None 
         _copy_online(path, partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        _remove_quietly(partial)
         raise BackupError(f"无法写入备份文件 {target}：{exc}。请检查文件夹是否存在、是否有写权限、磁盘是否已满。") from exc
     _record(db, ctx, kind, target)
     return target
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a half-written copy; the folder itself may be what is broken."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _record(db: Database, ctx: ServiceContext | None, kind: str, target: Path) -> None:
@@ -179,7 +187,7 @@ def _automatic(db: Database, kind: str, now: dt.datetime, keep: int) -> Path:
     try:
         _copy_online(path, target)
     except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
+        _remove_quietly(target)
         raise BackupError(f"自动备份失败：无法写入 {folder}（{exc}）。请在设置中选择可写的备份文件夹。") from exc
     try:
         with db.write() as session:

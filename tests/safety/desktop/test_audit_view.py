@@ -70,7 +70,7 @@ def test_keeper_sees_a_refusal_not_the_trail(qtbot, dctx, county):
 
 
 def test_backup_status_turns_amber_and_backs_up(qtbot, dctx, answers, tmp_path, monkeypatch, backend):
-    widget = BackupStatus(dctx)
+    widget = BackupStatus(dctx, daily_backup=False)
     qtbot.addWidget(widget)
     if backend != "sqlite":
         assert "pg_dump" in widget.label.text() and widget.button.isHidden()
@@ -83,8 +83,32 @@ def test_backup_status_turns_amber_and_backs_up(qtbot, dctx, answers, tmp_path, 
     widget.grab().save("/tmp/h8_backup_ok.png")
     later = make_ctx(dctx.service.db, dctx.service.actor, today=dt.date(2026, 6, 20))
     later.now = lambda: dt.datetime(2026, 6, 20, 8, tzinfo=dt.timezone.utc)
-    late = BackupStatus(DesktopContext(later))
+    late = BackupStatus(DesktopContext(later), daily_backup=False)
     qtbot.addWidget(late)
     assert late.property("overdue") is True and "已超过 19 天" in late.label.text()
     late.grab().save("/tmp/h8_backup_late.png")
     assert backups.last_backup_at(dctx.service.db) is not None
+
+
+def test_backup_status_makes_the_daily_copy_once(qtbot, dctx, backend, tmp_path):
+    if backend != "sqlite":
+        widget = BackupStatus(dctx)
+        qtbot.addWidget(widget)
+        assert widget.auto_copy is None and not widget.auto_error
+        return
+    set_setting(dctx.service, "backup.folder", str(tmp_path / "daily"))
+    first = BackupStatus(dctx)
+    qtbot.addWidget(first)
+    assert first.auto_copy is not None and first.auto_copy.parent == tmp_path / "daily"
+    assert first.property("overdue") is False
+    second = BackupStatus(dctx)  # same day: no second copy
+    qtbot.addWidget(second)
+    assert second.auto_copy is None and len(list((tmp_path / "daily").iterdir())) == 1
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    set_setting(dctx.service, "backup.folder", str(blocker / "sub"))
+    later = make_ctx(dctx.service.db, dctx.service.actor)
+    later.now = lambda: dt.datetime(2026, 6, 3, 8, tzinfo=dt.timezone.utc)
+    failing = BackupStatus(DesktopContext(later))
+    qtbot.addWidget(failing)
+    assert failing.auto_error and "自动备份失败" in failing.label.text() and failing.property("overdue") is True
