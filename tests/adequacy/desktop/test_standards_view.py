@@ -87,7 +87,7 @@ def test_viewer_cannot_edit(qtbot, admin, db):
     assert not view.copy_button.isEnabled() and not view.link_button.isEnabled()
 
 
-def test_render_for_a_look(qtbot, dctx, county):
+def test_render_for_a_look(qtbot, dctx, county, answers):
     view = make_view(qtbot, dctx)
     view.auto_link()
     view.resize(1100, 650)
