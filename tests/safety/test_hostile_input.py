@@ -46,10 +46,23 @@ def _tables_intact(db) -> None:
     assert verify(db).ok
 
 
-def test_nasty_names_and_remarks_round_trip_verbatim(admin, county, db):
+def test_nasty_names_and_remarks_round_trip_verbatim(admin, county, db, capsys, monkeypatch):
     for index, text in enumerate(NASTY):
         _round_trip(admin, db, index, text)
     _tables_intact(db)
+    # and the command line prints them verbatim (JSON and text)
+    from models.cli import main
+
+    for key in ("RESERVE_KEEPER_USER", "RESERVE_KEEPER_PASSWORD", "RESERVE_KEEPER_DB"):
+        monkeypatch.delenv(key, raising=False)
+    capsys.readouterr()
+    assert main(["--db", db.url, "--json", "stock"]) == 0
+    printed = {(row["store_name"], row["item_name"]) for row in json.loads(capsys.readouterr().out)}
+    expected = {(t.replace("\n", " ").replace("\t", " ").strip(),) * 2 for t in NASTY}
+    assert expected <= printed
+    assert main(["--db", db.url, "stock"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name, _ in expected)
 
 
 def _round_trip(admin, db, index: int, text: str) -> None:
