@@ -215,7 +215,8 @@ def _stock_cols() -> list[Col]:
     return [Col("储备库编码", 11), Col("储备库名称", 20), Col("物资编码", 11), Col("物资名称", 18), Col("规格型号", 14),
             Col("计量单位", 7), Col("批次号", 14), Col("生产日期", 11, DATE_FORMAT), Col("有效期至", 11, DATE_FORMAT),
             Col("数量", 11, QTY_FORMAT), Col("单价（元）", 10, MONEY_FORMAT),
-            Col("金额（元）", 13, MONEY_FORMAT, total=True), Col("供应商", 18), Col("存放位置", 10), Col("备注", 14)]
+            Col("金额（元）", 13, MONEY_FORMAT, total=True), Col("供应商", 18), Col("存放位置", 10), Col("备注", 14),
+            Col("生产厂家", 16), Col("储备方式", 12)]
 
 
 def _stock_rows(session: Session, visible: list[int]):
@@ -229,7 +230,8 @@ def _stock_rows(session: Session, visible: list[int]):
         shown = price if price is not None else item.unit_price
         amount = (balance.quantity * shown).quantize(Decimal("0.01")) if shown is not None else None
         yield (store.code, store.name, item.code, item.name, item.spec, item.unit, batch.batch_no,
-               batch.production_date, batch.expiry_date, balance.quantity, price, amount, batch.supplier, "", "")
+               batch.production_date, batch.expiry_date, balance.quantity, price, amount, batch.supplier, "", "",
+               batch.manufacturer, batch.reserve_mode.label)
 
 
 def _agreement_cols() -> list[Col]:
@@ -237,7 +239,6 @@ def _agreement_cols() -> list[Col]:
                                           "annual_fee": MONEY_FORMAT, "quantity": QTY_FORMAT,
                                           "minimum": QTY_FORMAT, "response_hours": INT_FORMAT})
     cols.insert(9, Col("物资名称", 16))
-    cols.append(Col("状态", 8))
     return cols
 
 

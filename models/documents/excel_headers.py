@@ -92,6 +92,9 @@ STOCK_SHEET = SheetSpec(STOCK, (
     _c("supplier", "供应商", False, ("供货单位", "供应商名称", "供货商"), 20),
     _c("location", "存放位置", False, ("存放地点", "货位", "库位", "位置"), 12),
     _c("remarks", "备注", False, ("说明",), 20),
+    # beyond the contract, optional: what a batch carries and the export writes, for exact round trips
+    _c("manufacturer", "生产厂家", False, ("厂家", "生产企业", "生产单位"), 18),
+    _c("reserve_mode", "储备方式", False, ("储备类型", "储备性质"), 12),
 ), ("库存台账", "期初库存", "结存", "库存明细", "实物储备", "库存表"),
     ("储备库名称", "物资名称", "规格型号", "计量单位", "金额（元）", "级别"))
 
@@ -110,7 +113,8 @@ AGREEMENT_SHEET = SheetSpec(AGREEMENTS, (
     _c("place", "存放地点", False, ("存放位置", "储存地点"), 20),
     _c("contact", "联系人", False, ("负责人",), 10),
     _c("phone", "联系电话", False, ("电话", "手机"), 14),
-), ("协议储备", "企业代储", "代储", "协议"), ("物资名称", "计量单位", "状态"))
+    _c("state", "状态", False, ("协议状态",), 8),  # optional, beyond the contract: blank = 有效
+), ("协议储备", "企业代储", "代储", "协议"), ("物资名称", "计量单位"))
 
 STANDARD_SHEET = SheetSpec(STANDARDS, (
     _c("standard", "标准名称", True, ("标准",), 18),

@@ -203,8 +203,8 @@ class _StockPoster:
         for key, (entry, item, expiry, price) in wanted.items():
             if key not in existing:
                 batch = Batch(item_id=item.id, batch_no=key[1], production_date=entry.production_date,
-                              expiry_date=expiry, supplier=entry.supplier, unit_price=price,
-                              reserve_mode=ReserveMode.GOVERNMENT)
+                              expiry_date=expiry, manufacturer=entry.manufacturer, supplier=entry.supplier,
+                              unit_price=price, reserve_mode=ReserveMode(entry.reserve_mode))
                 batch.item = item
                 fresh.append(batch)
                 existing[key] = batch
@@ -235,7 +235,8 @@ class _StockPoster:
                 store = self.stores[entry.store_code]
                 batch = find_or_create_batch(
                     self.session, item, entry.batch_no, production_date=entry.production_date, expiry_date=expiry,
-                    supplier=entry.supplier, unit_price=price, line_prefix=f"“{sheet}”第 {entry.row} 行：")
+                    manufacturer=entry.manufacturer, supplier=entry.supplier, unit_price=price,
+                    reserve_mode=ReserveMode(entry.reserve_mode), line_prefix=f"“{sheet}”第 {entry.row} 行：")
                 key = (store.id, batch.id)
                 if key in touched:
                     self.session.flush()
@@ -252,8 +253,8 @@ class _StockPoster:
 
 
 def _write_agreements(ctx: ServiceContext, session: Session, plan: "Plan", as_of: dt.date) -> int:
-    """Through models/services/agreements.py's building blocks; imported agreements are in force
-    (有效): they come from a ledger of signed contracts."""
+    """Through models/services/agreements.py's building blocks. Without a 状态 column an imported
+    agreement is in force (有效): it comes from a ledger of signed contracts."""
     for number, rows in plan.agreements.items():
         head = rows[0]
         data = agreements.AgreementInput(
@@ -264,7 +265,7 @@ def _write_agreements(ctx: ServiceContext, session: Session, plan: "Plan", as_of
             storage_place=head.place, response_hours=head.response_hours, annual_fee=head.annual_fee or 0,
         )
         now = ctx.now()
-        agreement = Agreement(number=number, state=AgreementState.ACTIVE, created_at=now, updated_at=now)
+        agreement = Agreement(number=number, state=AgreementState(head.state), created_at=now, updated_at=now)
         with session.no_autoflush:
             agreements._apply_fields(session, agreement, data)
         session.add(agreement)

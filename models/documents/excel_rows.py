@@ -283,6 +283,8 @@ class StockEntry:
     supplier: str
     location: str
     remarks: str
+    manufacturer: str = ""
+    reserve_mode: str = "government"
 
 
 @dataclass
@@ -302,10 +304,11 @@ class AgreementRow:
     place: str
     contact: str
     phone: str
+    state: str = "active"
 
     def head(self) -> tuple:
         return (self.enterprise, self.credit_code, self.agreement_type, self.start_date, self.end_date,
-                self.response_hours, self.annual_fee, self.place, self.contact, self.phone)
+                self.response_hours, self.annual_fee, self.place, self.contact, self.phone, self.state)
 
 
 @dataclass
@@ -347,6 +350,14 @@ def _choice(table: dict[str, str | None], message: str) -> Callable[[object, str
 
 
 _agreement_type = _choice(AGREEMENT_TYPES, "应为“实物代储”或“产能储备”。")
+_agreement_state = _choice({"草稿": "draft", "draft": "draft", "有效": "active", "生效": "active", "active": "active",
+                            "已到期": "active", "到期": "active", "expired": "active", "已终止": "terminated",
+                            "终止": "terminated", "terminated": "terminated"},
+                           "应为“草稿”“有效”“已到期”或“已终止”（不填为有效）。")
+_reserve_mode = _choice({"政府实物储备": "government", "政府储备": "government", "实物储备": "government",
+                         "government": "government", "部门储备": "department", "department": "department",
+                         "群众号料": "pledged", "pledged": "pledged"},
+                        "应为“政府实物储备”“部门储备”或“群众号料”（不填为政府实物储备）。")
 _basis = _choice(BASES, "应为“每人每天”“每N人”或“固定数量”。")
 
 
@@ -392,7 +403,8 @@ def read_stock(cells: Cells) -> StockEntry:
         cells.parse("quantity", V.parse_quantity_cell, required=True, allow_zero=True),
         cells.parse("unit_price", V.parse_money_cell),
         cells.text("supplier", max_length=200), cells.text("location", max_length=100),
-        cells.text("remarks", max_length=500),
+        cells.text("remarks", max_length=500), cells.text("manufacturer", max_length=200),
+        cells.parse("reserve_mode", _reserve_mode) or "government",
     )
     if entry.production_date and entry.expiry_date and entry.expiry_date < entry.production_date:
         cells.problems.error(cells.sheet, cells.row, "有效期至",
@@ -417,6 +429,7 @@ def read_agreement(cells: Cells) -> AgreementRow:
         cells.parse("quantity", _positive, required=True),
         cells.parse("minimum", V.parse_optional_quantity),
         cells.text("place", max_length=300), cells.text("contact", max_length=100), cells.text("phone", max_length=50),
+        cells.parse("state", _agreement_state) or "active",
     )
     if row.start_date and row.end_date and row.end_date < row.start_date:
         cells.problems.error(cells.sheet, cells.row, "结束日期", f"结束日期 {row.end_date} 早于开始日期 {row.start_date}。")

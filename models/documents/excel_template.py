@@ -32,6 +32,8 @@ CHOICES = {
     (H.ITEMS, "returnable"): "是,否",
     (H.AGREEMENTS, "agreement_type"): "实物代储,产能储备",
     (H.STANDARDS, "basis"): "每人每天,每N人,固定数量",
+    (H.STOCK, "reserve_mode"): "政府实物储备,部门储备,群众号料",
+    (H.AGREEMENTS, "state"): "草稿,有效,已终止",
 }
 NOTES = {
     (H.STORES, "area"): "行政区名称或编码，可写成“城关镇（320101001）”；不存在时自动建立",

@@ -15,6 +15,8 @@ from models.documents.excel_import import import_workbook
 from models.migrate import open_database
 from models.schema.agreements import Agreement
 from models.schema.catalog import Item
+from models.schema.enums import ReserveMode
+from models.schema.stock import Balance, Batch
 from models.schema.users import User
 from models.schema.warehouse import Area, Store
 from models.services import agreements, standards
@@ -37,6 +39,8 @@ def populate(ctx, county) -> None:
         ReceiptLine(county.tent, 40, "ZP-2024-3", "2024-03-01"),
         ReceiptLine(county.rice, Decimal("2500.5"), "", "2026-01-10"),
         ReceiptLine(county.bags, 70000),
+        ReceiptLine(county.rice, 800, "DEPT-1", "2026-02-01", manufacturer="某粮油厂",
+                    reserve_mode=ReserveMode.DEPARTMENT),
     ], supplier="县粮油公司")
     receive(ctx, county.township_store, [
         ReceiptLine(county.water, 800, "W2501", "2025-01-01", "2026-12-31"),
@@ -51,6 +55,11 @@ def populate(ctx, county) -> None:
         lines=[agreements.LineInput(county.water, 20000, 15000), agreements.LineInput(county.rice, 5000, 0)],
         storage_place="超市配送中心", response_hours=6, annual_fee=36000))
     agreements.activate_agreement(ctx, "XY-2026-01")
+    agreements.create_agreement(ctx, agreements.AgreementInput(  # left as a draft (草稿)
+        number="XY-2026-02",
+        enterprise=agreements.EnterpriseInput("某纺织有限公司", B.credit_code("91320100MA1MBBBB2")),
+        agreement_type="产能储备", start_date="2026-03-01", end_date="2027-02-28",
+        lines=[agreements.LineInput(county.tent, 300)], response_hours=24))
     standards.create_standard(ctx, "本县夏季")
     standards.add_need(ctx, "本县夏季", standards.NeedInput("饮用水", "L", "per_person_day", Decimal(3)))
     standards.add_need(ctx, "本县夏季", standards.NeedInput("帐篷", "顶", "per_persons", 3))
@@ -69,9 +78,12 @@ def picture(ctx) -> dict:
                        for a in session.scalars(select(Area)) if a.stores)
         items = [item_snapshot(i) for i in session.scalars(select(Item).order_by(Item.code))]
         agreement_list = [agreements.snapshot(a) for a in session.scalars(select(Agreement).order_by(Agreement.number))]
+        batches = sorted((b.item.code, b.batch_no, b.production_date, b.expiry_date, b.manufacturer, b.supplier,
+                          b.reserve_mode.value, b.unit_price)
+                         for b in session.scalars(select(Batch)) if b.id in set(session.scalars(select(Balance.batch_id).where(Balance.quantity > 0))))
     standard = standards.get_standard(ctx, "本县夏季")
     return {
-        "stores": stores, "areas": areas, "items": items, "agreements": agreement_list,
+        "stores": stores, "areas": areas, "items": items, "agreements": agreement_list, "batches": batches,
         "stock": stock_rows(ctx),
         "standard": [(n.name, n.unit, n.basis, n.quota, [(i.item_code, i.factor) for i in n.items])
                      for n in standard.needs],
@@ -105,7 +117,7 @@ def test_export_then_import_into_an_empty_database_reproduces_everything(request
         ctx = admin_ctx(twin)
         report = import_workbook(ctx, path, as_of=dt.date(2026, 6, 1))
         assert report.ok, [str(p) for p in report.errors]
-        assert report.created["stores"] == 4 and report.created["agreements"] == 1
+        assert report.created["stores"] == 4 and report.created["agreements"] == 2
         after = picture(ctx)
         for key in before:
             assert after[key] == before[key], key
