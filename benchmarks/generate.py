@@ -367,25 +367,15 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-def build(size_name: str, backend: str = "sqlite", *, path: Path | None = None, log=print) -> str:
-    """Create the database of ``size_name`` from scratch; returns its URL or path."""
+def populate(db, size_name: str, *, log=print, started: float | None = None) -> dict[str, int]:
+    """Fill an empty, migrated database (SQLite or PostgreSQL) with the data of ``size_name``."""
     size = SIZES[size_name]
-    started = time.perf_counter()
-    if backend == "sqlite":
-        target = path or sqlite_path(size_name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(target) + suffix).unlink(missing_ok=True)
-        location = str(target)
-    else:
-        location = POSTGRES_URL
-        _reset_postgres(location)
-    db = open_database(location)
+    started = started or time.perf_counter()
     ctx = admin_context(db)
     with ctx.write() as session:
         install_starter_tree(session)
     rng = random.Random(f"{SEED}-{size_name}")
-    writer = SqliteWriter(Path(location)) if backend == "sqlite" else PostgresWriter(db)
+    writer = SqliteWriter(Path(db.engine.url.database)) if db.is_sqlite else PostgresWriter(db)
     categories = {code: cid for cid, code in writer.scalar_rows("SELECT id, code FROM categories")}
     user_id = writer.scalar_rows("SELECT min(id) FROM users")[0][0]
     areas, stores, items = reference_rows(size, rng, categories)
@@ -408,12 +398,30 @@ def build(size_name: str, backend: str = "sqlite", *, path: Path | None = None, 
     log(f"  rebuilding {len(index_sql)} indexes")
     writer.finish(index_sql)
     auto_link_default_items(ctx)  # the default standards and their item links, through the service
+    return {"batches": batches_written, "movements": builder.movements_done, "documents": builder.doc_id}
+
+
+def build(size_name: str, backend: str = "sqlite", *, path: Path | None = None, log=print) -> str:
+    """Create the database of ``size_name`` from scratch; returns its URL or path."""
+    size = SIZES[size_name]
+    started = time.perf_counter()
+    if backend == "sqlite":
+        target = path or sqlite_path(size_name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        location = str(target)
+    else:
+        location = POSTGRES_URL
+        _reset_postgres(location)
+    db = open_database(location)
+    counts = populate(db, size_name, log=log, started=started)
     db.dispose()
     if backend == "postgres":
         (DATA_DIR / f"postgres-{size_name}-v{GENERATOR_VERSION}.done").write_text(location)
     log(f"built {size_name} on {backend} in {time.perf_counter() - started:.0f} s: {size.stores:,} stores, "
-        f"{size.items:,} items, {batches_written:,} batches, {builder.movements_done:,} movements, "
-        f"{builder.doc_id:,} documents")
+        f"{size.items:,} items, {counts['batches']:,} batches, {counts['movements']:,} movements, "
+        f"{counts['documents']:,} documents")
     return location
 
 

@@ -1,0 +1,51 @@
+"""The stock view's queries and the adequacy check run a fixed number of SQL statements, however many
+stock lines, categories or needs there are (no N+1: issue 10). Counted with ``before_cursor_execute``."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from benchmarks import generate
+from models.services.adequacy import Scenario, assess
+from models.services.stock_view_queries import stock_lines, stock_page
+
+
+@contextmanager
+def counted(db):
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def test_stock_and_adequacy_query_counts(db):
+    generate.populate(db, "tiny", log=lambda *_: None)
+    ctx = generate.admin_context(db)
+    with counted(db) as statements:
+        lines = stock_lines(ctx)
+    assert len(lines) > 100
+    assert len({line.category_code for line in lines}) > 5  # many categories, still no query per category
+    assert len(statements) == 2, statements  # categories, then the lines
+
+    for kwargs in ({}, {"sort": "expiry"}, {"sort": "expiry", "text": "zp"}):
+        with counted(db) as statements:
+            page = stock_page(ctx, limit=50, **kwargs)
+        assert page
+        assert len(statements) <= 3, (kwargs, statements)  # categories, [items for the text], the page
+
+    with counted(db) as statements:
+        report = assess(ctx, Scenario(5000, 15))
+    assert len(report.lines) >= 5 and any(line.own > 0 for line in report.lines)
+    whole = len(statements)
+    with counted(db) as statements:
+        assess(ctx, Scenario(5000, 15, area="320101"))
+    assert whole <= 12 and len(statements) <= whole + 2, statements
