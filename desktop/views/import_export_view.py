@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QProgressBar, QPushButton, QSpinBox, QTableView, QTabWidget,
+                               QLabel, QProgressBar, QProgressDialog, QPushButton, QSpinBox, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from desktop import context as flags
@@ -53,6 +53,7 @@ class ImportExportView(QWidget):
         self.previews: list[SheetPreview] = []
         self._cancel = threading.Event()
         self._running = False
+        self._dialog: QProgressDialog | None = None
         self._build()
         dctx.changed.connect(self._on_changed)
         self._fill_stores()
@@ -285,6 +286,10 @@ class ImportExportView(QWidget):
             self.progress.setValue(min(100, int(done * 100 / total)))
         else:
             self.progress.setRange(0, 0)  # size unknown until the sheet has been read once: busy
+        if self._dialog is not None:
+            self._dialog.setRange(0, 100 if total else 0)
+            self._dialog.setValue(min(100, int(done * 100 / total)) if total else 0)
+            self._dialog.setLabelText(self.tr("已处理 {0} 行…").format(done))
         QCoreApplication.processEvents(QEventLoop.AllEvents, 50)
 
     def _run(self, *, dry_run: bool) -> ImportReport | None:
@@ -294,6 +299,15 @@ class ImportExportView(QWidget):
         self._running = True
         self._set_state()
         self.progress.setValue(0)
+        # window-modal while the event loop is pumped: the rest of the program cannot start a second
+        # write on top of the import's open transaction; appears only if the import takes a while
+        self._dialog = QProgressDialog(self.tr("正在检查…") if dry_run else self.tr("正在导入…"), self.tr("取消"),
+                                       0, 100, self)
+        self._dialog.setWindowTitle(self.tr("导入 Excel 台账"))
+        self._dialog.setWindowModality(Qt.WindowModal)
+        self._dialog.setMinimumDuration(1500)
+        self._dialog.setAutoReset(False)
+        self._dialog.canceled.connect(self.cancel)
         try:
             report = import_workbook(self.dctx.service, self.path, dry_run=dry_run, column_maps=self.column_maps(),
                                      progress=self._progress, cancel=self._cancel)
@@ -306,6 +320,10 @@ class ImportExportView(QWidget):
             return None
         finally:
             self._running = False
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
             self.progress.setRange(0, 100)
             self._set_state()
         self.report = report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, QSortFilterProxyModel
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QTableView
 
@@ -108,7 +108,8 @@ def test_column_mapping_is_remembered(view, said, admin, county, tmp_path):
     other.deleteLater()
 
 
-def test_cancel_during_import_leaves_database_unchanged(view, said, admin, county, tmp_path, qtbot):
+@pytest.mark.parametrize("how", ["button", "dialog"])
+def test_cancel_during_import_leaves_database_unchanged(view, said, admin, county, tmp_path, qtbot, how):
     workbook = B.new_workbook()
     B.sheet(workbook, "库存", B.STOCK_HEADERS,
             [["C001", county.bags, f"L{n}", "", "", 1, "", "", "", ""] for n in range(700)])
@@ -118,7 +119,8 @@ def test_cancel_during_import_leaves_database_unchanged(view, said, admin, count
     def progress(done, total):
         original(done, total)
         if done >= 1000:
-            view.cancel_button.click()
+            assert view._dialog is not None and view._dialog.windowModality() == Qt.WindowModal
+            view.cancel_button.click() if how == "button" else view._dialog.cancel()
 
     view._progress = progress
     assert view.run_import() is None
