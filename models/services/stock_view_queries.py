@@ -21,7 +21,7 @@ from models.schema.catalog import Category, Item
 from models.schema.enums import Role, StoreLevel
 from models.schema.stock import Balance, Batch
 from models.schema.warehouse import Store
-from models.services.catalog import effective_lead_days
+from models.services.catalog import DEFAULT_LEAD_DAYS, effective_lead_days
 from models.services.warehouses import parse_level
 
 EXPIRED = "expired"
@@ -85,7 +85,7 @@ def stock_lines(
 ) -> list[StockLine]:
     """Non-zero balances by store, item and batch, earliest expiry first within each item."""
     with ctx.read() as session:
-        _load_categories(session)
+        categories = _load_categories(session)  # noqa: F841 - held: the identity map is weak
         stmt = (
             select(Balance, Store, Item, Batch)
             .join(Store, Store.id == Balance.store_id)
@@ -198,3 +198,85 @@ def recent_activity(ctx: ServiceContext, limit: int = 10) -> list[Activity]:
             stmt = stmt.where(AuditEntry.user_id == ctx.actor.user_id)
         return [Activity(entry.at, entry.username, entry.action, entry.entity, entry.entity_key, entry.summary)
                 for entry in session.scalars(stmt)]
+
+
+# ---------------------------------------------------------------- paged reads (city scale)
+
+STOCK_PAGE_SORTS = ("store", "expiry")
+
+
+def _text_condition(session: Session, text: str):
+    """The balances a search text matches, as a condition resolved on the small tables first.
+
+    Matches what the stock view's ``line_matches`` does (name, code, spec, pinyin initials or full,
+    category, store name or code, batch number) without reading every stock line into Python."""
+    needle = text.strip().lower()
+    like = f"%{needle}%"
+    item_ids = [
+        item.id for item in session.scalars(select(Item))
+        if needle in item.name or needle in item.code.lower() or needle in item.spec.lower()
+        or any(needle in part for part in (item.pinyin or "").split())
+        or (item.category is not None and needle in item.category.name)
+    ]
+    store_ids = select(Store.id).where(func.lower(Store.name).like(like) | func.lower(Store.code).like(like))
+    batch_ids = select(Batch.id).where(func.lower(Batch.batch_no).like(like))
+    return Balance.item_id.in_(item_ids or [-1]) | Balance.store_id.in_(store_ids) | Balance.batch_id.in_(batch_ids)
+
+
+def stock_page(
+    ctx: ServiceContext,
+    *,
+    sort: str = "store",
+    text: str = "",
+    store_codes: list[str] | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[StockLine]:
+    """One page of non-zero stock lines, sorted and filtered in the database.
+
+    ``sort="store"`` orders by store, item, expiry (the index ``ix_balances_store_item_expiry``);
+    ``sort="expiry"`` earliest expiry first (the partial index ``ix_balances_live_expiry``). A city holds
+    hundreds of thousands of lines; this reads only the page shown."""
+    if sort not in STOCK_PAGE_SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    with ctx.read() as session:
+        categories = _load_categories(session)
+        page = select(Balance.id).where(Balance.quantity > 0)
+        if store_codes is not None:
+            page = page.where(Balance.store_id.in_(select(Store.id).where(Store.code.in_(store_codes or ["\x00"]))))
+        if text.strip():
+            page = page.where(_text_condition(session, text))
+        order = ((Balance.store_id, Balance.item_id, Balance.expiry_date, Balance.id) if sort == "store"
+                 else (Balance.expiry_date, Balance.id))
+        page_ids = _visible(ctx, page).order_by(*order).limit(limit).offset(offset).subquery()
+        # plain columns, not entities: a page is read-only and ORM identity bookkeeping costs more than SQL
+        stmt = (
+            select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
+                   Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
+                   Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+            .join(page_ids, page_ids.c.id == Balance.id)
+            .join(Store, Store.id == Balance.store_id)
+            .join(Item, Item.id == Balance.item_id)
+            .join(Batch, Batch.id == Balance.batch_id)
+            .order_by(*order)
+        )
+        lines = []
+        for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
+             quantity, reserved, batch_price, item_price, own_lead) in session.execute(stmt):
+            category = categories.get(category_id)
+            lines.append(StockLine(
+                s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
+                category.code if category else "", category.name if category else "", batch_no, produced, expiry,
+                quantity, reserved, batch_price if batch_price is not None else item_price,
+                own_lead if own_lead is not None else _category_lead(category),
+            ))
+        return lines
+
+
+def _category_lead(category: Category | None) -> int:
+    """As ``catalog.effective_lead_days`` for an item without its own lead time."""
+    while category is not None:
+        if category.rotation_lead_days is not None:
+            return category.rotation_lead_days
+        category = category.parent
+    return DEFAULT_LEAD_DAYS
