@@ -280,6 +280,10 @@ class ImportExportView(QWidget):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def _cancel_requested(self) -> bool:
+        """The 取消 button here, or the progress dialog's (its Esc key cancels without a signal)."""
+        return self._cancel.is_set() or (self._dialog is not None and self._dialog.wasCanceled())
+
     def _progress(self, done: int, total: int) -> None:
         if total:
             self.progress.setRange(0, 100)
@@ -310,7 +314,7 @@ class ImportExportView(QWidget):
         self._dialog.canceled.connect(self.cancel)
         try:
             report = import_workbook(self.dctx.service, self.path, dry_run=dry_run, column_maps=self.column_maps(),
-                                     progress=self._progress, cancel=self._cancel)
+                                     progress=self._progress, cancel=self._cancel_requested)
         except ImportCancelled as exc:
             self.progress.setValue(0)
             interaction.information(self, self.tr("已取消"), exc.message)
