@@ -16,7 +16,9 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.interaction import interaction
 from models.errors import DomainError
+from models.schema.enums import Role
 from models.services import backup as backups
+from models.services.settings_store import BACKUP_FOLDER, set_setting
 
 AMBER = "#b86e00"
 AMBER_BG = "#fde3a7"
@@ -33,11 +35,17 @@ class BackupStatus(QWidget):
         self.button.setText(self.tr("立即备份"))
         self.button.setAutoRaise(True)
         self.button.clicked.connect(self.backup_now)
+        self.folder_button = QToolButton(self)
+        self.folder_button.setText(self.tr("备份文件夹…"))
+        self.folder_button.setAutoRaise(True)
+        self.folder_button.setToolTip(self.tr("更改自动备份保存的文件夹（管理员）"))
+        self.folder_button.clicked.connect(self.change_folder)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
+        layout.addWidget(self.folder_button)
         self.status: backups.BackupStatus | None = None
         dctx.changed.connect(self._on_changed)
         if daily_backup:
@@ -59,6 +67,7 @@ class BackupStatus(QWidget):
         self.status = backups.backup_status(db, now=self.dctx.service.now())
         server = not db.is_sqlite
         self.button.setVisible(not server)
+        self.folder_button.setVisible(not server and self.dctx.service.actor.role is Role.ADMIN)
         self.label.setText(self.tr("备份：") + self.status.message + (self.tr("（自动备份失败）") if self.auto_error else ""))
         self.label.setToolTip(
             self.tr("服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。") if server else
@@ -92,3 +101,22 @@ class BackupStatus(QWidget):
         self.refresh()
         interaction.information(self, self.tr("备份完成"), self.tr("已备份到 %1").replace("%1", str(written)))
 
+
+    def choose_folder(self) -> str:
+        """The new automatic-backup folder (tests replace this)."""
+        current = str(backups.backup_folder(self.dctx.service.db))
+        return QFileDialog.getExistingDirectory(self, self.tr("选择自动备份文件夹"), current)
+
+    def change_folder(self) -> None:
+        folder = self.choose_folder()
+        if not folder:
+            return
+        try:
+            set_setting(self.dctx.service, BACKUP_FOLDER, folder)
+        except DomainError as exc:
+            interaction.error(self, self.tr("备份文件夹"), exc.message)
+            return
+        self.dctx.notify(flags.SETTINGS)
+        interaction.information(self, self.tr("备份文件夹"),
+                                self.tr("今后的自动备份将保存在 %1，保留最近 %2 份。").replace("%1", folder)
+                                .replace("%2", str(backups.get_setting(self.dctx.service.db, backups.BACKUP_KEEP))))

@@ -79,6 +79,9 @@ def test_backup_status_turns_amber_and_backs_up(qtbot, dctx, answers, tmp_path, 
     monkeypatch.setattr(widget, "choose_target", lambda: str(tmp_path / "b.db"))
     widget.backup_now()
     assert (tmp_path / "b.db").exists() and widget.property("overdue") is False
+    monkeypatch.setattr(widget, "choose_folder", lambda: str(tmp_path / "chosen"))
+    widget.change_folder()
+    assert backups.backup_folder(dctx.service.db) == tmp_path / "chosen"
     assert "上次备份" in widget.label.text() and answers.messages[-1][0] == "info"
     widget.grab().save("/tmp/h8_backup_ok.png")
     later = make_ctx(dctx.service.db, dctx.service.actor, today=dt.date(2026, 6, 20))
