@@ -6,6 +6,8 @@ failure ``{"ok": false, "errors": [{"sheet", "row", "column", "message"}]}`` (ex
 
 from __future__ import annotations
 
+import sys
+
 from models.commands.base import CommandRun
 from models.documents.excel_import import ImportReport, import_workbook
 from models.documents.excel_rows import Problem
@@ -27,11 +29,19 @@ def register(subparsers) -> None:
 def run(run: CommandRun, args) -> int:
     try:
         as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-        report = import_workbook(run.ctx(), args.file, dry_run=args.dry_run, as_of=as_of)
+        report = import_workbook(run.ctx(), args.file, dry_run=args.dry_run, as_of=as_of,
+                                 progress=None if run.json_output or not sys.stderr.isatty() else _show_progress)
     except DomainError as exc:  # unreadable file, no permission, bad --as-of: same error document
         report = ImportReport(ok=False, errors=[Problem("", 0, exc.field or "", exc.message)])
     run.emit(report.as_json(), _text(report))
     return 0 if report.ok else 2
+
+
+def _show_progress(done: int, total: int) -> None:
+    share = f"{done * 100 // total}%" if total else "…"
+    print(f"\r已处理 {done} 行 {share}", end="", file=sys.stderr, flush=True)
+    if total and done >= total:
+        print(file=sys.stderr)
 
 
 def _text(report: ImportReport) -> list[str]:

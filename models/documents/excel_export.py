@@ -7,6 +7,11 @@ something, header rows repeated on every printed page and A4 landscape fitted to
 
 ``--store`` limits stores, stock and ledger to one store (the catalogue, agreements and standards are
 shared and always complete); ``--year`` limits the ledger to documents dated in that year.
+
+What the workbook does not carry (so an import reproduces the stock exactly, but an adequacy check
+can differ where these exist): quantities reserved by approved dispatch orders, agreement checks
+(核查), call-ups (动用) and renewals, a standard's description and season, and the ledger history
+itself (it comes back as one opening-balance receipt per store).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.documents import excel_headers as H
+from models.services.credit_code import check_character
 
 LAST_ROW = 5000
 EXAMPLE_FONT = Font(italic=True, color="808080")
@@ -23,7 +24,7 @@ EXAMPLES = {
     H.STORES: ["【示例】C001", "县应急物资储备库", "县级", "示例县（320101）", "", "城南路 8 号", "王保管", "13800000001", 1200],
     H.ITEMS: ["【示例】W500", "瓶装饮用水", "550ml", "瓶", "10501", "瓶装水", 24, 90, "否", 1.5],
     H.STOCK: ["【示例】C001", "W500", "20260301", "2026-03-01", "2028-02-29", 12000, 1.5, "某超市", "A区-01", ""],
-    H.AGREEMENTS: ["【示例】XY-2026-01", "某连锁超市有限公司", "91320100MA1MXXXXXX", "实物代储", "2026-01-01",
+    H.AGREEMENTS: ["【示例】XY-2026-01", "某连锁超市有限公司", "91320100MA1MAAAA1" + check_character("91320100MA1MAAAA1"), "实物代储", "2026-01-01",
                    "2026-12-31", 6, 36000, "W500", 20000, 15000, "超市配送中心", "张经理", "13900000000"],
     H.STANDARDS: ["【示例】本县夏季标准", "饮用水", "L", "每人每天", 3, "W500", 0.55],
 }
