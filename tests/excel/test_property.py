@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from models.documents.excel_import import import_workbook
 from models.schema.documents import Document
 from models.schema.stock import Balance, Movement
+from models.schema.agreements import Agreement
 from models.schema.catalog import Item
+from models.schema.standards import Standard
 from models.schema.warehouse import Store
 from models.services.verify import verify
 from tests.excel import builders as B
@@ -30,22 +32,33 @@ STORE_ROW = st.tuples(st.sampled_from(["NEWS", "C001", ""]), CELL, st.sampled_fr
 ITEM_ROW = st.tuples(st.sampled_from(["NEWI", "W500", ""]), CELL, CELL, st.one_of(st.just("个"), CELL),
                      CELL, CELL, CELL, CELL, CELL, CELL)
 
+AGREEMENT_ROW = st.tuples(st.sampled_from(["XY1", "XY2", ""]), st.sampled_from(["某超市", ""]),
+                          st.one_of(st.just(B.credit_code("91320100MA1MAAAA1")), CELL),
+                          st.one_of(st.sampled_from(["实物代储", "产能储备"]), CELL), CELL, CELL, CELL, CELL,
+                          ITEM, QTY, CELL, CELL, CELL, CELL)
+STANDARD_ROW = st.tuples(st.sampled_from(["标准甲", ""]), st.sampled_from(["饮用水", "帐篷"]), st.just("L"),
+                         st.one_of(st.sampled_from(["每人每天", "每N人", "固定数量"]), CELL), QTY, ITEM, CELL)
+
 
 def counts(db) -> tuple:
     with db.read() as session:
-        return tuple(session.scalar(select(func.count()).select_from(m)) for m in (Store, Item, Balance, Movement, Document))
+        return tuple(session.scalar(select(func.count()).select_from(m)) for m in (Store, Item, Balance, Movement, Document, Agreement, Standard))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(stock=st.lists(STOCK_ROW, max_size=6), stores=st.lists(STORE_ROW, max_size=2),
-       items=st.lists(ITEM_ROW, max_size=2), title=st.booleans())
-def test_random_cells_never_crash_or_half_import(admin, county, tmp_path_factory, stock, stores, items, title):
+       items=st.lists(ITEM_ROW, max_size=2), agreements=st.lists(AGREEMENT_ROW, max_size=2),
+       needs=st.lists(STANDARD_ROW, max_size=2), title=st.booleans())
+def test_random_cells_never_crash_or_half_import(admin, county, tmp_path_factory, stock, stores, items,
+                                                 agreements, needs, title):
     workbook = B.new_workbook()
     titles = ["随便写的标题"] if title else []
     B.sheet(workbook, "储备库", B.STORE_HEADERS, stores, title_rows=titles)
     B.sheet(workbook, "物资目录", B.ITEM_HEADERS, items)
     B.sheet(workbook, "库存", B.STOCK_HEADERS, stock, title_rows=titles)
+    B.sheet(workbook, "代储协议", B.AGREEMENT_HEADERS, agreements)
+    B.sheet(workbook, "定额标准", B.STANDARD_HEADERS, needs)
     path = B.save(workbook, tmp_path_factory.mktemp("prop") / "p.xlsx")
     before = counts(admin.db)
     quantity_before = _total(admin.db)
