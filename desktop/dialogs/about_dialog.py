@@ -23,7 +23,7 @@ from models import __version__
 from models.db import Database, sqlite_path
 
 LICENCE = "Apache License 2.0 (Apache-2.0)"
-FONT_LICENCE = "文泉驿微米黑 WenQuanYi Micro Hei — Apache-2.0 / GPLv3"
+FONT_LICENCE = "文泉驿微米黑 WenQuanYi Micro Hei — Apache-2.0 或 GPLv3（含字体例外）"
 
 
 class AboutDialog(QDialog):
@@ -59,6 +59,7 @@ class AboutDialog(QDialog):
         self.open_log_button = buttons.addButton(self.tr("打开日志文件夹"), QDialogButtonBox.ActionRole)
         self.open_log_button.clicked.connect(self.open_log_folder)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.Close).setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
