@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.schema.base import Base, Money, Quantity, UtcDateTime, utcnow
@@ -21,6 +21,8 @@ class Document(Base):
     """单据: the paper behind every change of stock. A wrong one is reversed, never edited."""
 
     __tablename__ = "documents"
+    # receipts against a replacement plan carry its number as reference (rotation plan); migration 0006
+    __table_args__ = (Index("ix_documents_reference", "reference"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(60), unique=True)
