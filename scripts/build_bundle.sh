@@ -3,7 +3,7 @@
 #   1. install PyInstaller into the venv if it is missing
 #   2. compile the translations (.ts -> .qm, pyside6-lrelease; build.spec compiles them again into
 #      its build folder, this step just fails early and clearly if lrelease is missing)
-#   3. pyinstaller build.spec
+#   3. the manual's screenshots (scripts/build_docs.sh), then pyinstaller build.spec
 #   4. dist/ReserveKeeper/ReserveKeeper --self-test  (temporary database, migrations, one PDF)
 #   5. print the bundle size
 # Usage: bash scripts/build_bundle.sh   (from anywhere; Python: $PYTHON, else ./.venv, else python3)
@@ -37,6 +37,12 @@ if len(built) != len(ts_files()) or missing:
     raise SystemExit(f"pyside6-lrelease could not compile the translations: {missing or 'lrelease not found'}")
 print("\n".join(str(qm) for qm in built))
 EOF
+
+if [[ "${RK_SKIP_DOCS:-0}" != "1" ]]; then
+    echo "== manual screenshots (scripts/build_docs.sh; RK_SKIP_DOCS=1 skips)"
+    # the bundle works without them (the Help window shows captions instead), so only warn
+    PYTHON="$PY" bash scripts/build_docs.sh >/dev/null 2>&1 || echo "WARNING: screenshots for the manual were not generated" >&2
+fi
 
 echo "== pyinstaller build.spec"
 rm -rf dist/ReserveKeeper
