@@ -349,9 +349,8 @@ class PostgresWriter:
                       "movements", "audit_log"):
             self.cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                              f"(SELECT coalesce(max(id), 1) FROM {table}))")
+        self.cur.execute("ANALYZE")
         self.raw.commit()
-        self.raw.autocommit = True
-        self.cur.execute("VACUUM ANALYZE")
         self.raw.close()
 
 
