@@ -28,7 +28,7 @@ from models.documents import excel_headers as H
 from models.documents.excel_export import export_workbook
 from models.documents.excel_headers import normalise_header
 from models.documents.excel_import import ImportReport, import_workbook
-from models.documents.excel_rows import ImportCancelled, SheetPreview, preview
+from models.documents.excel_rows import SHEET_MAP, ImportCancelled, SheetPreview, preview
 from models.documents.excel_template import write_template
 from models.errors import DomainError
 from models.services.warehouses import list_stores
@@ -190,6 +190,8 @@ class ImportExportView(QWidget):
         names = "、".join(p.title for p in self.previews) or self.tr("（没有可导入的工作表）")
         self.file_label.setText(self.tr("文件：{0}　识别到的工作表：{1}").format(self.path.name, names))
         self._show_previews()
+        for title in unmatched:
+            self.tabs.addTab(self._unmatched_sheet_page(title), title)
         self._show_problems(problems.errors, problems.warnings)
         self._set_state()
 
@@ -233,6 +235,25 @@ class ImportExportView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         layout.addWidget(table)
         return page
+
+    def _unmatched_sheet_page(self, title: str) -> QWidget:
+        """A sheet whose name says nothing ("Sheet1"): let the user say which table it is."""
+        page = QWidget(self.tabs)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("工作表“{0}”的名称无法识别，导入时将忽略。如果它是下列表之一，请选择：").format(title), page))
+        combo = QComboBox(page)
+        combo.setObjectName(f"sheet:{title}")
+        combo.addItem(self.tr("忽略此表"), "")
+        for spec in H.IMPORT_SHEETS:
+            combo.addItem(spec.name, spec.name)
+        combo.activated.connect(lambda _index, c=combo, t=title: self.set_sheet_mapping(t, c.currentData()))
+        layout.addWidget(combo)
+        layout.addStretch(1)
+        return page
+
+    def set_sheet_mapping(self, title: str, sheet: str) -> None:
+        """Remember that a sheet called ``title`` holds the table ``sheet`` ('' = ignore), then re-preview."""
+        self.set_column_mapping(SHEET_MAP, title, sheet)
 
     def _show_problems(self, errors, warnings) -> None:
         self.problem_model.removeRows(0, self.problem_model.rowCount())

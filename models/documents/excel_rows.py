@@ -145,6 +145,9 @@ class Cells:
             return None
 
 
+SHEET_MAP = "__sheets__"  # key in column_maps: normalised sheet title → canonical sheet name ('' = ignore)
+
+
 class WorkbookReader:
     """An import workbook opened in read-only (streaming) mode, with each known sheet located."""
 
@@ -165,7 +168,11 @@ class WorkbookReader:
             self._locate(worksheet, (column_maps or {}))
 
     def _locate(self, worksheet, column_maps: dict[str, dict[str, str]]) -> None:
-        spec = H.match_sheet_name(worksheet.title)
+        chosen = column_maps.get(SHEET_MAP, {}).get(H.normalise_header(worksheet.title))
+        if chosen == "":  # the user said: ignore this sheet (still listed, so the choice can be undone)
+            self.unmatched_sheets.append(worksheet.title)
+            return
+        spec = next((s for s in H.IMPORT_SHEETS if s.name == chosen), None) or H.match_sheet_name(worksheet.title)
         if spec is None:
             if H.normalise_header(worksheet.title) != H.normalise_header(H.LEDGER):
                 self.unmatched_sheets.append(worksheet.title)

@@ -157,3 +157,17 @@ def test_export_what_i_see(qtbot, tmp_path):
     assert export_model(model, tmp_path / "all.xlsx", "全部") == 3
     all_rows = list(openpyxl.load_workbook(tmp_path / "all.xlsx").active.iter_rows(min_row=3, values_only=True))
     assert all_rows[0] == ("帐篷", 1200, None)
+
+
+def test_unrecognised_sheet_can_be_mapped(view, said, admin, county, tmp_path):
+    workbook = B.new_workbook()
+    B.sheet(workbook, "Sheet1", B.STOCK_HEADERS, [["C001", county.water, "S1", "", "", 9, "", "", "", ""]])
+    path = B.save(workbook, tmp_path / "s.xlsx")
+    view.open_file(path)
+    assert view.tabs.tabText(0) == "Sheet1"
+    combo = view.tabs.widget(0).findChild(QComboBox, "sheet:Sheet1")
+    combo.setCurrentIndex(combo.findData("库存"))
+    combo.activated.emit(combo.currentIndex())
+    assert view.tabs.widget(0).findChild(QTableView, "preview").model().rowCount() == 1
+    assert view.run_import().ok
+    assert [r.quantity for r in stock_rows(admin)] == [9]
