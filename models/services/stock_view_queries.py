@@ -205,7 +205,7 @@ def recent_activity(ctx: ServiceContext, limit: int = 10) -> list[Activity]:
 STOCK_PAGE_SORTS = ("store", "expiry")
 
 
-def _text_condition(session: Session, text: str):
+def _text_condition(session: Session, text: str, categories: dict[int, Category]):
     """The balances a search text matches, as a condition resolved on the small tables first.
 
     Matches what the stock view's ``line_matches`` does (name, code, spec, pinyin initials or full,
@@ -213,14 +213,17 @@ def _text_condition(session: Session, text: str):
     needle = text.strip().lower()
     like = f"%{needle}%"
     item_ids = [
-        item.id for item in session.scalars(select(Item))
-        if needle in item.name or needle in item.code.lower() or needle in item.spec.lower()
-        or any(needle in part for part in (item.pinyin or "").split())
-        or (item.category is not None and needle in item.category.name)
+        item_id for item_id, code, name, spec, pinyin, category_id in session.execute(
+            select(Item.id, Item.code, Item.name, Item.spec, Item.pinyin, Item.category_id))
+        if needle in name or needle in code.lower() or needle in spec.lower()
+        or any(needle in part for part in (pinyin or "").split())
+        or (category_id in categories and needle in categories[category_id].name)
     ]
     store_ids = select(Store.id).where(func.lower(Store.name).like(like) | func.lower(Store.code).like(like))
-    batch_ids = select(Batch.id).where(func.lower(Batch.batch_no).like(like))
-    return Balance.item_id.in_(item_ids or [-1]) | Balance.store_id.in_(store_ids) | Balance.batch_id.in_(batch_ids)
+    # the batch number is tested row by row on the joined batch (the caller joins it), so a page sorted by
+    # an index stops after ``limit`` matches instead of first scanning every batch
+    return (Balance.item_id.in_(item_ids or [-1]) | Balance.store_id.in_(store_ids)
+            | func.lower(Batch.batch_no).like(like))
 
 
 def stock_page(
@@ -245,7 +248,7 @@ def stock_page(
         if store_codes is not None:
             page = page.where(Balance.store_id.in_(select(Store.id).where(Store.code.in_(store_codes or ["\x00"]))))
         if text.strip():
-            page = page.where(_text_condition(session, text))
+            page = page.join(Batch, Batch.id == Balance.batch_id).where(_text_condition(session, text, categories))
         order = ((Balance.store_id, Balance.item_id, Balance.expiry_date, Balance.id) if sort == "store"
                  else (Balance.expiry_date, Balance.id))
         page_ids = _visible(ctx, page).order_by(*order).limit(limit).offset(offset).subquery()
