@@ -213,11 +213,11 @@ class WorkbookReader:
             result.append(replace(problem, cell=cell))
         return result
 
-    def rows(self, name: str, on_row: Callable[[], None] | None = None) -> Iterator[Cells]:
+    def rows(self, name: str, on_row: Callable[[], None] | None = None, *, preview: bool = False) -> Iterator[Cells]:
         """Data rows below the header: blank rows skipped; 合计 rows and the template's example row
-        skipped with a warning."""
+        skipped with a warning. A sheet missing a required column yields nothing (except to preview)."""
         source = self.sheets.get(name)
-        if source is None or source.header.missing:
+        if source is None or (source.header.missing and not preview):
             return
         worksheet = self.workbook[source.title]
         columns = source.header.columns
@@ -482,14 +482,15 @@ def preview(path: str | Path, column_maps: dict[str, dict[str, str]] | None = No
             header_cells = next(worksheet.iter_rows(min_row=source.header.excel_row,
                                                     max_row=source.header.excel_row, values_only=True))
             columns = []
+            info = {H.normalise_header(text) for text in source.spec.info}
             for index, cell in enumerate(header_cells):
-                if V.is_blank(cell):
+                if V.is_blank(cell) or (index not in source.header.columns and H.normalise_header(cell) in info):
                     continue
                 key = source.header.columns.get(index)
                 columns.append((V.cell_text(cell), source.spec.column(key).header if key else ""))
             item = SheetPreview(name, source.title, source.header.excel_row, columns,
                                 [source.spec.column(k).header for k in source.header.missing])
-            for cells in islice(reader.rows(name), limit):
+            for cells in islice(reader.rows(name, preview=True), limit):
                 item.rows.append((cells.row, [V.cell_text(cells.raw(c.key)) for c in source.spec.columns]))
             previews.append(item)
         return previews, problems, reader.unmatched_sheets

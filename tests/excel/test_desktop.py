@@ -96,6 +96,7 @@ def test_column_mapping_is_remembered(view, said, admin, county, tmp_path):
     B.sheet(workbook, "库存", ["库编码", "物资编码", "现有量"], [["C001", county.water, 7]])
     path = B.save(workbook, tmp_path / "m.xlsx")
     view.open_file(path)
+    assert view.tabs.widget(0).findChild(QTableView, "preview").model().rowCount() == 1  # shown before mapping
     assert not view.check().ok
     combo = view.tabs.widget(0).findChild(QComboBox, "map:现有量")
     combo.setCurrentIndex(combo.findData("quantity"))
