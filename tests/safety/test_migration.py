@@ -109,6 +109,8 @@ def test_first_revision_with_data_upgrades_to_heads_keeping_every_row(admin, cou
         assert current_revisions(upgraded) == head_revisions()
         after = snapshot(upgraded.engine, old_tables)
         for name in before:
+            if name == "app_settings":  # the upgrade's own backup rewrites backup.last_at
+                before[name] = [row for row in before[name] if row[0] != "backup.last_at"]
             missing = set(before[name]) - set(after[name])
             assert not missing, (name, sorted(missing)[:3])
             if name in EXACT:  # the program may add settings rows (the pre-upgrade backup time)
