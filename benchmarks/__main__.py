@@ -10,7 +10,9 @@ benchmarks/RESULTS.md. Never part of the test run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
+import json
 import os
 import sys
 import time
@@ -50,11 +52,27 @@ def run(bench: Bench, only: list[str] | None = None, log=print) -> list[Result]:
             results = module.run(bench)
         except Exception as error:  # one broken operation must not hide the others' figures
             results = [Result(f"{name}: FAILED", None, note=f"{type(error).__name__}: {error}")]
+        for result in results:
+            result.op = name
         bench.results.extend(results)
         for result in results:
             log(format_line(result))
         log(f"  ({name}: {time.perf_counter() - started:.1f} s)")
     return bench.results
+
+
+def saved_path(size: str, backend: str) -> Path:
+    return generate.DATA_DIR / f"results-{size}-{backend}.json"
+
+
+def merge_saved(size: str, backend: str, fresh: list[Result]) -> list[Result]:
+    """The last saved figures with the operations just measured replaced (``--only`` re-runs)."""
+    path = saved_path(size, backend)
+    old = [Result(**row) for row in json.loads(path.read_text())] if path.exists() else []
+    measured = {result.op for result in fresh}
+    merged = [result for result in old if result.op not in measured] + fresh
+    path.write_text(json.dumps([dataclasses.asdict(result) for result in merged], ensure_ascii=False, indent=1))
+    return sorted(merged, key=lambda result: ORDER.index(result.op) if result.op in ORDER else len(ORDER))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,17 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=ORDER, metavar="NAME", help=f"any of: {', '.join(ORDER)}")
     parser.add_argument("--repeat", type=int, default=9, help="runs per figure (median reported); default 9")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the database first")
-    parser.add_argument("--output", type=Path, default=None,
-                        help="where to write the report (default benchmarks/RESULTS.md on a full run)")
+    parser.add_argument("--output", type=Path, default=None, help="where to write the report "
+                        "(default benchmarks/RESULTS.md; with --only, the figures measured replace those of the "
+                        "last run saved under benchmarks/data/, and the report is rewritten from the whole set)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     bench = make_bench(args.size, args.backend, args.repeat, force=args.rebuild)
     print(f"{args.size} on {args.backend}: {bench.url}")
-    results = run(bench, args.only)
-    output = args.output or (None if args.only else RESULTS)
-    if output is not None:
-        write_results(output, bench, results, time.perf_counter() - started)
-        print(f"wrote {output}")
+    results = merge_saved(args.size, args.backend, run(bench, args.only))
+    output = args.output or RESULTS
+    write_results(output, bench, results, time.perf_counter() - started, partial=bool(args.only))
+    print(f"wrote {output}")
     bench.db.dispose()
     sys.stdout.flush()
     # PySide6 can crash tearing widgets down at interpreter exit; everything is written by now

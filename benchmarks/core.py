@@ -29,6 +29,8 @@ class Result:
     rows: int | None = None
     note: str = ""
     runs: int = 0
+    op: str = ""  # the benchmarks/ops module that measured it
+    measured_at: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M"))
 
     @property
     def ratio(self) -> float | None:
