@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = make_bench(args.size, args.backend, args.repeat, force=args.rebuild)
     print(f"{args.size} on {args.backend}: {bench.url}")
     results = merge_saved(args.size, args.backend, run(bench, args.only))
-    output = args.output or RESULTS
+    output = args.output or (RESULTS if args.backend == "sqlite" else RESULTS.with_name("RESULTS_POSTGRES.md"))
     write_results(output, bench, results, time.perf_counter() - started, partial=bool(args.only))
     print(f"wrote {output}")
     bench.db.dispose()
