@@ -7,14 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from models.context import ServiceContext
-from models.errors import ConflictError, ValidationError
+from models.errors import AuthenticationError, ConflictError, ValidationError
 from models.schema.enums import Role
 from models.schema.users import User
 from models.services import ledger
+from models.services import users as core
 from models.services.lookup import store_by_code, user_by_name
 from models.services.permissions import require_admin
 from models.services.users import set_password
@@ -66,27 +68,21 @@ def reset_password(ctx: ServiceContext, username: str, new_password: str) -> Non
 
 
 def change_own_password(ctx: ServiceContext, old_password: str, new_password: str) -> None:
-    """Every signed-in user changes their own password by giving the old one first."""
+    """Every signed-in user changes their own password by giving the old one first (admins too:
+    someone at an admin's unlocked desk must not be able to take the account over)."""
     if ctx.actor.user_id is None:
         raise ValidationError("当前不是以用户身份登录，不能修改密码。")
     if old_password == new_password:
         raise ValidationError("新密码不能与原密码相同。", field="新密码")
     with ctx.read() as session:
-        username = session.get(User, ctx.actor.user_id).username
-    # users.set_password checks the old password for non-admins; admins changing their own must too
-    from models.services.users import _hasher  # the one hasher, so parameters stay in one place
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    from models.errors import AuthenticationError
-
-    with ctx.read() as session:
-        stored = session.get(User, ctx.actor.user_id).password_hash
+        user = session.get(User, ctx.actor.user_id)
+        username, stored = user.username, user.password_hash
     if stored is not None:
         try:
-            _hasher.verify(stored, old_password or "")
+            core._hasher.verify(stored, old_password or "")  # looked up at call time: one hasher, one place
         except (VerificationError, InvalidHashError):
             raise AuthenticationError("原密码不正确。", field="原密码") from None
-    set_password(ctx, username, new_password, old_password=old_password)
+    core.set_password(ctx, username, new_password, old_password=old_password)
 
 
 def _change(ctx: ServiceContext, username: str, summary: str, apply) -> UserRow:
