@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 
 from models.context import ServiceContext
 from models.documents import excel_headers as H
@@ -47,6 +47,7 @@ from models.starter_catalog import STARTER_CATEGORIES
 
 OPENING_REFERENCE = "期初导入"
 DIGEST_MODULUS = 2 ** 80
+BATCH_CHECK_CHUNK = 1000
 ProgressFn = Callable[[int, int], None]
 
 
@@ -83,6 +84,19 @@ class Known:
     items: dict[str, ItemFacts] = field(default_factory=dict)
     categories: set[str] = field(default_factory=set)
     batches: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (item, batch) → (production, expiry)
+    ctx: ServiceContext | None = None  # for batch look-ups a chunk at a time (a city has millions)
+
+    def fetch_batches(self, keys: set[tuple[str, str]]) -> None:
+        """Load the database's dates of these (item code, batch number) pairs into ``batches``."""
+        if not keys or self.ctx is None:
+            return
+        with self.ctx.read() as session:
+            rows = session.execute(
+                select(Item.code, Batch.batch_no, Batch.production_date, Batch.expiry_date)
+                .join(Item, Item.id == Batch.item_id)
+                .where(tuple_(Item.code, Batch.batch_no).in_(sorted(keys))))
+            for item_code, batch_no, production, expiry in rows:
+                self.batches[(item_code, batch_no)] = (production, expiry)
     opening: dict[str, str] = field(default_factory=dict)  # reference → document number
     opening_stores: dict[str, str] = field(default_factory=dict)  # store code → an opening document number
     agreements: set[str] = field(default_factory=set)
@@ -196,16 +210,13 @@ def _created_counts(plan: Plan) -> dict[str, int]:
 
 
 def load_known(ctx: ServiceContext) -> Known:
-    known = Known()
+    known = Known(ctx=ctx)
     with ctx.read() as session:
         known.stores = dict(session.execute(select(Store.code, Store.name)).all())
         for code, name, shelf, price in session.execute(
                 select(Item.code, Item.name, Item.shelf_life_months, Item.unit_price)):
             known.items[code] = ItemFacts(name, shelf, price)
         known.categories = set(session.scalars(select(Category.code)))
-        for item_code, batch_no, production, expiry in session.execute(
-                select(Item.code, Batch.batch_no, Batch.production_date, Batch.expiry_date).join(Item, Item.id == Batch.item_id)):
-            known.batches[(item_code, batch_no)] = (production, expiry)
         for reference, number, store_code in session.execute(
                 select(Document.reference, Document.number, Store.code).join(Store, Store.id == Document.store_id)
                 .where(Document.doc_type == DocType.RECEIPT, Document.reference.like(f"{OPENING_REFERENCE}:%"))):
@@ -342,6 +353,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
     digests: dict[str, list[int]] = {}
     batches: dict[tuple[str, str], tuple] = {}
     balances: dict[tuple, int] = {}
+    pending: list[tuple[StockEntry, dt.date | None]] = []
     start = ticker.done
     for cells in reader.rows(H.STOCK, ticker.tick):
         entry = read_stock(cells)
@@ -359,7 +371,9 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
             continue
         expiry = effective_expiry(entry, facts)
         if entry.batch_no:
-            _check_batch(entry, expiry, batches, known, problems, sheet)
+            pending.append((entry, expiry))
+            if len(pending) >= BATCH_CHECK_CHUNK:
+                _check_batches(pending, batches, known, problems, sheet)
         key = (entry.store_code, entry.item_code, entry.batch_no, entry.production_date, expiry)
         if key in balances:
             problems.warn(sheet, entry.row, "批次号", f"与第 {balances[key]} 行是同一库、同一物资、同一批次，数量将累加。")
@@ -368,6 +382,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
         slot = digests.setdefault(entry.store_code, [0, 0])
         slot[0] = (slot[0] + row_digest(entry.store_code, entry)) % DIGEST_MODULUS
         slot[1] += 1
+    _check_batches(pending, batches, known, problems, sheet)
     plan.stock_rows_read = ticker.done - start
     for store_code, (digest, count) in digests.items():
         reference = f"{OPENING_REFERENCE}:{digest:020x}{count:x}"[:100]
@@ -381,6 +396,15 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
                           f"储备库“{store_code}”此前已导入过其他期初库存（入库单 {known.opening_stores[store_code]}），"
                           "本次内容不同，将再次入库；如属重复，请导入后冲销。")
     plan.stock_balances = sum(1 for key in balances if key[0] not in plan.stock_skip)
+
+
+def _check_batches(pending: list, batches: dict, known: Known, problems: Problems, sheet: str) -> None:
+    """Batch numbers met again (in the sheet or the database) must have the same dates."""
+    known.fetch_batches({(entry.item_code, entry.batch_no) for entry, _ in pending
+                         if (entry.item_code, entry.batch_no) not in batches})
+    for entry, expiry in pending:
+        _check_batch(entry, expiry, batches, known, problems, sheet)
+    pending.clear()
 
 
 def _check_batch(entry: StockEntry, expiry, batches: dict, known: Known, problems: Problems, sheet: str) -> None:

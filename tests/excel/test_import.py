@@ -317,3 +317,17 @@ def test_repeated_batch_rows_add_up_and_share_one_batch(admin, county, tmp_path)
     assert rows == {("C001", county.water, "LOT1"): 15, ("T001", county.water, "LOT1"): 4,
                     ("C001", county.bags, "无批次"): 15}
     assert verify(admin.db).ok
+
+
+def test_batch_already_in_the_database_with_other_dates_is_an_error(admin, county, tmp_path):
+    from models.services.receiving import ReceiptLine, receive
+
+    receive(admin, county.county_store, [ReceiptLine(county.water, 5, "OLD1", "2025-01-01", "2026-12-31")])
+    workbook = B.new_workbook()
+    B.sheet(workbook, "库存", B.STOCK_HEADERS, [
+        ["T001", county.water, "OLD1", "2025-01-01", "2026-12-31", 3, "", "", "", ""],  # same dates: fine
+        ["T001", county.water, "OLD1", "2025-03-01", "", 3, "", "", "", ""],  # clashes with the database
+    ])
+    report = import_workbook(admin, B.save(workbook, tmp_path / "old.xlsx"))
+    assert errors_at(report) == {("库存", 3, "批次号")}
+    assert "数据库中" in report.errors[0].message
