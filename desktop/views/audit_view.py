@@ -6,7 +6,6 @@ and exports everything matching to Excel. Keepers are refused by the service (th
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHB
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import local_time_text
 from desktop.interaction import interaction

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -16,7 +15,6 @@ from models.schema.documents import Document
 from models.services import backup as backups
 from models.services.receiving import ReceiptLine, receive
 from models.services.settings_store import BACKUP_FOLDER, BACKUP_KEEP, get_setting, set_setting
-from models.services.stock_queries import stock_rows
 from models.services.verify import verify
 from tests.conftest import FIXED_NOW
 

@@ -7,7 +7,6 @@ database built by revision 0001 only (so the test keeps working when later revis
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from sqlalchemy import MetaData, select, text

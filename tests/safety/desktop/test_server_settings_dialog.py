@@ -7,8 +7,7 @@ import socket
 
 from sqlalchemy.engine import make_url
 
-from desktop import settings as app_settings
-from desktop.dialogs.server_settings_dialog import SERVER_URL, ServerSettingsDialog, saved_server_url, with_password
+from desktop.dialogs.server_settings_dialog import ServerSettingsDialog, saved_server_url, with_password
 from models.services.server_connection import ServerSettings, check_connection
 
 
