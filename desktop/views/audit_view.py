@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt
 
 from desktop.context import DesktopContext
 from desktop.formatting import local_time_text
