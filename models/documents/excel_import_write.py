@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from models.context import ServiceContext
 from models.documents import excel_headers as H
 from models.documents.excel_rows import Problem, StockEntry, WorkbookReader, read_stock
-from models.errors import ValidationError
 from models.schema.agreements import Agreement, AgreementState
 from models.schema.standards import Need, NeedBasis, NeedItem, Standard
 from models.schema.catalog import Item
