@@ -28,7 +28,7 @@ from models.documents import excel_headers as H
 from models.documents.excel_export import export_workbook
 from models.documents.excel_headers import normalise_header
 from models.documents.excel_import import ImportReport, import_workbook
-from models.documents.excel_rows import SHEET_MAP, ImportCancelled, SheetPreview, preview
+from models.documents.excel_rows import SHEET_MAP, ImportCancelled, SheetPreview, excerpt, preview
 from models.documents.excel_template import write_template
 from models.errors import DomainError
 from models.services.warehouses import list_stores
@@ -271,11 +271,26 @@ class ImportExportView(QWidget):
                                    + (self.tr("（有错误时不会导入任何数据）") if errors else ""))
 
     def _jump_to_problem(self, index) -> None:
-        """Show the problem's sheet in the preview; the 定位 column says where it is in Excel."""
+        """Show the problem's sheet with the rows around the problem's row, that row highlighted;
+        the 定位 column says where it is in Excel."""
         sheet = self.problem_model.item(index.row(), 1).text()
+        row_text = self.problem_model.item(index.row(), 2).text()
         for position in range(self.tabs.count()):
-            if self.tabs.tabText(position) == sheet:
-                self.tabs.setCurrentIndex(position)
+            if self.tabs.tabText(position) != sheet:
+                continue
+            self.tabs.setCurrentIndex(position)
+            table = self.tabs.widget(position).findChild(QTableView, "preview")
+            if table is None or not row_text or self.path is None:
+                return
+            model: QStandardItemModel = table.model()
+            model.removeRows(0, model.rowCount())
+            for excel_row, values in excerpt(self.path, sheet, int(row_text), self.column_maps()):
+                items = [QStandardItem(str(excel_row))] + [QStandardItem(v) for v in values]
+                if excel_row == int(row_text):
+                    for item in items:
+                        item.setBackground(QBrush(ERROR_COLOUR))
+                model.appendRow(items)
+            return
 
     # --- checking and importing -------------------------------------------------------------
 

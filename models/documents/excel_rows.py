@@ -496,3 +496,22 @@ def preview(path: str | Path, column_maps: dict[str, dict[str, str]] | None = No
         return previews, problems, reader.unmatched_sheets
     finally:
         reader.close()
+
+
+def excerpt(path: str | Path, sheet_title: str, row: int, column_maps: dict[str, dict[str, str]] | None = None,
+            radius: int = 2) -> list[tuple[int, list[str]]]:
+    """The rows around Excel row ``row`` of a sheet, in canonical column order (for "jump to row")."""
+    reader = WorkbookReader(path, Problems(), column_maps)
+    try:
+        source = next((s for s in reader.sheets.values() if s.title == sheet_title), None)
+        if source is None:
+            return []
+        first = max(source.header.excel_row + 1, row - radius)
+        cells = reader.workbook[source.title].iter_rows(min_row=first, max_row=row + radius, values_only=True)
+        result = []
+        for number, values in enumerate(cells, start=first):
+            by_key = {key: values[index] for index, key in source.header.columns.items() if index < len(values)}
+            result.append((number, [V.cell_text(by_key.get(c.key)) for c in source.spec.columns]))
+        return result
+    finally:
+        reader.close()

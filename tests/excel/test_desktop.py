@@ -87,6 +87,20 @@ def test_errors_listed_with_cell_hints_and_nothing_imported(view, said, admin, c
     assert stock_rows(admin) == []
     view.problem_table.doubleClicked.emit(view.problem_model.index(0, 0))
     assert view.tabs.tabText(view.tabs.currentIndex()) == "库存"
+
+
+def test_jump_to_a_row_beyond_the_preview(view, said, admin, county, tmp_path):
+    rows = [["C001", county.water, f"B{n}", "", "", n + 1, "", "", "", ""] for n in range(30)]
+    rows[19][5] = "二十"  # Excel row 21
+    workbook = B.new_workbook()
+    B.sheet(workbook, "库存", B.STOCK_HEADERS, rows)
+    view.open_file(B.save(workbook, tmp_path / "j.xlsx"))
+    assert not view.check().ok
+    view.problem_table.doubleClicked.emit(view.problem_model.index(0, 0))
+    model = view.tabs.widget(0).findChild(QTableView, "preview").model()
+    assert [model.item(r, 0).text() for r in range(model.rowCount())] == ["19", "20", "21", "22", "23"]
+    assert model.item(2, 6).text() == "二十"
+    assert model.item(2, 0).background().color() != model.item(1, 0).background().color()
     view.show()
     view.grab().save("/tmp/h7_import_errors.png")
 
