@@ -282,3 +282,17 @@ def test_keeper_changes_own_password(qtbot, admin, county):
     dialog.save()
     assert dialog.result() == PasswordDialog.Accepted
     assert authenticate(admin.db, "keeper1", "new-keeper-pass").username == "keeper1"
+
+
+def test_after_import_choice_the_import_screen_opens(qtbot, dctx, answers):
+    from desktop.app import after_setup
+    from desktop.dialogs.first_run_wizard import SetupResult
+
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    after_setup(window, SetupResult(dctx.service, "import", "已导入：储备库 2 个"))
+    if window.has_view("import"):
+        assert window.current_key == "import"
+    else:
+        assert window.current_key != "import"
+    assert answers.messages and answers.messages[-1][2] == "已导入：储备库 2 个"
