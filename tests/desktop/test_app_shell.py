@@ -291,8 +291,5 @@ def test_after_import_choice_the_import_screen_opens(qtbot, dctx, answers):
     window = MainWindow(dctx)
     qtbot.addWidget(window)
     after_setup(window, SetupResult(dctx.service, "import", "已导入：储备库 2 个"))
-    if window.has_view("import"):
-        assert window.current_key == "import"
-    else:
-        assert window.current_key != "import"
+    assert window.has_view("import") and window.current_key == "import"
     assert answers.messages and answers.messages[-1][2] == "已导入：储备库 2 个"
