@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -40,14 +40,29 @@ def short_message(exc: BaseException) -> str:
                "（{what}）").replace("{what}", what)
 
 
+_open_box: QMessageBox | None = None
+
+
 def show_error_dialog(parent: QWidget | None, message: str, folder: Path) -> None:
-    """The dialog: the message, 打开日志文件夹 and 关闭. Tests replace this function."""
+    """The dialog: the message, 打开日志文件夹 and 关闭. Tests replace this function.
+
+    While the program's event loop runs the dialog is opened without a nested loop (the program
+    goes on; a second error while it is open is only logged). Before or after the loop, e.g. an
+    error that ends start-up, it blocks so the user reads it before the program exits.
+    """
+    global _open_box
+    if _open_box is not None and _open_box.isVisible():
+        return
     box = QMessageBox(QMessageBox.Critical, _tr("储备管家 · 意外错误"), message, QMessageBox.NoButton, parent)
     open_button = box.addButton(_tr("打开日志文件夹"), QMessageBox.ActionRole)
     box.addButton(_tr("关闭"), QMessageBox.RejectRole)
-    box.exec()
-    if box.clickedButton() is open_button:
-        open_log_folder(folder)
+    box.buttonClicked.connect(lambda button: open_log_folder(folder) if button is open_button else None)
+    if QThread.currentThread().loopLevel() > 0:
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        _open_box = box
+        box.open()
+    else:
+        box.exec()
 
 
 def open_log_folder(folder: Path | None = None) -> bool:
@@ -128,6 +143,14 @@ def install(parent_widget: Callable[[], QWidget | None] = lambda: None) -> Error
     else:
         _reporter.parent_widget = parent_widget
     return _reporter
+
+
+def uninstall() -> None:
+    """Give the previous hooks back (the program's main() does this when it returns)."""
+    global _reporter
+    if _reporter is not None:
+        _reporter.uninstall()
+        _reporter = None
 
 
 def active_window() -> QWidget | None:

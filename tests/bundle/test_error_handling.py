@@ -97,3 +97,26 @@ def test_about_dialog_shows_version_and_database(qtbot, db, log_dir):
     assert dialog.database_label.text() == db.describe()
     assert dialog.log_label.text() == str(log_dir)
     assert dialog.open_data_button.isEnabled() == db.is_sqlite
+
+
+def test_real_dialog_inside_the_event_loop_does_not_block_and_opens_the_log_folder(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    opened = []
+    monkeypatch.setattr(error_handler, "open_log_folder", lambda folder=None: opened.append(folder))
+    loop = QEventLoop()
+    seen = []
+
+    def raise_inside_loop():
+        error_handler.show_error_dialog(None, error_handler.short_message(KeyError("x")), tmp_path)
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        seen.extend(box.text() for box in boxes)  # reached: show_error_dialog returned while the box is open
+        next(b for b in boxes[0].buttons() if b.text() == "打开日志文件夹").click()
+        loop.quit()
+
+    QTimer.singleShot(0, raise_inside_loop)
+    QTimer.singleShot(5000, loop.quit)  # a safety net, never a hang
+    loop.exec()
+    assert len(seen) == 1 and "KeyError" in seen[0]
+    assert opened == [tmp_path]
