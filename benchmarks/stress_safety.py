@@ -52,9 +52,14 @@ def main() -> int:
     test_concurrency.CLIENTS = args.clients
     failures = 0
     with tempfile.TemporaryDirectory(prefix="rk-stress-") as tmp:
-        for name, proof in (("concurrency", test_concurrency.test_eight_clients_posting_at_random_on_shared_batches),
-                            ("crash", test_crash.test_sigkill_at_random_moments_loses_no_consistency)):
-            url = args.db or str(Path(tmp) / f"{name}.db")
+        proofs = (
+            ("concurrency", lambda a, c, d: test_concurrency.test_eight_clients_posting_at_random_on_shared_batches(a, c, d)),
+            ("concurrency, two lines", lambda a, c, d:
+                test_concurrency.test_two_line_postings_in_random_order_conflict_only_with_a_message(a, c, d)),
+            ("crash", lambda a, c, d: test_crash.test_sigkill_at_random_moments_loses_no_consistency(a, c, d, Path(tmp))),
+        )
+        for index, (name, proof) in enumerate(proofs):
+            url = args.db or str(Path(tmp) / f"proof{index}.db")
             database, admin, county = fresh(url)
             started = time.perf_counter()
             try:
