@@ -283,3 +283,60 @@ def _category_lead(category: Category | None) -> int:
             return category.rotation_lead_days
         category = category.parent
     return DEFAULT_LEAD_DAYS
+
+
+@dataclass(frozen=True)
+class StockOverview:
+    """What the home dashboard shows about stock, from one grouped query (no per-line rows)."""
+
+    value: Decimal
+    lines: int
+    items: int
+    categories: list[CategorySummary]
+
+
+def stock_overview(ctx: ServiceContext, *, depth: int = 2) -> StockOverview:
+    """Total value, line and item counts and ``category_summary`` figures in one grouped query.
+
+    Each line's value is rounded to the fen (half up) in the database before summing, as
+    ``StockLine.value`` rounds before the home view adds it up."""
+    from sqlalchemy import BigInteger, type_coerce
+
+    from models.schema.base import Quantity
+
+    prefix_length = {1: 1, 2: 3, 3: 5, 4: 7}[depth]
+    quantity = type_coerce(Balance.quantity, BigInteger)  # raw thousandths
+    price = func.coalesce(type_coerce(Batch.unit_price, BigInteger), type_coerce(Item.unit_price, BigInteger))
+    value_fen = func.sum((quantity * price + 500) // 1000)
+    stmt = (
+        select(Item.category_id, Balance.item_id, Item.unit, func.count(Balance.id),
+               type_coerce(func.sum(Balance.quantity), Quantity()), value_fen)
+        .join(Item, Item.id == Balance.item_id)
+        .join(Batch, Batch.id == Balance.batch_id)
+        .where(Balance.quantity > 0)
+        .group_by(Item.category_id, Balance.item_id, Item.unit)
+    )
+    with ctx.read() as session:
+        categories = {category.id: category for category in session.scalars(select(Category))}
+        names = {category.code: category.name for category in categories.values()}
+        groups: dict[str, dict] = defaultdict(lambda: {"items": set(), "lines": 0, "value": Decimal(0),
+                                                      "units": defaultdict(Decimal)})
+        total, lines, items = Decimal(0), 0, set()
+        for category_id, item_id, unit, count, qty, fen in session.execute(_visible(ctx, stmt)):
+            category = categories.get(category_id)
+            code = category.code[:prefix_length] if category else ""
+            value = Decimal(int(fen or 0)) / 100
+            group = groups[code]
+            group["items"].add(item_id)
+            group["lines"] += count
+            group["value"] += value
+            group["units"][unit] += qty or Decimal(0)
+            total, lines = total + value, lines + count
+            items.add(item_id)
+    summaries = [
+        CategorySummary(code, names.get(code, "未分类"), len(group["items"]), group["lines"], group["value"],
+                        tuple(sorted(group["units"].items())))
+        for code, group in groups.items()
+    ]
+    summaries.sort(key=lambda summary: (-summary.value, summary.code))
+    return StockOverview(total, lines, len(items), summaries)

@@ -49,3 +49,19 @@ def test_stock_and_adequacy_query_counts(db):
     with counted(db) as statements:
         assess(ctx, Scenario(5000, 15, area="320101"))
     assert whole <= 12 and len(statements) <= whole + 2, statements
+
+
+def test_stock_overview_matches_the_lines_in_two_queries(db):
+    from decimal import Decimal
+
+    from models.services.stock_view_queries import category_summary, stock_overview
+
+    generate.populate(db, "tiny", log=lambda *_: None)
+    ctx = generate.admin_context(db)
+    lines = stock_lines(ctx)
+    with counted(db) as statements:
+        overview = stock_overview(ctx)
+    assert len(statements) == 2, statements  # categories, then one grouped query
+    assert overview.lines == len(lines) and overview.items == len({line.item_code for line in lines})
+    assert overview.value == sum((line.value or Decimal(0) for line in lines), Decimal(0))
+    assert overview.categories == category_summary(ctx, lines=lines)
