@@ -12,6 +12,9 @@ CHANGES = """
   kept, and the session's identity map holds objects weakly: they were collected at once and every
   distinct category was fetched again, one query each (43 queries for a county, now 2; test
   `tests/benchmarks_smoke/test_query_counts.py`).
+- **Home dashboard figures** (`stock_view_queries.stock_overview`, new): value, line and item counts and
+  the category summary from one grouped query (per-line values rounded to the fen in SQL, half up), equal to
+  what the home view computes from every line; not yet used by the home view (see below).
 - **Stock view, paged query** (`stock_view_queries.stock_page`, new): sorts (by store/item/expiry, or by
   expiry), filters (the same matching as the view's `line_matches`: name, code, spec, pinyin initials or
   full, category, store, batch number) and pages in the database. Page ids come first from the balance
@@ -56,10 +59,11 @@ MISSES = """
   `stock_lines(ctx)` for every line of the city only to add up the value, count lines and items and
   group by category (`category_summary(ctx, lines=lines)`); the navigation's `store_line_counts` is one
   grouped query and is fine. So the start costs what the stock view's full load costs. *What it takes*:
-  a `stock_overview(ctx)` service answering those tiles with one grouped query (per category and item:
-  `count(*)`, `sum(quantity)`, `sum(value in fen)`, done on `balances` joined to `items`/`batches` — the
-  same shape as the adequacy sum, tens of milliseconds on the city), used by the home view instead of
-  `stock_lines`; then start-up is the import of PySide6 and the models plus a few small queries.
+  `stock_view_queries.stock_overview(ctx)` (new, tested to give exactly the same value, counts and
+  category rows as `stock_lines` + `category_summary`; measured above) answers those tiles with one grouped
+  query. It still reads every balance row once (hundreds of ms on the city), so the home view should call
+  it off the UI thread and fill the tiles when it returns; then start-up is the import of PySide6 and the
+  models plus a few small queries. That is the home view owner's change.
   The stock view opened next inherits the same full load (above).
 - **Posting**: the bare figure is only the core write (update one balance, insert one ledger row, then
   rolled back so the ledger stays equal to the balances); ours also numbers the document, writes the
