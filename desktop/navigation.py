@@ -79,10 +79,12 @@ class StoreTree(QTreeWidget):
         for store in stores:
             by_area.setdefault(store.area_id, []).append(store)
         parents = {area.id: area.parent_id for area in areas}
+        lines_below: dict[int, int] = {}
         for store in stores:
             area_id = store.area_id
             while area_id is not None:
                 stores_below[area_id] = stores_below.get(area_id, 0) + 1
+                lines_below[area_id] = lines_below.get(area_id, 0) + counts.get(store.code, 0)
                 area_id = parents.get(area_id)
         root = QTreeWidgetItem(self, [self.tr("全部储备库（%1）").replace("%1", str(len(stores)))])
         root.setIcon(0, style.icon("county"))
@@ -91,7 +93,9 @@ class StoreTree(QTreeWidget):
             if not stores_below.get(area.id):
                 continue  # keepers see only the branches that hold their stores
             parent = nodes.get(area.parent_id, root)
-            node = QTreeWidgetItem(parent, [area.name])
+            node = QTreeWidgetItem(parent, [f"{area.name}（{lines_below.get(area.id, 0)}）"])
+            node.setToolTip(0, self.tr("储备库 %1 个 · 库存批次 %2").replace("%1", str(stores_below[area.id]))
+                            .replace("%2", str(lines_below.get(area.id, 0))))
             node.setIcon(0, style.icon("county" if area.kind is AreaKind.COUNTY else "area"))
             node.setData(0, STORE_ROLE, None)
             nodes[area.id] = node

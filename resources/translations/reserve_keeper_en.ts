@@ -253,6 +253,53 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>关于储备管家</source>
+            <translation>About ReserveKeeper</translation>
+        </message>
+        <message>
+            <source>&lt;b style='font-size:18pt'&gt;储备管家&lt;/b&gt;&lt;br&gt;ReserveKeeper&lt;br&gt;应急物资储备管理 · Emergency-supplies reserve management</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>版本</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>许可证</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>字体</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>（未打开）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>数据库</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>日志文件夹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>运行环境</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>打开数据文件夹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AdequacyView</name>
         <message>
             <source>需求项</source>
@@ -868,8 +915,20 @@
             <translation>Back up now</translation>
         </message>
         <message>
+            <source>备份文件夹…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>更改自动备份保存的文件夹（管理员）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>备份：</source>
             <translation>Backup: </translation>
+        </message>
+        <message>
+            <source>（自动备份失败）</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。</source>
@@ -901,6 +960,18 @@
         <message>
             <source>已备份到 %1</source>
             <translation>Backed up to %1</translation>
+        </message>
+        <message>
+            <source>选择自动备份文件夹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>今后的自动备份将保存在 %1，保留最近 %2 份。</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1112,6 +1183,49 @@
         <message>
             <source>行政区划代码</source>
             <translation>Division code</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataFolderDialog</name>
+        <message>
+            <source>数据保存位置</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>储备管家把所有数据保存在一个数据库文件（%1）中。请选择保存位置，以后可在“关于”中查看。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>默认位置（推荐）：%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>其他文件夹：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>例如 D:\储备管家数据</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>开始使用</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>选择数据文件夹</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>请填写或选择一个文件夹。</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1330,6 +1444,10 @@
         <message>
             <source>待还</source>
             <translation>Outstanding</translation>
+        </message>
+        <message>
+            <source>来源…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>审批</source>
@@ -1555,6 +1673,10 @@
             <translation>Reverse this document…</translation>
         </message>
         <message>
+            <source>导出 PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>行</source>
             <translation>Row</translation>
         </message>
@@ -1693,6 +1815,26 @@
         <message>
             <source>审批</source>
             <translation>Approve</translation>
+        </message>
+        <message>
+            <source>导出单据</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>正在生成 PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>未能导出</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>已保存到 %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>冲销单据</source>
@@ -2063,6 +2205,14 @@
             <translation>Excel row</translation>
         </message>
         <message>
+            <source>工作表“{0}”的名称无法识别，导入时将忽略。如果它是下列表之一，请选择：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>忽略此表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>错误</source>
             <translation>Error</translation>
         </message>
@@ -2099,6 +2249,18 @@ Everything is written in one transaction, and cancelling half-way leaves no data
         <message>
             <source>已导入：{0}。</source>
             <translation>Imported: {0}.</translation>
+        </message>
+        <message>
+            <source>已处理 {0} 行…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>正在检查…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>正在导入…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>已取消</source>
@@ -2778,6 +2940,13 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         </message>
     </context>
     <context>
+        <name>ManualDialog</name>
+        <message>
+            <source>储备管家 用户手册</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NavigationPanel</name>
         <message>
             <source>储备库</source>
@@ -2892,6 +3061,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <message>
             <source>删除所选行</source>
             <translation>Delete selected row</translation>
+        </message>
+        <message>
+            <source>双击一行可放回上面修改</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>清单</source>
@@ -3169,6 +3342,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <message>
             <source>删除所选行</source>
             <translation>Delete selected row</translation>
+        </message>
+        <message>
+            <source>双击一行可放回上面修改</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>确认入库</source>
@@ -3630,6 +3807,41 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         </message>
     </context>
     <context>
+        <name>SourcesDialog</name>
+        <message>
+            <source>调拨来源 %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>第 %1 行 %2 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>储备库</source>
+            <translation>Stores</translation>
+        </message>
+        <message>
+            <source>可用（未预留）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本单调用</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>全部重新自动安排</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>保存此行来源</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>StandardsView</name>
         <message>
             <source>需求项</source>
@@ -4000,6 +4212,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
             <translation>Store to count</translation>
         </message>
         <message>
+            <source>查找：编码、名称、拼音或批次</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>在“实盘数量”列填写清点结果（回车到下一行）；留空的批次不调整。</source>
             <translation>Type the counted quantities in the “Counted” column (Enter moves to the next row); batches left empty are not adjusted.</translation>
         </message>
@@ -4058,6 +4274,22 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <message>
             <source>正在读取账面数量…</source>
             <translation>Reading the book quantities…</translation>
+        </message>
+        <message>
+            <source>账外物资：账上没有、清点时发现的批次</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>有效期至，可不填</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>加入盘点表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1”批次“%2”已在盘点表中，请直接填写它的实盘数量。</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>导出盘点表</source>
@@ -4152,6 +4384,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <message>
             <source>全部储备库（%1）</source>
             <translation>All stores (%1)</translation>
+        </message>
+        <message>
+            <source>储备库 %1 个 · 库存批次 %2</source>
+            <translation>%1 stores · %2 stock lines</translation>
         </message>
         <message>
             <source>%1 · 库存批次 %2</source>

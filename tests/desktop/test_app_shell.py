@@ -157,6 +157,8 @@ def test_store_tree_selects_store_for_status_bar_and_stock_view(qtbot, dctx):
     tree = window.navigation.stores
     leaves = tree.findItems("东村储备点", Qt.MatchStartsWith | Qt.MatchRecursive)
     assert leaves and leaves[0].text(0) == "东村储备点（1）"  # one stock line
+    township = tree.findItems("城关镇", Qt.MatchStartsWith | Qt.MatchRecursive)[0]
+    assert township.text(0) == "城关镇（2）"  # rice in T001 and the tent in 东村 below it
     tree.setCurrentItem(leaves[0])
     assert dctx.current_store_code == "V001"
     assert "东村储备点（V001）" in window.store_label.text()
