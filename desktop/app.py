@@ -3,8 +3,12 @@ wizard or the login, then the main window. ``reserve-keeper`` with no command la
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
+import os
 import sys
+from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,7 +21,7 @@ from desktop.dialogs.login_dialog import LoginDialog
 from desktop.interaction import interaction
 from desktop.main_window import MainWindow
 from models.context import ServiceContext
-from models.db import Database
+from models.db import DB_ENV, Database
 from models.errors import DomainError
 from models.migrate import open_database
 from models.services.users import admin_without_password, ensure_admin
@@ -25,16 +29,28 @@ from models.services.users import admin_without_password, ensure_admin
 log = logging.getLogger(__name__)
 
 
+def optional(module_name: str) -> ModuleType | None:
+    """A module written alongside this shell (backup, logging, server mode...), if it is installed."""
+    return importlib.import_module(module_name) if importlib.util.find_spec(module_name) else None
+
+
+class Cancelled(Exception):
+    """The user declined a start-up question: the program ends without opening anything."""
+
+
 class Shell:
     """Owns the signed-in context and the main window; rebuilds the window when the language changes."""
 
     def __init__(self, dctx: DesktopContext) -> None:
         self.dctx = dctx
-        self.window = self._new_window()
+        self.window = self._new_window(daily_backup=True)
 
-    def _new_window(self) -> MainWindow:
+    def _new_window(self, *, daily_backup: bool = False) -> MainWindow:
         window = MainWindow(self.dctx)
         window.language_change_requested.connect(self.change_language)
+        backup = optional("desktop.widgets.backup_status")
+        if backup is not None:  # the daily copy is made once per start, not per language switch
+            window.statusBar().addPermanentWidget(backup.BackupStatus(self.dctx, window, daily_backup=daily_backup))
         return window
 
     def change_language(self, language: str) -> None:
@@ -57,6 +73,44 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     i18n.install_language(app_settings.current().get(app_settings.LANGUAGE))
     style.apply(app)
     return app
+
+
+def setup_diagnostics() -> None:
+    """The log file and the handler that turns an unexpected error into a calm message."""
+    logging_setup = optional("desktop.logging_setup")
+    if logging_setup is not None:
+        logging_setup.setup_logging()
+    else:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    error_handler = optional("desktop.error_handler")
+    if error_handler is not None:
+        error_handler.install(error_handler.active_window)
+
+
+def teardown_diagnostics() -> None:
+    error_handler = optional("desktop.error_handler")
+    if error_handler is not None:
+        error_handler.uninstall()
+
+
+def choose_database(db: str | None) -> str | None:
+    """``--db`` or the environment if given; else the shared server (asking its password) if one is
+    set up; else the local file in the data folder (asked once, on the very first start)."""
+    explicit = db or os.environ.get(DB_ENV)
+    server = optional("desktop.dialogs.server_settings_dialog")
+    if not explicit and server is not None and server.saved_server_url():
+        url = server.ServerSettingsDialog.ask()
+        if url is None:
+            raise Cancelled
+        if url:
+            return url
+    folders = optional("desktop.dialogs.data_folder_dialog")
+    if folders is None:
+        return db
+    try:
+        return folders.database_to_open(db)
+    except folders.Cancelled:
+        raise Cancelled from None
 
 
 def sign_in(db: Database, parent: QWidget | None = None) -> tuple[ServiceContext, SetupResult | None] | None:
@@ -98,20 +152,25 @@ def start(db: Database) -> Shell | None:
 
 
 def main(argv: list[str] | None = None, db: str | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_application(argv)
+    setup_diagnostics()
     try:
-        database = open_database(db)
-    except DomainError as error:
-        interaction.error(None, QCoreApplication.translate("app", "无法打开数据库"), error.message)
-        return 2
-    try:
-        shell = start(database)
-        if shell is None:
+        try:
+            database = open_database(choose_database(db))
+        except Cancelled:
             return 0
-        return app.exec()
+        except DomainError as error:
+            interaction.error(None, QCoreApplication.translate("app", "无法打开数据库"), error.message)
+            return 2
+        try:
+            shell = start(database)
+            if shell is None:
+                return 0
+            return app.exec()
+        finally:
+            database.dispose()
     finally:
-        database.dispose()
+        teardown_diagnostics()
 
 
 if __name__ == "__main__":

@@ -39,6 +39,10 @@ DOCUMENT_ACTIONS = (
 )
 
 
+def _installed(module_name: str) -> bool:
+    return importlib.util.find_spec(module_name) is not None
+
+
 def find_runner(module) -> Callable | None:
     """A dialog module's ``run(dctx, parent)``: a module function or a dialog class's classmethod."""
     runner = getattr(module, "run", None)
@@ -114,6 +118,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, code=code: self.change_language(code))
             self.language_actions.addAction(action)
         self.password_action = self._action(self.tr("修改密码…"), self.change_password, None, "password")
+        self.server_action = self._action(self.tr("服务器连接…"), self.server_settings, None, "settings")
+        self.server_action.setVisible(_installed("desktop.dialogs.server_settings_dialog"))
+        self.manual_action = self._action(self.tr("用户手册"), self.manual, "F1", "about")
+        self.manual_action.setEnabled(_installed("desktop.dialogs.manual_dialog"))
         self.about_action = self._action(self.tr("关于储备管家"), self.about, None, "about")
 
     def _build_menus(self) -> None:
@@ -133,7 +141,9 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.actions():
             language_menu.addAction(action)
         settings_menu.addAction(self.password_action)
+        settings_menu.addAction(self.server_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.manual_action)
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -231,8 +241,26 @@ class MainWindow(QMainWindow):
             interaction.information(self, self.tr("修改密码"), self.tr("密码已修改。"))
 
     def about(self) -> None:
+        if _installed("desktop.dialogs.about_dialog"):
+            from desktop.dialogs.about_dialog import AboutDialog
+
+            AboutDialog.show_for(self.dctx.service.db, self)
+            return
         interaction.information(self, self.tr("关于储备管家"), self.tr(
             "储备管家 ReserveKeeper\n县级应急物资储备管理：库存、台账、调拨、轮换、协议储备与保障能力评估。"))
+
+    def manual(self) -> None:
+        from desktop.dialogs.manual_dialog import ManualDialog
+
+        self.manual_window = ManualDialog.show_manual(self)  # not modal: read it while working
+        if self.manual_window is None:
+            interaction.information(self, self.tr("用户手册"), self.tr("本安装中没有用户手册。"))
+
+    def server_settings(self) -> None:
+        from desktop.dialogs.server_settings_dialog import ServerSettingsDialog
+
+        if ServerSettingsDialog.ask(self) is not None:
+            interaction.information(self, self.tr("服务器连接"), self.tr("设置已保存，重新启动程序后生效。"))
 
     def change_language(self, language: str) -> None:
         if language != self.settings.get(app_settings.LANGUAGE):

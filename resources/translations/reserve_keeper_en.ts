@@ -2859,6 +2859,14 @@ Everything is written in one transaction, and cancelling half-way leaves no data
             <translation>Change password…</translation>
         </message>
         <message>
+            <source>服务器连接…</source>
+            <translation>Server connection…</translation>
+        </message>
+        <message>
+            <source>用户手册</source>
+            <translation>User manual</translation>
+        </message>
+        <message>
             <source>关于储备管家</source>
             <translation>About ReserveKeeper</translation>
         </message>
@@ -2937,6 +2945,18 @@ Everything is written in one transaction, and cancelling half-way leaves no data
 县级应急物资储备管理：库存、台账、调拨、轮换、协议储备与保障能力评估。</source>
             <translation>ReserveKeeper
 Emergency supplies reserve management for a county: stock, ledger, dispatch, rotation, agreement reserves and adequacy checks.</translation>
+        </message>
+        <message>
+            <source>本安装中没有用户手册。</source>
+            <translation>This installation has no user manual.</translation>
+        </message>
+        <message>
+            <source>服务器连接</source>
+            <translation>Server connection</translation>
+        </message>
+        <message>
+            <source>设置已保存，重新启动程序后生效。</source>
+            <translation>Settings saved; they take effect when the program is restarted.</translation>
         </message>
     </context>
     <context>

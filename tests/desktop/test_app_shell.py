@@ -295,3 +295,33 @@ def test_after_import_choice_the_import_screen_opens(qtbot, dctx, answers):
     after_setup(window, SetupResult(dctx.service, "import", "已导入：储备库 2 个"))
     assert window.has_view("import") and window.current_key == "import"
     assert answers.messages and answers.messages[-1][2] == "已导入：储备库 2 个"
+
+
+def test_help_menu_opens_manual_and_about(qtbot, dctx, monkeypatch):
+    from desktop.dialogs import about_dialog, manual_dialog
+
+    opened = []
+    monkeypatch.setattr(about_dialog.AboutDialog, "show_for", classmethod(lambda cls, db, parent: opened.append(("about", db))))
+    monkeypatch.setattr(manual_dialog.ManualDialog, "show_manual", classmethod(lambda cls, parent: opened.append(("manual", parent)) or object()))
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    assert window.manual_action.shortcut().toString() == "F1"
+    window.manual_action.trigger()
+    window.about_action.trigger()
+    assert opened == [("manual", window), ("about", dctx.service.db)]
+
+
+def test_shell_shows_backup_status_and_server_mode_asks_for_the_password(qtbot, dctx, monkeypatch):
+    from desktop.app import Shell, choose_database
+    from desktop.dialogs import server_settings_dialog
+    from desktop.widgets.backup_status import BackupStatus
+
+    shell = Shell(dctx)
+    qtbot.addWidget(shell.window)
+    assert shell.window.statusBar().findChild(BackupStatus) is not None
+    monkeypatch.delenv("RESERVE_KEEPER_DB", raising=False)
+    monkeypatch.setattr(server_settings_dialog, "saved_server_url", lambda: "postgresql+psycopg://rk@server/rk")
+    monkeypatch.setattr(server_settings_dialog.ServerSettingsDialog, "ask",
+                        classmethod(lambda cls, parent=None: "postgresql+psycopg://rk:secret@server/rk"))
+    assert choose_database(None) == "postgresql+psycopg://rk:secret@server/rk"
+    assert choose_database("/tmp/explicit.db") == "/tmp/explicit.db"  # --db always wins
