@@ -214,6 +214,7 @@ class HomeView(QWidget):
         summaries = category_summary(ctx, lines=lines)
         self.empty_hint.setVisible(not lines)
         self.chart_view.setVisible(bool(lines))
+        self.category_table.setVisible(bool(lines))
         self.category_model.set_rows(summaries)
         self._fill_chart(summaries)
         self._fill_activity()

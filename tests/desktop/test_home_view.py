@@ -60,6 +60,6 @@ def test_empty_database_says_how_to_start(qtbot, admin, county):
 
     view = HomeView(DesktopContext(admin))
     qtbot.addWidget(view)
-    assert not view.empty_hint.isHidden() and view.chart_view.isHidden()
+    assert not view.empty_hint.isHidden() and view.chart_view.isHidden() and view.category_table.isHidden()
     assert "入库" in view.empty_hint.text()
     assert view.tiles["value"].figure.text() == "¥0.00"
