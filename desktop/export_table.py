@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from desktop import settings as app_settings
@@ -79,3 +80,21 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
         path += ".xlsx"
     store.set(app_settings.LAST_EXPORT_DIR, str(Path(path).parent))
     return path
+
+
+def add_export_action(view: QTableView, title: str, file_name: str) -> QAction:
+    """One line for any table view: a right-click action “导出所见到 Excel…” (Qt.ActionsContextMenu)."""
+    action = QAction(view.tr("导出所见到 Excel…"), view)
+
+    def run() -> None:
+        from desktop.interaction import interaction  # noqa: PLC0415 - the one prompt seam
+
+        path = ask_export_path(view, file_name)
+        if path:
+            count = export_view(view, path, title)
+            interaction.information(view, view.tr("导出完成"), view.tr("已导出 {0} 行到 {1}").format(count, path))
+
+    action.triggered.connect(run)
+    view.setContextMenuPolicy(Qt.ActionsContextMenu)
+    view.addAction(action)
+    return action

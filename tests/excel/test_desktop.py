@@ -186,3 +186,20 @@ def test_unrecognised_sheet_can_be_mapped(view, said, admin, county, tmp_path):
     assert view.tabs.widget(0).findChild(QTableView, "preview").model().rowCount() == 1
     assert view.run_import().ok
     assert [r.quantity for r in stock_rows(admin)] == [9]
+
+
+def test_export_action_for_any_table(qtbot, tmp_path, monkeypatch, said):
+    import desktop.export_table as module
+
+    model = QStandardItemModel(0, 1)
+    model.setHorizontalHeaderLabels(["物资"])
+    model.appendRow([QStandardItem("帐篷")])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    monkeypatch.setattr(module, "ask_export_path", lambda parent, name: str(tmp_path / name))
+    action = module.add_export_action(table, "物资", "物资.xlsx")
+    assert action in table.actions()
+    action.trigger()
+    assert openpyxl.load_workbook(tmp_path / "物资.xlsx").active["A3"].value == "帐篷"
+    assert said and said[-1][1] == "导出完成"
