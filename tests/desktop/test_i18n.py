@@ -21,6 +21,7 @@ def test_english_source_is_complete_for_the_shell():
     root = ET.parse(i18n.translations_dir() / "reserve_keeper_en.ts").getroot()
     shell_contexts = {"MainWindow", "StockView", "HomeView", "CatalogView", "StoresView", "LoginDialog",
                       "ItemDialog", "StoreDialog", "FirstRunWizard", "CountyPage", "AdminPage", "StartPage",
+                      "PasswordDialog", "AreaDialog", "CategoryDialog", "StoreTree", "NavigationPanel", "app",
                       "labels", "views"}
     unfinished = [(context.findtext("name"), message.findtext("source"))
                   for context in root.iter("context") if context.findtext("name") in shell_contexts
