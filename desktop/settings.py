@@ -53,6 +53,8 @@ PRINT_COPIES = Setting("print/copies", int, 1, "copies of each printed document"
 LAST_EXPORT_DIR = Setting("files/export_dir", str, "", "folder of the last export or import")
 EXPIRY_SOON_DAYS = Setting("dashboard/soon_days", int, 30, "first expiry window on the home view")
 EXPIRY_LATER_DAYS = Setting("dashboard/later_days", int, 90, "second expiry window on the home view")
+ADEQUACY_PEOPLE = Setting("dashboard/people", int, 5000, "people of the home view's adequacy tile (county grade)")
+ADEQUACY_DAYS = Setting("dashboard/days", int, 15, "days of the home view's adequacy tile")
 RECENT_DATABASES = Setting("files/recent_databases", list, [], "databases opened before")
 
 ALL_SETTINGS = [value for value in list(globals().values()) if isinstance(value, Setting)]

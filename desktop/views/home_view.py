@@ -22,6 +22,7 @@ from desktop.context import DesktopContext
 from desktop.formatting import label, local_time_text, money_text, number_text, quantity_text
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, Column, RowTableModel, configure_table
 from desktop.views.registry import ViewSpec
+from models.errors import DomainError
 from models.services.stock_view_queries import (CategorySummary, category_summary, expiry_counts,
                                                 recent_activity, stock_lines)
 
@@ -93,6 +94,8 @@ class HomeView(QWidget):
         store = app_settings.current()
         self.soon_days = store.get(app_settings.EXPIRY_SOON_DAYS)
         self.later_days = store.get(app_settings.EXPIRY_LATER_DAYS)
+        self.people = store.get(app_settings.ADEQUACY_PEOPLE)
+        self.days = store.get(app_settings.ADEQUACY_DAYS)
         self._build()
         dctx.changed.connect(self._on_changed)
         self.refresh()
@@ -109,6 +112,8 @@ class HomeView(QWidget):
             ("later", self.tr("%1 天内到期批次").replace("%1", str(self.later_days)), "",
              ("stock", stock_list(expiry=str(self.later_days)))),
             ("dispatch", self.tr("未完成调拨单"), "", ("dispatch", {})),
+            ("target", self.tr("未达标需求项（%1 人 × %2 天）").replace("%1", str(self.people))
+             .replace("%2", str(self.days)), "danger", ("adequacy", {})),
         ]
         for column, (key, caption, tone, target) in enumerate(specs):
             tile = Tile(caption, tone, self)
@@ -211,6 +216,7 @@ class HomeView(QWidget):
         self.tiles["dispatch"].setVisible(open_orders is not None)
         if open_orders is not None:
             self.tiles["dispatch"].set_figure(number_text(open_orders))
+        self._fill_target(ctx)
         summaries = category_summary(ctx, lines=lines)
         self.empty_hint.setVisible(not lines)
         self.chart_view.setVisible(bool(lines))
@@ -218,6 +224,24 @@ class HomeView(QWidget):
         self.category_model.set_rows(summaries)
         self._fill_chart(summaries)
         self._fill_activity()
+
+    def _fill_target(self, ctx) -> None:
+        """Needs of the default standard not covered for the county's planning scenario."""
+        tile = self.tiles["target"]
+        adequacy = importlib.import_module("models.services.adequacy") \
+            if importlib.util.find_spec("models.services.adequacy") else None
+        tile.setVisible(adequacy is not None)
+        if adequacy is None:
+            return
+        try:
+            report = adequacy.assess(ctx, adequacy.Scenario(people=self.people, days=self.days))
+        except DomainError as error:
+            tile.set_figure("—")
+            tile.setToolTip(error.message)
+            return
+        summary = report.summary
+        tile.set_figure(f"{summary.needs - summary.covered} / {summary.needs}")
+        tile.setToolTip(self.tr("最薄弱：%1").replace("%1", summary.weakest or "—"))
 
     def _fill_chart(self, summaries: list[CategorySummary]) -> None:
         self.chart.removeAllSeries()

@@ -63,3 +63,16 @@ def test_empty_database_says_how_to_start(qtbot, admin, county):
     assert not view.empty_hint.isHidden() and view.chart_view.isHidden() and view.category_table.isHidden()
     assert "入库" in view.empty_hint.text()
     assert view.tiles["value"].figure.text() == "¥0.00"
+
+
+def test_target_tile_counts_needs_not_covered(qtbot, admin, dctx):
+    from models.services.standards import ensure_default_standards
+
+    view = HomeView(dctx)
+    qtbot.addWidget(view)
+    assert view.tiles["target"].figure.text() == "—"  # no standard yet: the tooltip says why
+    assert "定额标准" in view.tiles["target"].toolTip()
+    ensure_default_standards(admin)
+    view.refresh()
+    uncovered, needs = (int(part) for part in view.tiles["target"].figure.text().split(" / "))
+    assert needs > 0 and uncovered == needs  # 12 tents and 170 bottles shelter nobody for 15 days
