@@ -49,7 +49,7 @@ QHeaderView::section {{ background: #eef2f7; border: none; border-right: 1px sol
 QFrame[role="tile"] {{ background: #ffffff; border: 1px solid #d0d7e0; border-radius: 6px; }}
 QFrame[role="tile"]:hover {{ border-color: {ACCENT}; }}
 QFrame[role="tile"]:focus {{ border: 2px solid {FOCUS}; }}
-QFrame[role="tile"] QLabel[role="figure"] {{ font-size: 20pt; font-weight: bold; color: {ACCENT}; }}
+QFrame[role="tile"] QLabel[role="figure"] {{ font-size: 18pt; font-weight: bold; color: {ACCENT}; }}
 QFrame[role="tile"][tone="danger"] QLabel[role="figure"] {{ color: #b03020; }}
 QFrame[role="tile"][tone="warning"] QLabel[role="figure"] {{ color: #b07000; }}
 QGroupBox {{ border: 1px solid #d0d7e0; border-radius: 5px; margin-top: 12px; background: #ffffff; }}

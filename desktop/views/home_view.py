@@ -105,7 +105,7 @@ class HomeView(QWidget):
         tiles = QGridLayout()
         specs = [
             ("value", self.tr("库存总值"), "", ("stock", stock_list())),
-            ("lines", self.tr("库存批次（品种）"), "", ("stock", stock_list())),
+            ("lines", self.tr("库存批次"), "", ("stock", stock_list())),
             ("expired", self.tr("已过期批次"), "danger", ("stock", stock_list(expiry="expired"))),
             ("soon", self.tr("%1 天内到期批次").replace("%1", str(self.soon_days)), "warning",
              ("stock", stock_list(expiry=str(self.soon_days)))),
@@ -207,7 +207,8 @@ class HomeView(QWidget):
         self.tiles["value"].set_figure(money_text(value))
         self.tiles["value"].setToolTip(money_text(value))
         items = len({line.item_code for line in lines})
-        self.tiles["lines"].set_figure(f"{number_text(len(lines))}（{items}）")
+        self.tiles["lines"].set_figure(number_text(len(lines)))
+        self.tiles["lines"].caption.setText(self.tr("库存批次（%1 种物资）").replace("%1", number_text(items)))
         counts = expiry_counts(ctx, (self.soon_days, self.later_days))
         self.tiles["expired"].set_figure(number_text(counts.expired))
         self.tiles["soon"].set_figure(number_text(counts.within[self.soon_days]))

@@ -15,7 +15,7 @@ def test_tiles_show_value_and_expiry_counts(qtbot, qtmodeltester, dctx):
     qtbot.addWidget(view)
     # tents 12 × 2800 + bottled water and rice without price
     assert view.tiles["value"].figure.text() == "¥33,600.00"
-    assert view.tiles["lines"].figure.text() == "6（3）"
+    assert view.tiles["lines"].figure.text() == "6" and "3 种物资" in view.tiles["lines"].caption.text()
     assert view.tiles["expired"].figure.text() == "1"
     assert view.tiles["soon"].figure.text() == "1"  # W-SOON, 2026-07-01
     assert view.tiles["later"].figure.text() == "1"
