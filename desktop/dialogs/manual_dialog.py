@@ -66,8 +66,8 @@ class ManualDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 760)
 
-    def fit_images(self, folder: Path, width: int = 900) -> None:
-        """Screenshots are 1366 px wide: show them at most ``width`` px so no sideways scrolling."""
+    def fit_images(self, folder: Path, width: int = 860) -> None:
+        """Screenshots are 1366 px wide: show them at most ``width`` px (the window is 980) so no sideways scrolling."""
         document = self.browser.document()
         block = document.begin()
         while block.isValid():
