@@ -58,6 +58,7 @@ def new_document(
 ) -> Document:
     doc_date = doc_date or ctx.today()
     now = ctx.now()
+    lock_store(session, store)
     document = Document(
         number=next_number(session, doc_type.prefix, store.code, doc_date.year),
         doc_type=doc_type,
@@ -72,6 +73,15 @@ def new_document(
     session.add(document)
     session.flush()
     return document
+
+
+def lock_store(session: Session, store: Store) -> None:
+    """Serialise postings per store on PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises all).
+
+    Without it a receipt and an issue in one store (different number sequences) could lock the
+    same balance rows in opposite orders and deadlock; with it they simply queue.
+    """
+    session.execute(select(Store.id).where(Store.id == store.id).with_for_update())
 
 
 def add_line(document: Document, batch: Batch, quantity: Decimal, **fields: Any) -> DocumentLine:
