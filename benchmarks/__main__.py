@@ -43,7 +43,7 @@ def make_bench(size: str, backend: str, repeat: int, *, force: bool = False, log
     return Bench(size, backend, url, db, ctx, repeat, connect)
 
 
-def run(bench: Bench, only: list[str] | None = None, log=print) -> list[Result]:
+def run(bench: Bench, only: list[str] | None = None, log=print, save: bool = False) -> list[Result]:
     names = [name for name in ORDER if not only or name in only]
     for name in names:
         module = importlib.import_module(f"benchmarks.ops.{name}")
@@ -55,6 +55,8 @@ def run(bench: Bench, only: list[str] | None = None, log=print) -> list[Result]:
         for result in results:
             result.op = name
         bench.results.extend(results)
+        if save:  # after each operation, so an interrupted run keeps what it measured
+            merge_saved(bench.size, bench.backend, results)
         for result in results:
             log(format_line(result))
         log(f"  ({name}: {time.perf_counter() - started:.1f} s)")
@@ -89,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     bench = make_bench(args.size, args.backend, args.repeat, force=args.rebuild)
     print(f"{args.size} on {args.backend}: {bench.url}")
-    results = merge_saved(args.size, args.backend, run(bench, args.only))
+    run(bench, args.only, save=True)
+    results = merge_saved(args.size, args.backend, [])
     output = args.output or (RESULTS if args.backend == "sqlite" else RESULTS.with_name("RESULTS_POSTGRES.md"))
     write_results(output, bench, results, time.perf_counter() - started, partial=bool(args.only))
     print(f"wrote {output}")
