@@ -37,34 +37,22 @@ def main() -> None:
     parser.add_argument("--views", nargs="*", default=[])
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEvent, QObject
-
     from desktop.app import create_application
     from desktop.context import DesktopContext
     from desktop.main_window import MainWindow
     from models.migrate import open_database
     from benchmarks.generate import admin_context
 
-    class PaintWatch(QObject):
-        painted = False
-
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
-                self.painted = True
-            return False
-
     app = create_application([])
     db = open_database(args.db)
     window = MainWindow(DesktopContext(admin_context(db)))
 
     def show_and_paint(widget) -> None:
-        watch = PaintWatch()
-        widget.installEventFilter(watch)
+        # shown, pending events handled, then painted synchronously: what the user first sees
         window.show()
-        deadline = time.perf_counter() + 600
-        while not watch.painted and time.perf_counter() < deadline:
-            app.processEvents()
-        widget.removeEventFilter(watch)
+        app.processEvents()
+        widget.repaint()
+        app.processEvents()
 
     show_and_paint(window.stack.currentWidget() or window)
     emit(event="window", key=window.current_key)
