@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=ORDER, metavar="NAME", help=f"any of: {', '.join(ORDER)}")
     parser.add_argument("--repeat", type=int, default=9, help="runs per figure (median reported); default 9")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the database first")
+    parser.add_argument("--report-only", action="store_true", help="rewrite the report from the saved figures")
     parser.add_argument("--output", type=Path, default=None, help="where to write the report "
                         "(default benchmarks/RESULTS.md; with --only, the figures measured replace those of the "
                         "last run saved under benchmarks/data/, and the report is rewritten from the whole set)")
@@ -91,10 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     bench = make_bench(args.size, args.backend, args.repeat, force=args.rebuild)
     print(f"{args.size} on {args.backend}: {bench.url}")
-    run(bench, args.only, save=True)
+    if not args.report_only:
+        run(bench, args.only, save=True)
     results = merge_saved(args.size, args.backend, [])
     output = args.output or (RESULTS if args.backend == "sqlite" else RESULTS.with_name("RESULTS_POSTGRES.md"))
-    write_results(output, bench, results, time.perf_counter() - started, partial=bool(args.only))
+    write_results(output, bench, results, time.perf_counter() - started, partial=bool(args.only or args.report_only))
     print(f"wrote {output}")
     bench.db.dispose()
     sys.stdout.flush()
