@@ -65,6 +65,22 @@ MISSES = """
   it off the UI thread and fill the tiles when it returns; then start-up is the import of PySide6 and the
   models plus a few small queries. That is the home view owner's change.
   The stock view opened next inherits the same full load (above).
+- **Exporting a county's workbook** (`models/documents/excel_export.py`, another engineer's): the ledger sheet
+  loads five ORM entities per movement and writes through openpyxl's normal (in-memory) mode, setting a
+  border and number format cell by cell: about 16 styled cells per row for 200,000 rows, all held in memory
+  until the save. *What it takes*: openpyxl's write-only mode (`Workbook(write_only=True)` with
+  `WriteOnlyCell`s sharing one named style; rows streamed to disk), the ledger read as plain columns with
+  `yield_per` (as `ledger_page` does), and the auto-filter/print settings kept (write-only mode supports
+  them). Expect a few seconds per 100,000 rows.
+- **The desktop program crashes at city scale** (found by this benchmark): PySide6 6.12 on Python 3.11 drops
+  one reference to `None` per `QListWidgetItem.setData` and per `QListWidget.addItem` (checked in isolation:
+  2,000 calls lower `sys.getrefcount(None)` by 2,000). The home view's alerts panel
+  (`desktop/widgets/alerts_panel.py`) adds one item per alert, and a city has thousands (15,000 expired
+  stock lines), so `None`'s count reaches zero and the process aborts with "Fatal Python error:
+  none_dealloc". The benchmark's desktop probe holds two million extra references to `None` to survive it
+  (16 MB, included in its memory figures). *Fix*: run on Python ≥ 3.12 (where `None` is immortal), or avoid
+  the leaking calls (`QListWidgetItem(text, list_widget)` instead of `addItem`, the alert key kept in a
+  Python dict instead of `setData`), and cap the panel at a few hundred alerts with a "more…" line.
 - **Posting**: the bare figure is only the core write (update one balance, insert one ledger row, then
   rolled back so the ledger stays equal to the balances); ours also numbers the document, writes the
   document and its line and the audit entry, all through the ORM — a dozen statements. The ratio is
