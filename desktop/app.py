@@ -72,6 +72,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(app_settings.APPLICATION)
     i18n.install_language(app_settings.current().get(app_settings.LANGUAGE))
     style.apply(app)
+    app.setWindowIcon(style.icon("app"))  # every window and dialog, and the taskbar
     return app
 
 

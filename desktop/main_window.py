@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.document_actions: dict[str, QAction] = {}
         self.current_key: str | None = None
         self.setWindowTitle(self.tr("储备管家 ReserveKeeper"))
-        self.setWindowIcon(style.icon("stores"))
+        self.setWindowIcon(style.icon("app"))  # resources/icons/app.svg, the program's icon
         self.stack = QStackedWidget(self)
         self.navigation = NavigationPanel(dctx, self.specs, self)
         self.navigation.views.view_chosen.connect(self.show_view)
