@@ -44,8 +44,9 @@ MISSES = """
 - **Rotation plan for the whole city** misses 500 ms because of what it returns, not how: the generated
   city has 52,642 stock lines with an expiry date, of which ~15,000 are already expired and ~6,500 more
   fall due within 90 days plus lead time, so the plan is ~19,000 rows. The bare SQL reading those rows
-  alone is of the same order as the target; our path is within 3× of it (Decimal conversion of three
-  money/quantity columns per row and the dataclass per row are most of the rest). *What it takes*: page
+  alone takes a good part of the budget, and our path is about 4× it: converting three money/quantity
+  columns per row to `Decimal` (`schema.base._ScaledInteger`, ~65,000 conversions) and building a
+  dataclass per row are most of the rest (profiled). *What it takes*: page
   the plan in the view like the ledger (or open it on one county / one status), or keep a rotation
   summary per store. With realistic stock hygiene (expired stock scrapped) the plan is far smaller.
 - **Importing 100,000 rows** (`models/documents/excel_import*.py`, another engineer's, measured with their
@@ -61,7 +62,8 @@ MISSES = """
   grouped query and is fine. So the start costs what the stock view's full load costs. *What it takes*:
   `stock_view_queries.stock_overview(ctx)` (new, tested to give exactly the same value, counts and
   category rows as `stock_lines` + `category_summary`; measured above) answers those tiles with one grouped
-  query. It still reads every balance row once (hundreds of ms on the city), so the home view should call
+  query. It still reads every balance row once (about a second on the city; the bare SQL alone ~0.8 s, because of
+  the join to `batches` for the unit price), so the home view should call
   it off the UI thread and fill the tiles when it returns; then start-up is the import of PySide6 and the
   models plus a few small queries. That is the home view owner's change.
   The stock view opened next inherits the same full load (above).
