@@ -78,6 +78,6 @@ def run(bench: Bench) -> list[Result]:
         median, p99, _r, times = timed(function, runs, warmup=3)
         cpu = last_cpu()
         results.append(Result(label, median, 20, bare, p99_ms=p99, p99_target_ms=100, runs=len(times), cpu_ms=cpu,
-                              note=f"bare SQL: update balance + insert ledger row, commit (p99 {bare_p99:.1f} ms); "
+                              note=f"bare SQL: update balance + insert ledger row, rolled back (p99 {bare_p99:.1f} ms); "
                                    "ours also numbers the document, writes its line and the audit entry"))
     return results
