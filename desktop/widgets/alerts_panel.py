@@ -20,6 +20,7 @@ from models.errors import DomainError
 from models.services.dashboard_alerts import Alert, acknowledge, dashboard_alerts
 
 KEY_ROLE = Qt.UserRole
+MAX_LISTED = 200
 TARGET_VIEW = {"expiry": "rotation", "inspection": "inspections", "reminder": "rotation"}
 
 
@@ -62,8 +63,16 @@ class AlertsPanel(QWidget):
         self.new_keys |= {alert.key for alert in result.new}
         self.alerts = result.alerts
         self.list.clear()
-        for alert in self.alerts:
+        # A city can have thousands of alerts; list the first MAX_LISTED (most urgent first) and say
+        # how many more there are. This also keeps clear of a PySide6 6.12 / Python 3.11 bug that
+        # drops a reference to None on every QListWidget.addItem (aborting after many thousands).
+        for alert in self.alerts[:MAX_LISTED]:
             self.list.addItem(self._item(alert))
+        if len(self.alerts) > MAX_LISTED:
+            more = QListWidgetItem(self.tr("……另有 %1 条提醒，请在“轮换计划”和“养护检查”中查看").replace(
+                "%1", str(len(self.alerts) - MAX_LISTED)))
+            more.setFlags(Qt.NoItemFlags)
+            self.list.addItem(more)
         new = sum(1 for alert in self.alerts if alert.key in self.new_keys)
         self.summary.setText(
             self.tr("共 %1 条提醒，其中新提醒 %2 条").replace("%1", str(len(self.alerts))).replace("%2", str(new))

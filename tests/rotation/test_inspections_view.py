@@ -88,3 +88,21 @@ def test_alerts_panel_announces_once(qt_env, qtbot, dctx):
     with qtbot.waitSignal(panel.open_view) as signal:
         panel.list.itemActivated.emit(panel.list.item(row))
     assert signal.args == ["rotation", {"store": "C001", "status": "expired"}]
+
+
+def test_alerts_panel_lists_at_most_max_and_counts_the_rest(qt_env, qtbot, dctx, monkeypatch):
+    """A city has thousands of alerts: the panel lists the first MAX_LISTED and says how many more."""
+    import datetime as dt
+
+    from desktop.widgets import alerts_panel
+    from models.services.dashboard_alerts import DashboardAlerts
+    from models.services.reminders import Alert
+
+    many = [Alert(f"expiry:S:I:B{n}:expired", "expiry", "critical", f"批次 B{n}", "已过期", dt.date(2026, 1, 1))
+            for n in range(alerts_panel.MAX_LISTED + 57)]
+    monkeypatch.setattr(alerts_panel, "dashboard_alerts", lambda ctx, announce: DashboardAlerts(many))
+    panel = AlertsPanel(dctx)
+    qtbot.addWidget(panel)
+    assert panel.list.count() == alerts_panel.MAX_LISTED + 1
+    assert "57" in panel.list.item(alerts_panel.MAX_LISTED).text()
+    assert str(alerts_panel.MAX_LISTED + 57) in panel.summary.text()
