@@ -1,4938 +1,4942 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-    <context>
-        <name />
-        <message>
-            <source>协议编号</source>
-            <translation>Agreement no.</translation>
-        </message>
-        <message>
-            <source>代储企业</source>
-            <translation>Enterprise</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>开始日期</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <source>结束日期</source>
-            <translation>End date</translation>
-        </message>
-        <message>
-            <source>剩余天数</source>
-            <translation>Days left</translation>
-        </message>
-        <message>
-            <source>响应时限</source>
-            <translation>Response time</translation>
-        </message>
-        <message>
-            <source>%1 小时</source>
-            <translation>%1 hours</translation>
-        </message>
-        <message>
-            <source>年费用</source>
-            <translation>Annual fee</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>最近核查</source>
-            <translation>Last check</translation>
-        </message>
-        <message>
-            <source>未核查</source>
-            <translation>Not checked</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>搜索：协议编号、企业、信用代码、联系人、存放地点</source>
-            <translation>Search: agreement no., enterprise, credit code, contact, storage place</translation>
-        </message>
-        <message>
-            <source>全部状态</source>
-            <translation>All statuses</translation>
-        </message>
-        <message>
-            <source>90 天内到期</source>
-            <translation>Expiring within 90 days</translation>
-        </message>
-        <message>
-            <source>有效</source>
-            <translation>In force</translation>
-        </message>
-        <message>
-            <source>草稿</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <source>已到期</source>
-            <translation>Ended</translation>
-        </message>
-        <message>
-            <source>已终止</source>
-            <translation>Terminated</translation>
-        </message>
-        <message>
-            <source>新增协议</source>
-            <translation>New agreement</translation>
-        </message>
-        <message>
-            <source>编辑</source>
-            <translation>Edit</translation>
-        </message>
-        <message>
-            <source>生效</source>
-            <translation>Put into force</translation>
-        </message>
-        <message>
-            <source>续签</source>
-            <translation>Renew</translation>
-        </message>
-        <message>
-            <source>终止</source>
-            <translation>Terminate</translation>
-        </message>
-        <message>
-            <source>记录核查</source>
-            <translation>Record check</translation>
-        </message>
-        <message>
-            <source>动用</source>
-            <translation>Call up</translation>
-        </message>
-        <message>
-            <source>补库</source>
-            <translation>Restock</translation>
-        </message>
-        <message>
-            <source>打印摘要</source>
-            <translation>Print summary</translation>
-        </message>
-        <message>
-            <source>导出 Excel</source>
-            <translation>Export to Excel</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>协议数量</source>
-            <translation>Agreed quantity</translation>
-        </message>
-        <message>
-            <source>最低数量</source>
-            <translation>Minimum</translation>
-        </message>
-        <message>
-            <source>实查数量</source>
-            <translation>Quantity found</translation>
-        </message>
-        <message>
-            <source>短缺</source>
-            <translation>Shortfall</translation>
-        </message>
-        <message>
-            <source>待补库</source>
-            <translation>To restock</translation>
-        </message>
-        <message>
-            <source>可动用</source>
-            <translation>Available</translation>
-        </message>
-        <message>
-            <source>核查日期</source>
-            <translation>Check date</translation>
-        </message>
-        <message>
-            <source>核查人</source>
-            <translation>Checked by</translation>
-        </message>
-        <message>
-            <source>短缺比例</source>
-            <translation>Shortfall share</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>动用时间</source>
-            <translation>Called up at</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>已补库</source>
-            <translation>Restocked</translation>
-        </message>
-        <message>
-            <source>调拨单号</source>
-            <translation>Order no.</translation>
-        </message>
-        <message>
-            <source>响应截止</source>
-            <translation>Response deadline</translation>
-        </message>
-        <message>
-            <source>季度</source>
-            <translation>Quarter</translation>
-        </message>
-        <message>
-            <source>%1年第%2季度</source>
-            <translation>Q%2 %1</translation>
-        </message>
-        <message>
-            <source>计费期间</source>
-            <translation>Billing period</translation>
-        </message>
-        <message>
-            <source>基本费用</source>
-            <translation>Base fee</translation>
-        </message>
-        <message>
-            <source>扣减</source>
-            <translation>Deduction</translation>
-        </message>
-        <message>
-            <source>应付</source>
-            <translation>Payable</translation>
-        </message>
-        <message>
-            <source>依据核查</source>
-            <translation>Based on check</translation>
-        </message>
-        <message>
-            <source>物资明细</source>
-            <translation>Item lines</translation>
-        </message>
-        <message>
-            <source>核查记录</source>
-            <translation>Checks</translation>
-        </message>
-        <message>
-            <source>动用与补库</source>
-            <translation>Call-ups and restocking</translation>
-        </message>
-        <message>
-            <source>分季度费用</source>
-            <translation>Quarterly fees</translation>
-        </message>
-        <message>
-            <source>协议信息</source>
-            <translation>Agreement</translation>
-        </message>
-        <message>
-            <source>协议储备</source>
-            <translation>Agreements</translation>
-        </message>
-    </context>
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>关于储备管家</source>
-            <translation>About ReserveKeeper</translation>
-        </message>
-        <message>
-            <source>&lt;b style='font-size:18pt'&gt;储备管家&lt;/b&gt;&lt;br&gt;ReserveKeeper&lt;br&gt;应急物资储备管理 · Emergency-supplies reserve management</source>
-            <translation>&lt;b style='font-size:18pt'&gt;ReserveKeeper&lt;/b&gt;&lt;br&gt;储备管家&lt;br&gt;Emergency-supplies reserve management</translation>
-        </message>
-        <message>
-            <source>版本</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <source>许可证</source>
-            <translation>Licence</translation>
-        </message>
-        <message>
-            <source>字体</source>
-            <translation>Font</translation>
-        </message>
-        <message>
-            <source>（未打开）</source>
-            <translation>(not open)</translation>
-        </message>
-        <message>
-            <source>数据库</source>
-            <translation>Database</translation>
-        </message>
-        <message>
-            <source>日志文件夹</source>
-            <translation>Log folder</translation>
-        </message>
-        <message>
-            <source>运行环境</source>
-            <translation>Environment</translation>
-        </message>
-        <message>
-            <source>打开数据文件夹</source>
-            <translation>Open the data folder</translation>
-        </message>
-        <message>
-            <source>打开日志文件夹</source>
-            <translation>Open the log folder</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdequacyView</name>
-        <message>
-            <source>需求项</source>
-            <translation>Needs</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>需求量</source>
-            <translation>Required</translation>
-        </message>
-        <message>
-            <source>政府实物</source>
-            <translation>Government stock</translation>
-        </message>
-        <message>
-            <source>协议储备</source>
-            <translation>Agreements</translation>
-        </message>
-        <message>
-            <source>产能储备</source>
-            <translation>Capacity reserve</translation>
-        </message>
-        <message>
-            <source>可用合计</source>
-            <translation>Total available</translation>
-        </message>
-        <message>
-            <source>缺口</source>
-            <translation>Gap</translation>
-        </message>
-        <message>
-            <source>保障率</source>
-            <translation>Coverage</translation>
-        </message>
-        <message>
-            <source>政府占比</source>
-            <translation>Government share</translation>
-        </message>
-        <message>
-            <source>可保障天数</source>
-            <translation>Days of supply</translation>
-        </message>
-        <message>
-            <source>评估情景</source>
-            <translation>Scenario</translation>
-        </message>
-        <message>
-            <source> 人</source>
-            <translation> people</translation>
-        </message>
-        <message>
-            <source> 天</source>
-            <translation> days</translation>
-        </message>
-        <message>
-            <source>安置人数</source>
-            <translation>People sheltered</translation>
-        </message>
-        <message>
-            <source>保障天数</source>
-            <translation>Days covered</translation>
-        </message>
-        <message>
-            <source>不限</source>
-            <translation>Any</translation>
-        </message>
-        <message>
-            <source> 小时</source>
-            <translation> hours</translation>
-        </message>
-        <message>
-            <source>定额标准</source>
-            <translation>Standards</translation>
-        </message>
-        <message>
-            <source>统计范围</source>
-            <translation>Scope</translation>
-        </message>
-        <message>
-            <source>评估日期</source>
-            <translation>Assessment date</translation>
-        </message>
-        <message>
-            <source>协议响应时间</source>
-            <translation>Agreed response time</translation>
-        </message>
-        <message>
-            <source>各需求项保障率</source>
-            <translation>Coverage by need</translation>
-        </message>
-        <message>
-            <source>查看库存分布…</source>
-            <translation>Show stock distribution…</translation>
-        </message>
-        <message>
-            <source>导出汛前检查 PDF…</source>
-            <translation>Export pre-flood-season check PDF…</translation>
-        </message>
-        <message>
-            <source>导出 Excel…</source>
-            <translation>Export to Excel…</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>%1储备库</source>
-            <translation>%1 stores</translation>
-        </message>
-        <message>
-            <source>%1%2（含下辖）</source>
-            <translation>%1%2 (including subordinate areas)</translation>
-        </message>
-        <message>
-            <source>%1 人 × %2 天（%3 至 %4），%5：%6 项需求中 %7 项满足。</source>
-            <translation>%1 people × %2 days (%3 to %4), %5: %7 of %6 needs met.</translation>
-        </message>
-        <message>
-            <source>最薄弱：%1（%2）。</source>
-            <translation>Weakest: %1 (%2).</translation>
-        </message>
-        <message>
-            <source>政府实物占比不足 50%：%1。</source>
-            <translation>Government physical stock is below 50%: %1.</translation>
-        </message>
-        <message>
-            <source>不足 50%</source>
-            <translation>Below 50%</translation>
-        </message>
-        <message>
-            <source>50%–100%</source>
-            <translation>50%–100%</translation>
-        </message>
-        <message>
-            <source>满足</source>
-            <translation>Met</translation>
-        </message>
-        <message>
-            <source>100% 线</source>
-            <translation>100% line</translation>
-        </message>
-        <message>
-            <source>库存分布</source>
-            <translation>Stock distribution</translation>
-        </message>
-        <message>
-            <source>保存汛前检查报告</source>
-            <translation>Save pre-flood-season report</translation>
-        </message>
-        <message>
-            <source>汛前检查报告.pdf</source>
-            <translation>pre-flood-season-report.pdf</translation>
-        </message>
-        <message>
-            <source>导出 PDF</source>
-            <translation>Export PDF</translation>
-        </message>
-        <message>
-            <source>已生成汛前检查报告：%1</source>
-            <translation>Pre-flood-season report written: %1</translation>
-        </message>
-        <message>
-            <source>导出汛前检查</source>
-            <translation>Export pre-flood-season check</translation>
-        </message>
-        <message>
-            <source>汛前检查报告.xlsx</source>
-            <translation>pre-flood-season-report.xlsx</translation>
-        </message>
-        <message>
-            <source>导出 Excel</source>
-            <translation>Export to Excel</translation>
-        </message>
-        <message>
-            <source>已导出汛前检查工作簿：%1</source>
-            <translation>Pre-flood-season workbook exported: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminPage</name>
-        <message>
-            <source>管理员密码</source>
-            <translation>Administrator password</translation>
-        </message>
-        <message>
-            <source>为管理员 admin 设置登录密码（至少 8 个字符），请妥善保管。</source>
-            <translation>Set the sign-in password of the administrator admin (at least 8 characters) and keep it safe.</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>再次输入</source>
-            <translation>Repeat</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致。</source>
-            <translation>The two passwords differ.</translation>
-        </message>
-    </context>
-    <context>
-        <name>AgreementDialog</name>
-        <message>
-            <source>编辑储备协议</source>
-            <translation>Edit reserve agreement</translation>
-        </message>
-        <message>
-            <source>新增储备协议</source>
-            <translation>New reserve agreement</translation>
-        </message>
-        <message>
-            <source>协议编号</source>
-            <translation>Agreement no.</translation>
-        </message>
-        <message>
-            <source>代储企业</source>
-            <translation>Enterprise</translation>
-        </message>
-        <message>
-            <source>统一社会信用代码</source>
-            <translation>Unified social credit code</translation>
-        </message>
-        <message>
-            <source>企业地址</source>
-            <translation>Enterprise address</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>储备类别</source>
-            <translation>Reserve type</translation>
-        </message>
-        <message>
-            <source>协议类型</source>
-            <translation>Agreement type</translation>
-        </message>
-        <message>
-            <source>实物代储</source>
-            <translation>Physical storage by enterprise</translation>
-        </message>
-        <message>
-            <source>产能储备</source>
-            <translation>Capacity reserve</translation>
-        </message>
-        <message>
-            <source>开始日期</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <source>结束日期</source>
-            <translation>End date</translation>
-        </message>
-        <message>
-            <source>存放地点</source>
-            <translation>Storage place</translation>
-        </message>
-        <message>
-            <source>响应时限（小时）</source>
-            <translation>Response time (hours)</translation>
-        </message>
-        <message>
-            <source>年费用（元）</source>
-            <translation>Annual fee (yuan)</translation>
-        </message>
-        <message>
-            <source>费用规则</source>
-            <translation>Fee rules</translation>
-        </message>
-        <message>
-            <source>轮换责任（企业）</source>
-            <translation>Rotation duty (enterprise)</translation>
-        </message>
-        <message>
-            <source>浏览…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <source>合同扫描件</source>
-            <translation>Scanned contract</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>协议数量</source>
-            <translation>Agreed quantity</translation>
-        </message>
-        <message>
-            <source>最低数量</source>
-            <translation>Minimum</translation>
-        </message>
-        <message>
-            <source>物资明细</source>
-            <translation>Item lines</translation>
-        </message>
-        <message>
-            <source>添加一行</source>
-            <translation>Add a line</translation>
-        </message>
-        <message>
-            <source>删除选中行</source>
-            <translation>Delete selected row</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>选择合同扫描件</source>
-            <translation>Choose the scanned contract</translation>
-        </message>
-        <message>
-            <source>扫描件 (*.pdf *.jpg *.png);;所有文件 (*)</source>
-            <translation>Scans (*.pdf *.jpg *.png);;All files (*)</translation>
-        </message>
-        <message>
-            <source>（目录中没有）</source>
-            <translation>(not in the catalogue)</translation>
-        </message>
-    </context>
-    <context>
-        <name>AgreementsView</name>
-        <message>
-            <source>有效（%1 天后到期）</source>
-            <translation>In force (ends in %1 days)</translation>
-        </message>
-        <message>
-            <source>有效（未开始）</source>
-            <translation>In force (not started)</translation>
-        </message>
-        <message>
-            <source>&lt;b style='color:#b07000'&gt;%1 份协议 90 天内到期&lt;/b&gt;：%2</source>
-            <translation>&lt;b style='color:#b07000'&gt;%1 agreements end within 90 days&lt;/b&gt;: %2</translation>
-        </message>
-        <message>
-            <source>&lt;b style='color:#b07000'&gt;%1 份协议核查逾期&lt;/b&gt;：%2</source>
-            <translation>&lt;b style='color:#b07000'&gt;%1 agreements are overdue for a check&lt;/b&gt;: %2</translation>
-        </message>
-        <message>
-            <source>&lt;b style='color:#b03020'&gt;%1 种物资最近核查低于最低数量&lt;/b&gt;：%2</source>
-            <translation>&lt;b style='color:#b03020'&gt;%1 items were below their minimum at the last check&lt;/b&gt;: %2</translation>
-        </message>
-        <message>
-            <source>没有需要提醒的协议。</source>
-            <translation>No agreements need attention.</translation>
-        </message>
-        <message>
-            <source>代储企业</source>
-            <translation>Enterprise</translation>
-        </message>
-        <message>
-            <source>企业地址</source>
-            <translation>Enterprise address</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>储备类别</source>
-            <translation>Reserve type</translation>
-        </message>
-        <message>
-            <source>存放地点</source>
-            <translation>Storage place</translation>
-        </message>
-        <message>
-            <source>费用规则</source>
-            <translation>Fee rules</translation>
-        </message>
-        <message>
-            <source>轮换责任</source>
-            <translation>Rotation duty</translation>
-        </message>
-        <message>
-            <source>合同扫描件</source>
-            <translation>Scanned contract</translation>
-        </message>
-        <message>
-            <source>续签关系</source>
-            <translation>Renewals</translation>
-        </message>
-        <message>
-            <source>前序：%1；后续：%2</source>
-            <translation>Previous: %1; next: %2</translation>
-        </message>
-        <message>
-            <source>终止</source>
-            <translation>Terminate</translation>
-        </message>
-        <message>
-            <source>协议生效</source>
-            <translation>Put agreement into force</translation>
-        </message>
-        <message>
-            <source>确认协议“%1”生效？生效后即计入可动用储备。</source>
-            <translation>Put agreement “%1” into force? It then counts as available reserve.</translation>
-        </message>
-        <message>
-            <source>终止协议</source>
-            <translation>Terminate agreement</translation>
-        </message>
-        <message>
-            <source>终止协议“%1”的原因：</source>
-            <translation>Reason for terminating agreement “%1”:</translation>
-        </message>
-        <message>
-            <source>续签协议</source>
-            <translation>Renew agreement</translation>
-        </message>
-        <message>
-            <source>续签“%1”，新协议编号：</source>
-            <translation>Renew “%1”; new agreement number:</translation>
-        </message>
-        <message>
-            <source>补库</source>
-            <translation>Restock</translation>
-        </message>
-        <message>
-            <source>%1 动用的 %2 还需补库 %3，本次补库数量：</source>
-            <translation>%2 called up on %1 still needs %3 restocked; quantity restocked now:</translation>
-        </message>
-        <message>
-            <source>保存协议摘要</source>
-            <translation>Save agreement summary</translation>
-        </message>
-        <message>
-            <source>打印摘要</source>
-            <translation>Print summary</translation>
-        </message>
-        <message>
-            <source>已生成协议摘要：%1</source>
-            <translation>Agreement summary written: %1</translation>
-        </message>
-        <message>
-            <source>导出协议清单</source>
-            <translation>Export agreement list</translation>
-        </message>
-        <message>
-            <source>储备协议清单.xlsx</source>
-            <translation>reserve-agreements.xlsx</translation>
-        </message>
-        <message>
-            <source>导出 Excel</source>
-            <translation>Export to Excel</translation>
-        </message>
-        <message>
-            <source>已导出协议清单：%1</source>
-            <translation>Agreement list exported: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>AlertsPanel</name>
-        <message>
-            <source>确认</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <source>已知悉，不再提示此条</source>
-            <translation>Noted, do not remind again</translation>
-        </message>
-        <message>
-            <source>共 %1 条提醒，其中新提醒 %2 条</source>
-            <translation>%1 reminders, %2 of them new</translation>
-        </message>
-        <message>
-            <source>没有需要处理的提醒</source>
-            <translation>No reminders to deal with</translation>
-        </message>
-        <message>
-            <source>确认提醒</source>
-            <translation>Acknowledge reminder</translation>
-        </message>
-    </context>
-    <context>
-        <name>AreaDialog</name>
-        <message>
-            <source>新增行政区</source>
-            <translation>New area</translation>
-        </message>
-        <message>
-            <source>上级行政区</source>
-            <translation>Parent area</translation>
-        </message>
-        <message>
-            <source>（无，县级）</source>
-            <translation>(none: county)</translation>
-        </message>
-        <message>
-            <source>行政区编码</source>
-            <translation>Area code</translation>
-        </message>
-        <message>
-            <source>如 320101001</source>
-            <translation>e.g. 320101001</translation>
-        </message>
-        <message>
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditView</name>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>搜索编号、摘要、修改内容…</source>
-            <translation>Search number, summary, changes…</translation>
-        </message>
-        <message>
-            <source>查询</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>导出 Excel…</source>
-            <translation>Export to Excel…</translation>
-        </message>
-        <message>
-            <source>至</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <source>用户</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <source>对象</source>
-            <translation>Object</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>选中一行查看修改前后的内容</source>
-            <translation>Select a row to see the content before and after the change</translation>
-        </message>
-        <message>
-            <source>加载更多</source>
-            <translation>Load more</translation>
-        </message>
-        <message>
-            <source>全部</source>
-            <translation>All</translation>
-        </message>
-        <message>
-            <source>审计日志</source>
-            <translation>Audit log</translation>
-        </message>
-        <message>
-            <source>，还有更多</source>
-            <translation>, more available</translation>
-        </message>
-        <message>
-            <source>显示 %1 条</source>
-            <translation>Showing %1</translation>
-        </message>
-        <message>
-            <source>修改前：</source>
-            <translation>Before:</translation>
-        </message>
-        <message>
-            <source>修改后：</source>
-            <translation>After:</translation>
-        </message>
-        <message>
-            <source>导出审计日志</source>
-            <translation>Export audit log</translation>
-        </message>
-        <message>
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>导出失败</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>导出完成</source>
-            <translation>Export complete</translation>
-        </message>
-        <message>
-            <source>已导出 %1 条到 %2</source>
-            <translation>%1 entries exported to %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupStatus</name>
-        <message>
-            <source>立即备份</source>
-            <translation>Back up now</translation>
-        </message>
-        <message>
-            <source>备份文件夹…</source>
-            <translation>Backup folder…</translation>
-        </message>
-        <message>
-            <source>更改自动备份保存的文件夹（管理员）</source>
-            <translation>Change the folder for automatic backups (administrator)</translation>
-        </message>
-        <message>
-            <source>备份：</source>
-            <translation>Backup: </translation>
-        </message>
-        <message>
-            <source>（自动备份失败）</source>
-            <translation>(automatic backup failed)</translation>
-        </message>
-        <message>
-            <source>服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。</source>
-            <translation>Server mode: the administrator backs up the server regularly with pg_dump (see docs/SERVER.md).</translation>
-        </message>
-        <message numerus="yes">
-            <source>超过 %n 天未备份时显示为黄色。</source>
-            <translation>
-                <numerusform>Shown in yellow after %n day without a backup.</numerusform>
-                <numerusform>Shown in yellow after %n days without a backup.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>备份数据库</source>
-            <translation>Back up the database</translation>
-        </message>
-        <message>
-            <source>数据库文件 (*.db)</source>
-            <translation>Database files (*.db)</translation>
-        </message>
-        <message>
-            <source>备份失败</source>
-            <translation>Backup failed</translation>
-        </message>
-        <message>
-            <source>备份完成</source>
-            <translation>Backup complete</translation>
-        </message>
-        <message>
-            <source>已备份到 %1</source>
-            <translation>Backed up to %1</translation>
-        </message>
-        <message>
-            <source>选择自动备份文件夹</source>
-            <translation>Choose the automatic backup folder</translation>
-        </message>
-        <message>
-            <source>备份文件夹</source>
-            <translation>Backup folder</translation>
-        </message>
-        <message>
-            <source>今后的自动备份将保存在 %1，保留最近 %2 份。</source>
-            <translation>Automatic backups will now be kept in %1, the latest %2 of them.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallUpDialog</name>
-        <message>
-            <source>动用协议储备 — %1</source>
-            <translation>Call up agreement reserve — %1</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>%1 %2（可动用 %3）</source>
-            <translation>%1 %2 (available %3)</translation>
-        </message>
-        <message>
-            <source>动用数量</source>
-            <translation>Quantity called up</translation>
-        </message>
-        <message>
-            <source>调拨单号</source>
-            <translation>Order no.</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>企业响应时限：%1 小时，保存后显示送达截止时间。</source>
-            <translation>The enterprise must respond within %1 hours; the delivery deadline is shown after saving.</translation>
-        </message>
-        <message>
-            <source>协议未约定响应时限。</source>
-            <translation>The agreement sets no response time.</translation>
-        </message>
-        <message>
-            <source>确认动用</source>
-            <translation>Confirm call-up</translation>
-        </message>
-        <message>
-            <source>已动用</source>
-            <translation>Called up</translation>
-        </message>
-        <message>
-            <source>已记录动用，企业应在 %1 前送达。</source>
-            <translation>Call-up recorded; the enterprise must deliver by %1.</translation>
-        </message>
-        <message>
-            <source>已记录动用。</source>
-            <translation>Call-up recorded.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CatalogView</name>
-        <message>
-            <source>分类</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格型号</source>
-            <translation>Specification</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>保质期（月）</source>
-            <translation>Shelf life (months)</translation>
-        </message>
-        <message>
-            <source>轮换提前期（天）</source>
-            <translation>Rotation lead time (days)</translation>
-        </message>
-        <message>
-            <source>须回收</source>
-            <translation>Returnable</translation>
-        </message>
-        <message>
-            <source>是</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>搜索：名称、编码或拼音首字母</source>
-            <translation>Search: name, code or pinyin initials</translation>
-        </message>
-        <message>
-            <source>新增物资</source>
-            <translation>New item</translation>
-        </message>
-        <message>
-            <source>编辑物资</source>
-            <translation>Edit item</translation>
-        </message>
-        <message>
-            <source>新增分类</source>
-            <translation>New category</translation>
-        </message>
-        <message>
-            <source>物资目录</source>
-            <translation>Catalogue</translation>
-        </message>
-        <message>
-            <source>全部物资（%1）</source>
-            <translation>All items (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CategoryDialog</name>
-        <message>
-            <source>新增分类</source>
-            <translation>New category</translation>
-        </message>
-        <message>
-            <source>分类编码</source>
-            <translation>Category code</translation>
-        </message>
-        <message>
-            <source>如 101（中类）、10101（小类）</source>
-            <translation>e.g. 101 (subclass), 10101 (group)</translation>
-        </message>
-        <message>
-            <source>分类名称</source>
-            <translation>Category name</translation>
-        </message>
-        <message>
-            <source>轮换提前期（天）</source>
-            <translation>Rotation lead time (days)</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckDialog</name>
-        <message>
-            <source>记录核查 — %1</source>
-            <translation>Record check — %1</translation>
-        </message>
-        <message>
-            <source>核查日期</source>
-            <translation>Check date</translation>
-        </message>
-        <message>
-            <source>核查人</source>
-            <translation>Checked by</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>协议数量</source>
-            <translation>Agreed quantity</translation>
-        </message>
-        <message>
-            <source>最低数量</source>
-            <translation>Minimum</translation>
-        </message>
-        <message>
-            <source>实查数量</source>
-            <translation>Quantity found</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>保存核查</source>
-            <translation>Save check</translation>
-        </message>
-    </context>
-    <context>
-        <name>CountyPage</name>
-        <message>
-            <source>本县信息</source>
-            <translation>Your county</translation>
-        </message>
-        <message>
-            <source>填写本县名称和行政区划代码（6 位数字，如 320101）。</source>
-            <translation>Enter the county's name and its administrative division code (6 digits, e.g. 320101).</translation>
-        </message>
-        <message>
-            <source>县名称</source>
-            <translation>County name</translation>
-        </message>
-        <message>
-            <source>如 临江县</source>
-            <translation>e.g. Linjiang County</translation>
-        </message>
-        <message>
-            <source>行政区划代码</source>
-            <translation>Division code</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataFolderDialog</name>
-        <message>
-            <source>数据保存位置</source>
-            <translation>Where the data is kept</translation>
-        </message>
-        <message>
-            <source>储备管家把所有数据保存在一个数据库文件（%1）中。请选择保存位置，以后可在“关于”中查看。</source>
-            <translation>ReserveKeeper keeps all its data in one database file (%1). Choose where to keep it; you can see the place later under “About”.</translation>
-        </message>
-        <message>
-            <source>默认位置（推荐）：%1</source>
-            <translation>Default place (recommended): %1</translation>
-        </message>
-        <message>
-            <source>其他文件夹：</source>
-            <translation>Another folder:</translation>
-        </message>
-        <message>
-            <source>例如 D:\储备管家数据</source>
-            <translation>e.g. D:\ReserveKeeper data</translation>
-        </message>
-        <message>
-            <source>浏览…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <source>开始使用</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>选择数据文件夹</source>
-            <translation>Choose the data folder</translation>
-        </message>
-        <message>
-            <source>请填写或选择一个文件夹。</source>
-            <translation>Enter or choose a folder.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DispatchRequestDialog</name>
-        <message>
-            <source>新建调拨申请</source>
-            <translation>New dispatch request</translation>
-        </message>
-        <message>
-            <source>申请单位</source>
-            <translation>Requesting unit</translation>
-        </message>
-        <message>
-            <source>所在行政区</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <source>（不限，直接由县级储备库供应）</source>
-            <translation>(any: supplied straight from the county store)</translation>
-        </message>
-        <message>
-            <source>接收单位</source>
-            <translation>Receiving unit</translation>
-        </message>
-        <message>
-            <source>送达地点</source>
-            <translation>Delivery place</translation>
-        </message>
-        <message>
-            <source>调拨事由（灾情）</source>
-            <translation>Reason (disaster)</translation>
-        </message>
-        <message>
-            <source>指令文号</source>
-            <translation>Instruction no.</translation>
-        </message>
-        <message>
-            <source>接收方联系人</source>
-            <translation>Receiver's contact</translation>
-        </message>
-        <message>
-            <source>接收方电话</source>
-            <translation>Receiver's phone</translation>
-        </message>
-        <message>
-            <source>调出方联系人</source>
-            <translation>Shipper's contact</translation>
-        </message>
-        <message>
-            <source>调出方电话</source>
-            <translation>Shipper's phone</translation>
-        </message>
-        <message>
-            <source>运输车辆</source>
-            <translation>Vehicle</translation>
-        </message>
-        <message>
-            <source>押运人</source>
-            <translation>Escort</translation>
-        </message>
-        <message>
-            <source>需归还物资的归还日期</source>
-            <translation>Return date of returnable goods</translation>
-        </message>
-        <message>
-            <source>如 2026-07-15；留空则 30 天后</source>
-            <translation>e.g. 2026-07-15; empty means in 30 days</translation>
-        </message>
-        <message>
-            <source>紧急调拨</source>
-            <translation>Emergency dispatch</translation>
-        </message>
-        <message>
-            <source>先出库、后补审批（48 小时内）</source>
-            <translation>Issue now, approve later (within 48 hours)</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>添加一行</source>
-            <translation>Add a line</translation>
-        </message>
-        <message>
-            <source>删除所选行</source>
-            <translation>Delete selected row</translation>
-        </message>
-        <message>
-            <source>申请物资（可输入编码、名称或拼音首字母）</source>
-            <translation>Items requested (type a code, name or pinyin initials)</translation>
-        </message>
-        <message>
-            <source>保存申请</source>
-            <translation>Save request</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>第 %1 行：</source>
-            <translation>Line %1: </translation>
-        </message>
-        <message>
-            <source>正在保存调拨申请…</source>
-            <translation>Saving the dispatch request…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DispatchView</name>
-        <message>
-            <source>单号</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>申请单位</source>
-            <translation>Requesting unit</translation>
-        </message>
-        <message>
-            <source>接收单位</source>
-            <translation>Receiving unit</translation>
-        </message>
-        <message>
-            <source>事由</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>行数</source>
-            <translation>Lines</translation>
-        </message>
-        <message>
-            <source>出库时间</source>
-            <translation>Issued at</translation>
-        </message>
-        <message>
-            <source>应还日期</source>
-            <translation>Due back</translation>
-        </message>
-        <message>
-            <source>紧急·</source>
-            <translation>Emergency·</translation>
-        </message>
-        <message>
-            <source>（审批逾期）</source>
-            <translation>(approval overdue)</translation>
-        </message>
-        <message>
-            <source>（待补审批）</source>
-            <translation>(approval outstanding)</translation>
-        </message>
-        <message>
-            <source>（归还逾期）</source>
-            <translation>(return overdue)</translation>
-        </message>
-        <message>
-            <source>紧急出库已超过 48 小时，审批仍未补办</source>
-            <translation>Emergency issue more than 48 hours ago and still not approved</translation>
-        </message>
-        <message>
-            <source>有物资已过归还日期仍未归还</source>
-            <translation>Some goods are past their return date and not back</translation>
-        </message>
-        <message>
-            <source>搜索：单号、单位、事由</source>
-            <translation>Search: number, unit, reason</translation>
-        </message>
-        <message>
-            <source>新建申请…</source>
-            <translation>New request…</translation>
-        </message>
-        <message>
-            <source>行</source>
-            <translation>Row</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>申请</source>
-            <translation>Request</translation>
-        </message>
-        <message>
-            <source>来源 / 批次</source>
-            <translation>Source / batch</translation>
-        </message>
-        <message>
-            <source>已出库</source>
-            <translation>Issued</translation>
-        </message>
-        <message>
-            <source>实收</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>损坏</source>
-            <translation>Damaged</translation>
-        </message>
-        <message>
-            <source>待还</source>
-            <translation>Outstanding</translation>
-        </message>
-        <message>
-            <source>来源…</source>
-            <translation>Sources…</translation>
-        </message>
-        <message>
-            <source>审批</source>
-            <translation>Approve</translation>
-        </message>
-        <message>
-            <source>出库</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>紧急出库…</source>
-            <translation>Emergency issue…</translation>
-        </message>
-        <message>
-            <source>签收…</source>
-            <translation>Confirm receipt…</translation>
-        </message>
-        <message>
-            <source>归还…</source>
-            <translation>Return…</translation>
-        </message>
-        <message>
-            <source>作废…</source>
-            <translation>Cancel order…</translation>
-        </message>
-        <message>
-            <source>冲销…</source>
-            <translation>Reverse…</translation>
-        </message>
-        <message>
-            <source>打印预览…</source>
-            <translation>Print preview…</translation>
-        </message>
-        <message>
-            <source>调拨单内容</source>
-            <translation>Order lines</translation>
-        </message>
-        <message>
-            <source>调拨单</source>
-            <translation>Dispatch orders</translation>
-        </message>
-        <message>
-            <source>共 %1 张调拨单</source>
-            <translation>%1 dispatch orders</translation>
-        </message>
-        <message>
-            <source>，其中 %1 张逾期（红色底色）</source>
-            <translation>, %1 of them overdue (red background)</translation>
-        </message>
-        <message>
-            <source>在上面的列表中选择一张调拨单。</source>
-            <translation>Choose a dispatch order in the list above.</translation>
-        </message>
-        <message>
-            <source>　&lt;span style='color:#9a1c1c'&gt;紧急调拨&lt;/span&gt;</source>
-            <translation>　&lt;span style='color:#9a1c1c'&gt;emergency dispatch&lt;/span&gt;</translation>
-        </message>
-        <message>
-            <source>%1 → %2（%3）</source>
-            <translation>%1 → %2 (%3)</translation>
-        </message>
-        <message>
-            <source>事由：%1　指令文号：%2</source>
-            <translation>Reason: %1　Instruction no.: %2</translation>
-        </message>
-        <message>
-            <source>审批：%1 %2</source>
-            <translation>Approved: %1 %2</translation>
-        </message>
-        <message>
-            <source>&lt;span style='color:#b3261e'&gt;审批待补办（出库于 %1）&lt;/span&gt;</source>
-            <translation>&lt;span style='color:#b3261e'&gt;approval outstanding (issued %1)&lt;/span&gt;</translation>
-        </message>
-        <message>
-            <source>签收：%1 %2</source>
-            <translation>Received: %1 %2</translation>
-        </message>
-        <message>
-            <source>（无可用来源）</source>
-            <translation>(no source available)</translation>
-        </message>
-        <message>
-            <source>未能完成</source>
-            <translation>Not completed</translation>
-        </message>
-        <message>
-            <source>审批调拨单</source>
-            <translation>Approve dispatch order</translation>
-        </message>
-        <message>
-            <source>审批 %1 的意见（可留空）：</source>
-            <translation>Note on approving %1 (optional):</translation>
-        </message>
-        <message>
-            <source>正在审批并预留库存…</source>
-            <translation>Approving and reserving stock…</translation>
-        </message>
-        <message>
-            <source>按已预留的批次（先到期先出）为 %1 办理出库吗？</source>
-            <translation>Issue %1 from the reserved batches (first expiry, first out)?</translation>
-        </message>
-        <message>
-            <source>确认出库</source>
-            <translation>Confirm issue</translation>
-        </message>
-        <message>
-            <source>正在出库…</source>
-            <translation>Issuing…</translation>
-        </message>
-        <message>
-            <source>紧急出库</source>
-            <translation>Emergency issue</translation>
-        </message>
-        <message>
-            <source>口头指令（谁、何时下达，审批须 48 小时内补办）：</source>
-            <translation>Oral instruction (who gave it and when; the approval must follow within 48 hours):</translation>
-        </message>
-        <message>
-            <source>正在紧急出库…</source>
-            <translation>Issuing in an emergency…</translation>
-        </message>
-        <message>
-            <source>作废调拨单</source>
-            <translation>Cancel dispatch order</translation>
-        </message>
-        <message>
-            <source>作废 %1 的原因（必填，预留的库存将释放）：</source>
-            <translation>Reason for cancelling %1 (required; reserved stock is released):</translation>
-        </message>
-        <message>
-            <source>正在作废…</source>
-            <translation>Cancelling…</translation>
-        </message>
-        <message>
-            <source>冲销调拨单</source>
-            <translation>Reverse dispatch order</translation>
-        </message>
-        <message>
-            <source>冲销 %1 的原因（必填，出库的物资将退回原储备库）：</source>
-            <translation>Reason for reversing %1 (required; issued goods go back to their store):</translation>
-        </message>
-        <message>
-            <source>正在冲销…</source>
-            <translation>Reversing…</translation>
-        </message>
-        <message>
-            <source>无法打印</source>
-            <translation>Cannot print</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentsView</name>
-        <message>
-            <source>单号</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>对方单位</source>
-            <translation>Counterparty</translation>
-        </message>
-        <message>
-            <source>行数</source>
-            <translation>Lines</translation>
-        </message>
-        <message>
-            <source>数量合计</source>
-            <translation>Total quantity</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>原因/用途</source>
-            <translation>Reason / purpose</translation>
-        </message>
-        <message>
-            <source>经办人</source>
-            <translation>Handled by</translation>
-        </message>
-        <message>
-            <source>已冲销（%1）</source>
-            <translation>Reversed (%1)</translation>
-        </message>
-        <message>
-            <source>冲销 %1</source>
-            <translation>Reverse %1</translation>
-        </message>
-        <message>
-            <source>已记账</source>
-            <translation>Posted</translation>
-        </message>
-        <message>
-            <source>起：2026-05-01</source>
-            <translation>from: 2026-05-01</translation>
-        </message>
-        <message>
-            <source>止：2026-05-31</source>
-            <translation>to: 2026-05-31</translation>
-        </message>
-        <message>
-            <source>全部类型</source>
-            <translation>All types</translation>
-        </message>
-        <message>
-            <source>搜索：单号、对方单位、原因</source>
-            <translation>Search: number, counterparty, reason</translation>
-        </message>
-        <message>
-            <source>冲销此单据…</source>
-            <translation>Reverse this document…</translation>
-        </message>
-        <message>
-            <source>导出 PDF…</source>
-            <translation>Export PDF…</translation>
-        </message>
-        <message>
-            <source>行</source>
-            <translation>Row</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>账面</source>
-            <translation>Book</translation>
-        </message>
-        <message>
-            <source>实盘</source>
-            <translation>Counted</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>单据内容</source>
-            <translation>Document lines</translation>
-        </message>
-        <message>
-            <source>历史（冲销与审计记录）</source>
-            <translation>History (reversals and audit trail)</translation>
-        </message>
-        <message>
-            <source>单据</source>
-            <translation>Documents</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>截止日期早于起始日期，请检查日期。</source>
-            <translation>The end date is before the start date; please check the dates.</translation>
-        </message>
-        <message>
-            <source>只显示最近的 %1 张单据，更早的请用日期筛选。</source>
-            <translation>Only the latest %1 documents are shown; use the date filter for older ones.</translation>
-        </message>
-        <message>
-            <source>共 %1 张单据</source>
-            <translation>%1 documents</translation>
-        </message>
-        <message>
-            <source>在上面的列表中选择一张单据查看明细。</source>
-            <translation>Choose a document in the list above to see its lines.</translation>
-        </message>
-        <message>
-            <source>储备库：%1　日期：%2　经办人：%3</source>
-            <translation>Store: %1　Date: %2　Handled by: %3</translation>
-        </message>
-        <message>
-            <source>依据文号</source>
-            <translation>Reference no.</translation>
-        </message>
-        <message>
-            <source>用途</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>在途</source>
-            <translation>In transit</translation>
-        </message>
-        <message>
-            <source>部分收货</source>
-            <translation>Partly received</translation>
-        </message>
-        <message>
-            <source>已收货</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>已撤销</source>
-            <translation>Withdrawn</translation>
-        </message>
-        <message>
-            <source>调拨单 %1：%2</source>
-            <translation>Dispatch order %1: %2</translation>
-        </message>
-        <message>
-            <source>记账</source>
-            <translation>Post</translation>
-        </message>
-        <message>
-            <source>冲销</source>
-            <translation>Reverse</translation>
-        </message>
-        <message>
-            <source>审批</source>
-            <translation>Approve</translation>
-        </message>
-        <message>
-            <source>导出单据</source>
-            <translation>Export document</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>正在生成 PDF…</source>
-            <translation>Creating the PDF…</translation>
-        </message>
-        <message>
-            <source>未能导出</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>已保存到 %1</source>
-            <translation>Saved to %1</translation>
-        </message>
-        <message>
-            <source>冲销单据</source>
-            <translation>Reverse document</translation>
-        </message>
-        <message>
-            <source>冲销 %1 的原因（必填）：</source>
-            <translation>Reason for reversing %1 (required):</translation>
-        </message>
-        <message>
-            <source>未能冲销</source>
-            <translation>The reversal was not posted</translation>
-        </message>
-        <message>
-            <source>冲销原因不能为空。</source>
-            <translation>A reason for the reversal is required.</translation>
-        </message>
-        <message>
-            <source>冲销 %1 将生成一张冲销单，把它的库存变动全部反向记账；原单据保留。确定冲销吗？</source>
-            <translation>Reversing %1 creates a reversal document that posts all of its stock changes backwards; the original document is kept. Reverse it?</translation>
-        </message>
-        <message>
-            <source>确认冲销</source>
-            <translation>Confirm reversal</translation>
-        </message>
-        <message>
-            <source>正在冲销…</source>
-            <translation>Reversing…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrillDownDialog</name>
-        <message>
-            <source>库存分布：%1</source>
-            <translation>Stock distribution: %1</translation>
-        </message>
-        <message>
-            <source>储备库编码</source>
-            <translation>Store code</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>级别</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <source>政府实物（%1）</source>
-            <translation>Government stock (%1)</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>计入（%1）</source>
-            <translation>Counted (%1)</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>协议编号</source>
-            <translation>Agreement no.</translation>
-        </message>
-        <message>
-            <source>企业</source>
-            <translation>Enterprise</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>产能储备</source>
-            <translation>Capacity reserve</translation>
-        </message>
-        <message>
-            <source>实物代储</source>
-            <translation>Physical storage by enterprise</translation>
-        </message>
-        <message>
-            <source>到期日</source>
-            <translation>Due date</translation>
-        </message>
-        <message>
-            <source>响应时间</source>
-            <translation>Response time</translation>
-        </message>
-        <message>
-            <source>未约定</source>
-            <translation>Not agreed</translation>
-        </message>
-        <message>
-            <source>按储备库（%1）</source>
-            <translation>By store (%1)</translation>
-        </message>
-        <message>
-            <source>批次（%1）</source>
-            <translation>Batches (%1)</translation>
-        </message>
-        <message>
-            <source>协议（%1）</source>
-            <translation>Agreements (%1)</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunWizard</name>
-        <message>
-            <source>欢迎使用储备管家</source>
-            <translation>Welcome to ReserveKeeper</translation>
-        </message>
-        <message>
-            <source>下一步</source>
-            <translation>Next</translation>
-        </message>
-        <message>
-            <source>上一步</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>完成</source>
-            <translation>Finish</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>正在装入演示数据……</source>
-            <translation>Loading the demo data…</translation>
-        </message>
-        <message>
-            <source>正在导入台账……</source>
-            <translation>Importing the ledger…</translation>
-        </message>
-        <message>
-            <source>无法完成设置</source>
-            <translation>Setup could not be completed</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomeView</name>
-        <message>
-            <source>库存总值</source>
-            <translation>Stock value</translation>
-        </message>
-        <message>
-            <source>已过期批次</source>
-            <translation>Expired batches</translation>
-        </message>
-        <message>
-            <source>%1 天内到期批次</source>
-            <translation>Batches expiring within %1 days</translation>
-        </message>
-        <message>
-            <source>未完成调拨单</source>
-            <translation>Open dispatch orders</translation>
-        </message>
-        <message>
-            <source>各类物资库存金额（元）</source>
-            <translation>Stock value by category (yuan)</translation>
-        </message>
-        <message>
-            <source>分类</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>库存批次</source>
-            <translation>Stock lines</translation>
-        </message>
-        <message>
-            <source>未达标需求项（%1 人 × %2 天）</source>
-            <translation>Needs not met (%1 people × %2 days)</translation>
-        </message>
-        <message>
-            <source>品种</source>
-            <translation>Items</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>金额</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>库存分类</source>
-            <translation>Stock by category</translation>
-        </message>
-        <message>
-            <source>还没有库存。先在“储备库”中建立储备库，在“物资目录”中添加物资，然后点工具栏上的“入库”记录第一批物资。</source>
-            <translation>No stock yet. Create your stores under “Stores”, add items under “Catalogue”, then click “Receive” on the toolbar to record the first goods.</translation>
-        </message>
-        <message>
-            <source>最近操作</source>
-            <translation>Recent activity</translation>
-        </message>
-        <message>
-            <source>提醒</source>
-            <translation>Reminders</translation>
-        </message>
-        <message>
-            <source>首页</source>
-            <translation>Home</translation>
-        </message>
-        <message>
-            <source>库存批次（%1 种物资）</source>
-            <translation>Stock lines (%1 items)</translation>
-        </message>
-        <message>
-            <source>最薄弱：%1</source>
-            <translation>Weakest: %1</translation>
-        </message>
-        <message>
-            <source>各类物资库存金额（万元）</source>
-            <translation>Stock value by category (10,000 yuan)</translation>
-        </message>
-        <message>
-            <source>暂无操作记录</source>
-            <translation>No activity yet</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportExportView</name>
-        <message>
-            <source>导入 Excel 台账</source>
-            <translation>Import an Excel ledger</translation>
-        </message>
-        <message>
-            <source>选择文件…</source>
-            <translation>Choose file…</translation>
-        </message>
-        <message>
-            <source>尚未选择文件。可导入的工作表：储备库、物资目录、库存、代储协议、定额标准。</source>
-            <translation>No file chosen yet. Sheets that can be imported: stores, catalogue, stock, agreements, standards.</translation>
-        </message>
-        <message>
-            <source>保存导入模板…</source>
-            <translation>Save import template…</translation>
-        </message>
-        <message>
-            <source>检查结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>工作表</source>
-            <translation>Sheet</translation>
-        </message>
-        <message>
-            <source>行</source>
-            <translation>Row</translation>
-        </message>
-        <message>
-            <source>列</source>
-            <translation>Column</translation>
-        </message>
-        <message>
-            <source>定位</source>
-            <translation>Locate</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>%p%</source>
-            <translation>%p%</translation>
-        </message>
-        <message>
-            <source>检查</source>
-            <translation>Inspect</translation>
-        </message>
-        <message>
-            <source>导入</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>导出 Excel 台账</source>
-            <translation>Export the Excel ledger</translation>
-        </message>
-        <message>
-            <source>全部年份</source>
-            <translation>All years</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>流水年份</source>
-            <translation>Movements of year</translation>
-        </message>
-        <message>
-            <source>导出储备库、物资目录、库存、代储协议、定额标准和出入库流水六张表，带标题、冻结表头和 A4 横向打印设置；导出的文件可以再导入。</source>
-            <translation>Exports six sheets — stores, catalogue, stock, agreements, standards and movements — with titles, frozen headers and A4 landscape print settings; the file can be imported again.</translation>
-        </message>
-        <message>
-            <source>导出…</source>
-            <translation>Export…</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>选择 Excel 台账</source>
-            <translation>Choose an Excel ledger</translation>
-        </message>
-        <message>
-            <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
-            <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>Cannot open the file</translation>
-        </message>
-        <message>
-            <source>（没有可导入的工作表）</source>
-            <translation>(no sheet that can be imported)</translation>
-        </message>
-        <message>
-            <source>文件：{0}　识别到的工作表：{1}</source>
-            <translation>File: {0}　sheets recognised: {1}</translation>
-        </message>
-        <message>
-            <source>按“{0}”表读取，表头在第 {1} 行。</source>
-            <translation>Read as the “{0}” sheet, header in row {1}.</translation>
-        </message>
-        <message>
-            <source>缺少必填列：{0}。</source>
-            <translation>Required columns missing: {0}.</translation>
-        </message>
-        <message>
-            <source>未识别的列，请指定含义：</source>
-            <translation>Unrecognised columns; say what they hold:</translation>
-        </message>
-        <message>
-            <source>“{0}” → 忽略</source>
-            <translation>“{0}” → ignored</translation>
-        </message>
-        <message>
-            <source>“{0}” → {1}</source>
-            <translation>“{0}” → {1}</translation>
-        </message>
-        <message>
-            <source>Excel 行</source>
-            <translation>Excel row</translation>
-        </message>
-        <message>
-            <source>工作表“{0}”的名称无法识别，导入时将忽略。如果它是下列表之一，请选择：</source>
-            <translation>The name of sheet “{0}” is not recognised and it will be ignored. If it is one of these sheets, choose which:</translation>
-        </message>
-        <message>
-            <source>忽略此表</source>
-            <translation>Ignore this sheet</translation>
-        </message>
-        <message>
-            <source>错误</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>提示</source>
-            <translation>Notice</translation>
-        </message>
-        <message>
-            <source>在 Excel 的名称框中输入此位置可直接跳到该单元格</source>
-            <translation>Type this position into Excel's name box to jump to the cell</translation>
-        </message>
-        <message>
-            <source>检查结果：{0} 个错误，{1} 条提示</source>
-            <translation>Check result: {0} errors, {1} notices</translation>
-        </message>
-        <message>
-            <source>（有错误时不会导入任何数据）</source>
-            <translation>(nothing is imported while there are errors)</translation>
-        </message>
-        <message>
-            <source>确认导入</source>
-            <translation>Confirm import</translation>
-        </message>
-        <message>
-            <source>检查通过，将新建：{0}。
+<context>
+    <name></name>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>代储企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>响应时限</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>%1 小时</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>年费用</source>
+        <translation>Annual fee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近核查</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>搜索：协议编号、企业、信用代码、联系人、存放地点</source>
+        <translation>Search: agreement no., enterprise, credit code, contact, storage place</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>90 天内到期</source>
+        <translation>Expiring within 90 days</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>新增协议</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>Put into force</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>记录核查</source>
+        <translation>Record check</translation>
+    </message>
+    <message>
+        <source>动用</source>
+        <translation>Call up</translation>
+    </message>
+    <message>
+        <source>补库</source>
+        <translation>Restock</translation>
+    </message>
+    <message>
+        <source>打印摘要</source>
+        <translation>Print summary</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>协议数量</source>
+        <translation>Agreed quantity</translation>
+    </message>
+    <message>
+        <source>最低数量</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>实查数量</source>
+        <translation>Quantity found</translation>
+    </message>
+    <message>
+        <source>短缺</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>待补库</source>
+        <translation>To restock</translation>
+    </message>
+    <message>
+        <source>可动用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>短缺比例</source>
+        <translation>Shortfall share</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>动用时间</source>
+        <translation>Called up at</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>已补库</source>
+        <translation>Restocked</translation>
+    </message>
+    <message>
+        <source>调拨单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>响应截止</source>
+        <translation>Response deadline</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>Q%2 %1</translation>
+    </message>
+    <message>
+        <source>计费期间</source>
+        <translation>Billing period</translation>
+    </message>
+    <message>
+        <source>基本费用</source>
+        <translation>Base fee</translation>
+    </message>
+    <message>
+        <source>扣减</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>应付</source>
+        <translation>Payable</translation>
+    </message>
+    <message>
+        <source>依据核查</source>
+        <translation>Based on check</translation>
+    </message>
+    <message>
+        <source>物资明细</source>
+        <translation>Item lines</translation>
+    </message>
+    <message>
+        <source>核查记录</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>动用与补库</source>
+        <translation>Call-ups and restocking</translation>
+    </message>
+    <message>
+        <source>分季度费用</source>
+        <translation>Quarterly fees</translation>
+    </message>
+    <message>
+        <source>协议信息</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>协议储备</source>
+        <translation>Agreements</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于储备管家</source>
+        <translation>About ReserveKeeper</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;font-size:18pt&apos;&gt;储备管家&lt;/b&gt;&lt;br&gt;ReserveKeeper&lt;br&gt;应急物资储备管理 · Emergency-supplies reserve management</source>
+        <translation>&lt;b style=&apos;font-size:18pt&apos;&gt;ReserveKeeper&lt;/b&gt;&lt;br&gt;储备管家&lt;br&gt;Emergency-supplies reserve management</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>（未打开）</source>
+        <translation>(not open)</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>打开数据文件夹</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+</context>
+<context>
+    <name>AdequacyView</name>
+    <message>
+        <source>需求项</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>需求量</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>政府实物</source>
+        <translation>Government stock</translation>
+    </message>
+    <message>
+        <source>协议储备</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>产能储备</source>
+        <translation>Capacity reserve</translation>
+    </message>
+    <message>
+        <source>可用合计</source>
+        <translation>Total available</translation>
+    </message>
+    <message>
+        <source>缺口</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>保障率</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>政府占比</source>
+        <translation>Government share</translation>
+    </message>
+    <message>
+        <source>可保障天数</source>
+        <translation>Days of supply</translation>
+    </message>
+    <message>
+        <source>评估情景</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>安置人数</source>
+        <translation>People sheltered</translation>
+    </message>
+    <message>
+        <source>保障天数</source>
+        <translation>Days covered</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>定额标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>统计范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>评估日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <source>协议响应时间</source>
+        <translation>Agreed response time</translation>
+    </message>
+    <message>
+        <source>各需求项保障率</source>
+        <translation>Coverage by need</translation>
+    </message>
+    <message>
+        <source>查看库存分布…</source>
+        <translation>Show stock distribution…</translation>
+    </message>
+    <message>
+        <source>导出汛前检查 PDF…</source>
+        <translation>Export pre-flood-season check PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>%1储备库</source>
+        <translation>%1 stores</translation>
+    </message>
+    <message>
+        <source>%1%2（含下辖）</source>
+        <translation>%1%2 (including subordinate areas)</translation>
+    </message>
+    <message>
+        <source>%1 人 × %2 天（%3 至 %4），%5：%6 项需求中 %7 项满足。</source>
+        <translation>%1 people × %2 days (%3 to %4), %5: %7 of %6 needs met.</translation>
+    </message>
+    <message>
+        <source>最薄弱：%1（%2）。</source>
+        <translation>Weakest: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>政府实物占比不足 50%：%1。</source>
+        <translation>Government physical stock is below 50%: %1.</translation>
+    </message>
+    <message>
+        <source>不足 50%</source>
+        <translation>Below 50%</translation>
+    </message>
+    <message>
+        <source>50%–100%</source>
+        <translation>50%–100%</translation>
+    </message>
+    <message>
+        <source>满足</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>100% 线</source>
+        <translation>100% line</translation>
+    </message>
+    <message>
+        <source>库存分布</source>
+        <translation>Stock distribution</translation>
+    </message>
+    <message>
+        <source>保存汛前检查报告</source>
+        <translation>Save pre-flood-season report</translation>
+    </message>
+    <message>
+        <source>汛前检查报告.pdf</source>
+        <translation>pre-flood-season-report.pdf</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>已生成汛前检查报告：%1</source>
+        <translation>Pre-flood-season report written: %1</translation>
+    </message>
+    <message>
+        <source>导出汛前检查</source>
+        <translation>Export pre-flood-season check</translation>
+    </message>
+    <message>
+        <source>汛前检查报告.xlsx</source>
+        <translation>pre-flood-season-report.xlsx</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>已导出汛前检查工作簿：%1</source>
+        <translation>Pre-flood-season workbook exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>管理员密码</source>
+        <translation>Administrator password</translation>
+    </message>
+    <message>
+        <source>为管理员 admin 设置登录密码（至少 8 个字符），请妥善保管。</source>
+        <translation>Set the sign-in password of the administrator admin (at least 8 characters) and keep it safe.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>编辑储备协议</source>
+        <translation>Edit reserve agreement</translation>
+    </message>
+    <message>
+        <source>新增储备协议</source>
+        <translation>New reserve agreement</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>代储企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>企业地址</source>
+        <translation>Enterprise address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>储备类别</source>
+        <translation>Reserve type</translation>
+    </message>
+    <message>
+        <source>协议类型</source>
+        <translation>Agreement type</translation>
+    </message>
+    <message>
+        <source>实物代储</source>
+        <translation>Physical storage by enterprise</translation>
+    </message>
+    <message>
+        <source>产能储备</source>
+        <translation>Capacity reserve</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>存放地点</source>
+        <translation>Storage place</translation>
+    </message>
+    <message>
+        <source>响应时限（小时）</source>
+        <translation>Response time (hours)</translation>
+    </message>
+    <message>
+        <source>年费用（元）</source>
+        <translation>Annual fee (yuan)</translation>
+    </message>
+    <message>
+        <source>费用规则</source>
+        <translation>Fee rules</translation>
+    </message>
+    <message>
+        <source>轮换责任（企业）</source>
+        <translation>Rotation duty (enterprise)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>合同扫描件</source>
+        <translation>Scanned contract</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>协议数量</source>
+        <translation>Agreed quantity</translation>
+    </message>
+    <message>
+        <source>最低数量</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>物资明细</source>
+        <translation>Item lines</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <source>删除选中行</source>
+        <translation>Delete selected row</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>选择合同扫描件</source>
+        <translation>Choose the scanned contract</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.png);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <source>（目录中没有）</source>
+        <translation>(not in the catalogue)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsView</name>
+    <message>
+        <source>有效（%1 天后到期）</source>
+        <translation>In force (ends in %1 days)</translation>
+    </message>
+    <message>
+        <source>有效（未开始）</source>
+        <translation>In force (not started)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b07000&apos;&gt;%1 份协议 90 天内到期&lt;/b&gt;：%2</source>
+        <translation>&lt;b style=&apos;color:#b07000&apos;&gt;%1 agreements end within 90 days&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b07000&apos;&gt;%1 份协议核查逾期&lt;/b&gt;：%2</source>
+        <translation>&lt;b style=&apos;color:#b07000&apos;&gt;%1 agreements are overdue for a check&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b03020&apos;&gt;%1 种物资最近核查低于最低数量&lt;/b&gt;：%2</source>
+        <translation>&lt;b style=&apos;color:#b03020&apos;&gt;%1 items were below their minimum at the last check&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>没有需要提醒的协议。</source>
+        <translation>No agreements need attention.</translation>
+    </message>
+    <message>
+        <source>代储企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>企业地址</source>
+        <translation>Enterprise address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>储备类别</source>
+        <translation>Reserve type</translation>
+    </message>
+    <message>
+        <source>存放地点</source>
+        <translation>Storage place</translation>
+    </message>
+    <message>
+        <source>费用规则</source>
+        <translation>Fee rules</translation>
+    </message>
+    <message>
+        <source>轮换责任</source>
+        <translation>Rotation duty</translation>
+    </message>
+    <message>
+        <source>合同扫描件</source>
+        <translation>Scanned contract</translation>
+    </message>
+    <message>
+        <source>续签关系</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <source>前序：%1；后续：%2</source>
+        <translation>Previous: %1; next: %2</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>协议生效</source>
+        <translation>Put agreement into force</translation>
+    </message>
+    <message>
+        <source>确认协议“%1”生效？生效后即计入可动用储备。</source>
+        <translation>Put agreement “%1” into force? It then counts as available reserve.</translation>
+    </message>
+    <message>
+        <source>终止协议</source>
+        <translation>Terminate agreement</translation>
+    </message>
+    <message>
+        <source>终止协议“%1”的原因：</source>
+        <translation>Reason for terminating agreement “%1”:</translation>
+    </message>
+    <message>
+        <source>续签协议</source>
+        <translation>Renew agreement</translation>
+    </message>
+    <message>
+        <source>续签“%1”，新协议编号：</source>
+        <translation>Renew “%1”; new agreement number:</translation>
+    </message>
+    <message>
+        <source>补库</source>
+        <translation>Restock</translation>
+    </message>
+    <message>
+        <source>%1 动用的 %2 还需补库 %3，本次补库数量：</source>
+        <translation>%2 called up on %1 still needs %3 restocked; quantity restocked now:</translation>
+    </message>
+    <message>
+        <source>保存协议摘要</source>
+        <translation>Save agreement summary</translation>
+    </message>
+    <message>
+        <source>打印摘要</source>
+        <translation>Print summary</translation>
+    </message>
+    <message>
+        <source>已生成协议摘要：%1</source>
+        <translation>Agreement summary written: %1</translation>
+    </message>
+    <message>
+        <source>导出协议清单</source>
+        <translation>Export agreement list</translation>
+    </message>
+    <message>
+        <source>储备协议清单.xlsx</source>
+        <translation>reserve-agreements.xlsx</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>已导出协议清单：%1</source>
+        <translation>Agreement list exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>已知悉，不再提示此条</source>
+        <translation>Noted, do not remind again</translation>
+    </message>
+    <message>
+        <source>……另有 %1 条提醒，请在“轮换计划”和“养护检查”中查看</source>
+        <translation>…and %1 more alerts: see Rotation plan and Inspections</translation>
+    </message>
+    <message>
+        <source>共 %1 条提醒，其中新提醒 %2 条</source>
+        <translation>%1 reminders, %2 of them new</translation>
+    </message>
+    <message>
+        <source>没有需要处理的提醒</source>
+        <translation>No reminders to deal with</translation>
+    </message>
+    <message>
+        <source>确认提醒</source>
+        <translation>Acknowledge reminder</translation>
+    </message>
+</context>
+<context>
+    <name>AreaDialog</name>
+    <message>
+        <source>新增行政区</source>
+        <translation>New area</translation>
+    </message>
+    <message>
+        <source>上级行政区</source>
+        <translation>Parent area</translation>
+    </message>
+    <message>
+        <source>（无，县级）</source>
+        <translation>(none: county)</translation>
+    </message>
+    <message>
+        <source>行政区编码</source>
+        <translation>Area code</translation>
+    </message>
+    <message>
+        <source>如 320101001</source>
+        <translation>e.g. 320101001</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>搜索编号、摘要、修改内容…</source>
+        <translation>Search number, summary, changes…</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>选中一行查看修改前后的内容</source>
+        <translation>Select a row to see the content before and after the change</translation>
+    </message>
+    <message>
+        <source>加载更多</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>，还有更多</source>
+        <translation>, more available</translation>
+    </message>
+    <message>
+        <source>显示 %1 条</source>
+        <translation>Showing %1</translation>
+    </message>
+    <message>
+        <source>修改前：</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <source>修改后：</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到 %2</source>
+        <translation>%1 entries exported to %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>备份文件夹…</source>
+        <translation>Backup folder…</translation>
+    </message>
+    <message>
+        <source>更改自动备份保存的文件夹（管理员）</source>
+        <translation>Change the folder for automatic backups (administrator)</translation>
+    </message>
+    <message>
+        <source>备份：</source>
+        <translation>Backup: </translation>
+    </message>
+    <message>
+        <source>（自动备份失败）</source>
+        <translation>(automatic backup failed)</translation>
+    </message>
+    <message>
+        <source>服务器模式：请由管理员在服务器上用 pg_dump 定期备份（见 docs/SERVER.md）。</source>
+        <translation>Server mode: the administrator backs up the server regularly with pg_dump (see docs/SERVER.md).</translation>
+    </message>
+    <message numerus="yes">
+        <source>超过 %n 天未备份时显示为黄色。</source>
+        <translation>
+            <numerusform>Shown in yellow after %n day without a backup.</numerusform>
+            <numerusform>Shown in yellow after %n days without a backup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>数据库文件 (*.db)</source>
+        <translation>Database files (*.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>选择自动备份文件夹</source>
+        <translation>Choose the automatic backup folder</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>今后的自动备份将保存在 %1，保留最近 %2 份。</source>
+        <translation>Automatic backups will now be kept in %1, the latest %2 of them.</translation>
+    </message>
+</context>
+<context>
+    <name>CallUpDialog</name>
+    <message>
+        <source>动用协议储备 — %1</source>
+        <translation>Call up agreement reserve — %1</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>%1 %2（可动用 %3）</source>
+        <translation>%1 %2 (available %3)</translation>
+    </message>
+    <message>
+        <source>动用数量</source>
+        <translation>Quantity called up</translation>
+    </message>
+    <message>
+        <source>调拨单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>企业响应时限：%1 小时，保存后显示送达截止时间。</source>
+        <translation>The enterprise must respond within %1 hours; the delivery deadline is shown after saving.</translation>
+    </message>
+    <message>
+        <source>协议未约定响应时限。</source>
+        <translation>The agreement sets no response time.</translation>
+    </message>
+    <message>
+        <source>确认动用</source>
+        <translation>Confirm call-up</translation>
+    </message>
+    <message>
+        <source>已动用</source>
+        <translation>Called up</translation>
+    </message>
+    <message>
+        <source>已记录动用，企业应在 %1 前送达。</source>
+        <translation>Call-up recorded; the enterprise must deliver by %1.</translation>
+    </message>
+    <message>
+        <source>已记录动用。</source>
+        <translation>Call-up recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogView</name>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>保质期（月）</source>
+        <translation>Shelf life (months)</translation>
+    </message>
+    <message>
+        <source>轮换提前期（天）</source>
+        <translation>Rotation lead time (days)</translation>
+    </message>
+    <message>
+        <source>须回收</source>
+        <translation>Returnable</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>搜索：名称、编码或拼音首字母</source>
+        <translation>Search: name, code or pinyin initials</translation>
+    </message>
+    <message>
+        <source>新增物资</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>编辑物资</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>新增分类</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>物资目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>全部物资（%1）</source>
+        <translation>All items (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>新增分类</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>分类编码</source>
+        <translation>Category code</translation>
+    </message>
+    <message>
+        <source>如 101（中类）、10101（小类）</source>
+        <translation>e.g. 101 (subclass), 10101 (group)</translation>
+    </message>
+    <message>
+        <source>分类名称</source>
+        <translation>Category name</translation>
+    </message>
+    <message>
+        <source>轮换提前期（天）</source>
+        <translation>Rotation lead time (days)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>记录核查 — %1</source>
+        <translation>Record check — %1</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>协议数量</source>
+        <translation>Agreed quantity</translation>
+    </message>
+    <message>
+        <source>最低数量</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>实查数量</source>
+        <translation>Quantity found</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>保存核查</source>
+        <translation>Save check</translation>
+    </message>
+</context>
+<context>
+    <name>CountyPage</name>
+    <message>
+        <source>本县信息</source>
+        <translation>Your county</translation>
+    </message>
+    <message>
+        <source>填写本县名称和行政区划代码（6 位数字，如 320101）。</source>
+        <translation>Enter the county&apos;s name and its administrative division code (6 digits, e.g. 320101).</translation>
+    </message>
+    <message>
+        <source>县名称</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <source>如 临江县</source>
+        <translation>e.g. Linjiang County</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolderDialog</name>
+    <message>
+        <source>数据保存位置</source>
+        <translation>Where the data is kept</translation>
+    </message>
+    <message>
+        <source>储备管家把所有数据保存在一个数据库文件（%1）中。请选择保存位置，以后可在“关于”中查看。</source>
+        <translation>ReserveKeeper keeps all its data in one database file (%1). Choose where to keep it; you can see the place later under “About”.</translation>
+    </message>
+    <message>
+        <source>默认位置（推荐）：%1</source>
+        <translation>Default place (recommended): %1</translation>
+    </message>
+    <message>
+        <source>其他文件夹：</source>
+        <translation>Another folder:</translation>
+    </message>
+    <message>
+        <source>例如 D:\储备管家数据</source>
+        <translation>e.g. D:\ReserveKeeper data</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>选择数据文件夹</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <source>请填写或选择一个文件夹。</source>
+        <translation>Enter or choose a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchRequestDialog</name>
+    <message>
+        <source>新建调拨申请</source>
+        <translation>New dispatch request</translation>
+    </message>
+    <message>
+        <source>申请单位</source>
+        <translation>Requesting unit</translation>
+    </message>
+    <message>
+        <source>所在行政区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>（不限，直接由县级储备库供应）</source>
+        <translation>(any: supplied straight from the county store)</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>送达地点</source>
+        <translation>Delivery place</translation>
+    </message>
+    <message>
+        <source>调拨事由（灾情）</source>
+        <translation>Reason (disaster)</translation>
+    </message>
+    <message>
+        <source>指令文号</source>
+        <translation>Instruction no.</translation>
+    </message>
+    <message>
+        <source>接收方联系人</source>
+        <translation>Receiver&apos;s contact</translation>
+    </message>
+    <message>
+        <source>接收方电话</source>
+        <translation>Receiver&apos;s phone</translation>
+    </message>
+    <message>
+        <source>调出方联系人</source>
+        <translation>Shipper&apos;s contact</translation>
+    </message>
+    <message>
+        <source>调出方电话</source>
+        <translation>Shipper&apos;s phone</translation>
+    </message>
+    <message>
+        <source>运输车辆</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>押运人</source>
+        <translation>Escort</translation>
+    </message>
+    <message>
+        <source>需归还物资的归还日期</source>
+        <translation>Return date of returnable goods</translation>
+    </message>
+    <message>
+        <source>如 2026-07-15；留空则 30 天后</source>
+        <translation>e.g. 2026-07-15; empty means in 30 days</translation>
+    </message>
+    <message>
+        <source>紧急调拨</source>
+        <translation>Emergency dispatch</translation>
+    </message>
+    <message>
+        <source>先出库、后补审批（48 小时内）</source>
+        <translation>Issue now, approve later (within 48 hours)</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete selected row</translation>
+    </message>
+    <message>
+        <source>申请物资（可输入编码、名称或拼音首字母）</source>
+        <translation>Items requested (type a code, name or pinyin initials)</translation>
+    </message>
+    <message>
+        <source>保存申请</source>
+        <translation>Save request</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>第 %1 行：</source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>正在保存调拨申请…</source>
+        <translation>Saving the dispatch request…</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>申请单位</source>
+        <translation>Requesting unit</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>出库时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>紧急·</source>
+        <translation>Emergency·</translation>
+    </message>
+    <message>
+        <source>（审批逾期）</source>
+        <translation>(approval overdue)</translation>
+    </message>
+    <message>
+        <source>（待补审批）</source>
+        <translation>(approval outstanding)</translation>
+    </message>
+    <message>
+        <source>（归还逾期）</source>
+        <translation>(return overdue)</translation>
+    </message>
+    <message>
+        <source>紧急出库已超过 48 小时，审批仍未补办</source>
+        <translation>Emergency issue more than 48 hours ago and still not approved</translation>
+    </message>
+    <message>
+        <source>有物资已过归还日期仍未归还</source>
+        <translation>Some goods are past their return date and not back</translation>
+    </message>
+    <message>
+        <source>搜索：单号、单位、事由</source>
+        <translation>Search: number, unit, reason</translation>
+    </message>
+    <message>
+        <source>新建申请…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>来源 / 批次</source>
+        <translation>Source / batch</translation>
+    </message>
+    <message>
+        <source>已出库</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>待还</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <source>来源…</source>
+        <translation>Sources…</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>紧急出库…</source>
+        <translation>Emergency issue…</translation>
+    </message>
+    <message>
+        <source>签收…</source>
+        <translation>Confirm receipt…</translation>
+    </message>
+    <message>
+        <source>归还…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>冲销…</source>
+        <translation>Reverse…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>调拨单内容</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <source>调拨单</source>
+        <translation>Dispatch orders</translation>
+    </message>
+    <message>
+        <source>共 %1 张调拨单</source>
+        <translation>%1 dispatch orders</translation>
+    </message>
+    <message>
+        <source>，其中 %1 张逾期（红色底色）</source>
+        <translation>, %1 of them overdue (red background)</translation>
+    </message>
+    <message>
+        <source>在上面的列表中选择一张调拨单。</source>
+        <translation>Choose a dispatch order in the list above.</translation>
+    </message>
+    <message>
+        <source>&#x3000;&lt;span style=&apos;color:#9a1c1c&apos;&gt;紧急调拨&lt;/span&gt;</source>
+        <translation>&#x3000;&lt;span style=&apos;color:#9a1c1c&apos;&gt;emergency dispatch&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 → %2（%3）</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>事由：%1&#x3000;指令文号：%2</source>
+        <translation>Reason: %1&#x3000;Instruction no.: %2</translation>
+    </message>
+    <message>
+        <source>审批：%1 %2</source>
+        <translation>Approved: %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;审批待补办（出库于 %1）&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;approval outstanding (issued %1)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>签收：%1 %2</source>
+        <translation>Received: %1 %2</translation>
+    </message>
+    <message>
+        <source>（无可用来源）</source>
+        <translation>(no source available)</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>审批调拨单</source>
+        <translation>Approve dispatch order</translation>
+    </message>
+    <message>
+        <source>审批 %1 的意见（可留空）：</source>
+        <translation>Note on approving %1 (optional):</translation>
+    </message>
+    <message>
+        <source>正在审批并预留库存…</source>
+        <translation>Approving and reserving stock…</translation>
+    </message>
+    <message>
+        <source>按已预留的批次（先到期先出）为 %1 办理出库吗？</source>
+        <translation>Issue %1 from the reserved batches (first expiry, first out)?</translation>
+    </message>
+    <message>
+        <source>确认出库</source>
+        <translation>Confirm issue</translation>
+    </message>
+    <message>
+        <source>正在出库…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <source>紧急出库</source>
+        <translation>Emergency issue</translation>
+    </message>
+    <message>
+        <source>口头指令（谁、何时下达，审批须 48 小时内补办）：</source>
+        <translation>Oral instruction (who gave it and when; the approval must follow within 48 hours):</translation>
+    </message>
+    <message>
+        <source>正在紧急出库…</source>
+        <translation>Issuing in an emergency…</translation>
+    </message>
+    <message>
+        <source>作废调拨单</source>
+        <translation>Cancel dispatch order</translation>
+    </message>
+    <message>
+        <source>作废 %1 的原因（必填，预留的库存将释放）：</source>
+        <translation>Reason for cancelling %1 (required; reserved stock is released):</translation>
+    </message>
+    <message>
+        <source>正在作废…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>冲销调拨单</source>
+        <translation>Reverse dispatch order</translation>
+    </message>
+    <message>
+        <source>冲销 %1 的原因（必填，出库的物资将退回原储备库）：</source>
+        <translation>Reason for reversing %1 (required; issued goods go back to their store):</translation>
+    </message>
+    <message>
+        <source>正在冲销…</source>
+        <translation>Reversing…</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>对方单位</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>数量合计</source>
+        <translation>Total quantity</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>原因/用途</source>
+        <translation>Reason / purpose</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>已冲销（%1）</source>
+        <translation>Reversed (%1)</translation>
+    </message>
+    <message>
+        <source>冲销 %1</source>
+        <translation>Reverse %1</translation>
+    </message>
+    <message>
+        <source>已记账</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>起：2026-05-01</source>
+        <translation>from: 2026-05-01</translation>
+    </message>
+    <message>
+        <source>止：2026-05-31</source>
+        <translation>to: 2026-05-31</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>搜索：单号、对方单位、原因</source>
+        <translation>Search: number, counterparty, reason</translation>
+    </message>
+    <message>
+        <source>冲销此单据…</source>
+        <translation>Reverse this document…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>账面</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>实盘</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>单据内容</source>
+        <translation>Document lines</translation>
+    </message>
+    <message>
+        <source>历史（冲销与审计记录）</source>
+        <translation>History (reversals and audit trail)</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>截止日期早于起始日期，请检查日期。</source>
+        <translation>The end date is before the start date; please check the dates.</translation>
+    </message>
+    <message>
+        <source>只显示最近的 %1 张单据，更早的请用日期筛选。</source>
+        <translation>Only the latest %1 documents are shown; use the date filter for older ones.</translation>
+    </message>
+    <message>
+        <source>共 %1 张单据</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <source>在上面的列表中选择一张单据查看明细。</source>
+        <translation>Choose a document in the list above to see its lines.</translation>
+    </message>
+    <message>
+        <source>储备库：%1&#x3000;日期：%2&#x3000;经办人：%3</source>
+        <translation>Store: %1&#x3000;Date: %2&#x3000;Handled by: %3</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Reference no.</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>部分收货</source>
+        <translation>Partly received</translation>
+    </message>
+    <message>
+        <source>已收货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>调拨单 %1：%2</source>
+        <translation>Dispatch order %1: %2</translation>
+    </message>
+    <message>
+        <source>记账</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>导出单据</source>
+        <translation>Export document</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF…</source>
+        <translation>Creating the PDF…</translation>
+    </message>
+    <message>
+        <source>未能导出</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>冲销单据</source>
+        <translation>Reverse document</translation>
+    </message>
+    <message>
+        <source>冲销 %1 的原因（必填）：</source>
+        <translation>Reason for reversing %1 (required):</translation>
+    </message>
+    <message>
+        <source>未能冲销</source>
+        <translation>The reversal was not posted</translation>
+    </message>
+    <message>
+        <source>冲销原因不能为空。</source>
+        <translation>A reason for the reversal is required.</translation>
+    </message>
+    <message>
+        <source>冲销 %1 将生成一张冲销单，把它的库存变动全部反向记账；原单据保留。确定冲销吗？</source>
+        <translation>Reversing %1 creates a reversal document that posts all of its stock changes backwards; the original document is kept. Reverse it?</translation>
+    </message>
+    <message>
+        <source>确认冲销</source>
+        <translation>Confirm reversal</translation>
+    </message>
+    <message>
+        <source>正在冲销…</source>
+        <translation>Reversing…</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>库存分布：%1</source>
+        <translation>Stock distribution: %1</translation>
+    </message>
+    <message>
+        <source>储备库编码</source>
+        <translation>Store code</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>政府实物（%1）</source>
+        <translation>Government stock (%1)</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>计入（%1）</source>
+        <translation>Counted (%1)</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>产能储备</source>
+        <translation>Capacity reserve</translation>
+    </message>
+    <message>
+        <source>实物代储</source>
+        <translation>Physical storage by enterprise</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>响应时间</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>未约定</source>
+        <translation>Not agreed</translation>
+    </message>
+    <message>
+        <source>按储备库（%1）</source>
+        <translation>By store (%1)</translation>
+    </message>
+    <message>
+        <source>批次（%1）</source>
+        <translation>Batches (%1)</translation>
+    </message>
+    <message>
+        <source>协议（%1）</source>
+        <translation>Agreements (%1)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>欢迎使用储备管家</source>
+        <translation>Welcome to ReserveKeeper</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在装入演示数据……</source>
+        <translation>Loading the demo data…</translation>
+    </message>
+    <message>
+        <source>正在导入台账……</source>
+        <translation>Importing the ledger…</translation>
+    </message>
+    <message>
+        <source>无法完成设置</source>
+        <translation>Setup could not be completed</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>库存总值</source>
+        <translation>Stock value</translation>
+    </message>
+    <message>
+        <source>已过期批次</source>
+        <translation>Expired batches</translation>
+    </message>
+    <message>
+        <source>%1 天内到期批次</source>
+        <translation>Batches expiring within %1 days</translation>
+    </message>
+    <message>
+        <source>未完成调拨单</source>
+        <translation>Open dispatch orders</translation>
+    </message>
+    <message>
+        <source>各类物资库存金额（元）</source>
+        <translation>Stock value by category (yuan)</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>库存批次</source>
+        <translation>Stock lines</translation>
+    </message>
+    <message>
+        <source>未达标需求项（%1 人 × %2 天）</source>
+        <translation>Needs not met (%1 people × %2 days)</translation>
+    </message>
+    <message>
+        <source>品种</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>库存分类</source>
+        <translation>Stock by category</translation>
+    </message>
+    <message>
+        <source>还没有库存。先在“储备库”中建立储备库，在“物资目录”中添加物资，然后点工具栏上的“入库”记录第一批物资。</source>
+        <translation>No stock yet. Create your stores under “Stores”, add items under “Catalogue”, then click “Receive” on the toolbar to record the first goods.</translation>
+    </message>
+    <message>
+        <source>最近操作</source>
+        <translation>Recent activity</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>库存批次（%1 种物资）</source>
+        <translation>Stock lines (%1 items)</translation>
+    </message>
+    <message>
+        <source>最薄弱：%1</source>
+        <translation>Weakest: %1</translation>
+    </message>
+    <message>
+        <source>各类物资库存金额（万元）</source>
+        <translation>Stock value by category (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>暂无操作记录</source>
+        <translation>No activity yet</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExportView</name>
+    <message>
+        <source>导入 Excel 台账</source>
+        <translation>Import an Excel ledger</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>尚未选择文件。可导入的工作表：储备库、物资目录、库存、代储协议、定额标准。</source>
+        <translation>No file chosen yet. Sheets that can be imported: stores, catalogue, stock, agreements, standards.</translation>
+    </message>
+    <message>
+        <source>保存导入模板…</source>
+        <translation>Save import template…</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>定位</source>
+        <translation>Locate</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Inspect</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导出 Excel 台账</source>
+        <translation>Export the Excel ledger</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>流水年份</source>
+        <translation>Movements of year</translation>
+    </message>
+    <message>
+        <source>导出储备库、物资目录、库存、代储协议、定额标准和出入库流水六张表，带标题、冻结表头和 A4 横向打印设置；导出的文件可以再导入。</source>
+        <translation>Exports six sheets — stores, catalogue, stock, agreements, standards and movements — with titles, frozen headers and A4 landscape print settings; the file can be imported again.</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>选择 Excel 台账</source>
+        <translation>Choose an Excel ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <source>（没有可导入的工作表）</source>
+        <translation>(no sheet that can be imported)</translation>
+    </message>
+    <message>
+        <source>文件：{0}&#x3000;识别到的工作表：{1}</source>
+        <translation>File: {0}&#x3000;sheets recognised: {1}</translation>
+    </message>
+    <message>
+        <source>按“{0}”表读取，表头在第 {1} 行。</source>
+        <translation>Read as the “{0}” sheet, header in row {1}.</translation>
+    </message>
+    <message>
+        <source>缺少必填列：{0}。</source>
+        <translation>Required columns missing: {0}.</translation>
+    </message>
+    <message>
+        <source>未识别的列，请指定含义：</source>
+        <translation>Unrecognised columns; say what they hold:</translation>
+    </message>
+    <message>
+        <source>“{0}” → 忽略</source>
+        <translation>“{0}” → ignored</translation>
+    </message>
+    <message>
+        <source>“{0}” → {1}</source>
+        <translation>“{0}” → {1}</translation>
+    </message>
+    <message>
+        <source>Excel 行</source>
+        <translation>Excel row</translation>
+    </message>
+    <message>
+        <source>工作表“{0}”的名称无法识别，导入时将忽略。如果它是下列表之一，请选择：</source>
+        <translation>The name of sheet “{0}” is not recognised and it will be ignored. If it is one of these sheets, choose which:</translation>
+    </message>
+    <message>
+        <source>忽略此表</source>
+        <translation>Ignore this sheet</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>在 Excel 的名称框中输入此位置可直接跳到该单元格</source>
+        <translation>Type this position into Excel&apos;s name box to jump to the cell</translation>
+    </message>
+    <message>
+        <source>检查结果：{0} 个错误，{1} 条提示</source>
+        <translation>Check result: {0} errors, {1} notices</translation>
+    </message>
+    <message>
+        <source>（有错误时不会导入任何数据）</source>
+        <translation>(nothing is imported while there are errors)</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Confirm import</translation>
+    </message>
+    <message>
+        <source>检查通过，将新建：{0}。
 全部写入在一个事务中完成，中途取消不会留下任何数据。确定导入吗？</source>
-            <translation>The check passed; this will create: {0}.
+        <translation>The check passed; this will create: {0}.
 Everything is written in one transaction, and cancelling half-way leaves no data behind. Import now?</translation>
-        </message>
-        <message>
-            <source>导入完成</source>
-            <translation>Import complete</translation>
-        </message>
-        <message>
-            <source>已导入：{0}。</source>
-            <translation>Imported: {0}.</translation>
-        </message>
-        <message>
-            <source>已处理 {0} 行…</source>
-            <translation>{0} rows processed…</translation>
-        </message>
-        <message>
-            <source>正在检查…</source>
-            <translation>Checking…</translation>
-        </message>
-        <message>
-            <source>正在导入…</source>
-            <translation>Importing…</translation>
-        </message>
-        <message>
-            <source>已取消</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>导入失败</source>
-            <translation>Import failed</translation>
-        </message>
-        <message>
-            <source>检查通过，可导入：</source>
-            <translation>Check passed; can import: </translation>
-        </message>
-        <message>
-            <source>导入完成，已新建：</source>
-            <translation>Import complete; created: </translation>
-        </message>
-        <message>
-            <source>（{0} 条提示）</source>
-            <translation>({0} notices)</translation>
-        </message>
-        <message>
-            <source>已保存模板</source>
-            <translation>Template saved</translation>
-        </message>
-        <message>
-            <source>导入模板已保存到 {0}</source>
-            <translation>Import template saved to {0}</translation>
-        </message>
-        <message>
-            <source>导出失败</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>导出完成</source>
-            <translation>Export complete</translation>
-        </message>
-        <message>
-            <source>已导出到 {0}
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>已导入：{0}。</source>
+        <translation>Imported: {0}.</translation>
+    </message>
+    <message>
+        <source>已处理 {0} 行…</source>
+        <translation>{0} rows processed…</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>检查通过，可导入：</source>
+        <translation>Check passed; can import: </translation>
+    </message>
+    <message>
+        <source>导入完成，已新建：</source>
+        <translation>Import complete; created: </translation>
+    </message>
+    <message>
+        <source>（{0} 条提示）</source>
+        <translation>({0} notices)</translation>
+    </message>
+    <message>
+        <source>已保存模板</source>
+        <translation>Template saved</translation>
+    </message>
+    <message>
+        <source>导入模板已保存到 {0}</source>
+        <translation>Import template saved to {0}</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出到 {0}
 {1}</source>
-            <translation>Exported to {0}
+        <translation>Exported to {0}
 {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>InspectionDialog</name>
-        <message>
-            <source>登记养护检查</source>
-            <translation>Record maintenance inspection</translation>
-        </message>
-        <message>
-            <source>检查人</source>
-            <translation>Inspector</translation>
-        </message>
-        <message>
-            <source>检查日期</source>
-            <translation>Inspection date</translation>
-        </message>
-        <message>
-            <source>检查结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>合格</source>
-            <translation>Passed</translation>
-        </message>
-        <message>
-            <source>不合格</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <source>发现的问题</source>
-            <translation>Problems found</translation>
-        </message>
-        <message>
-            <source>添加照片…</source>
-            <translation>Add photos…</translation>
-        </message>
-        <message>
-            <source>照片</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <source>后续处理</source>
-            <translation>Follow-up</translation>
-        </message>
-        <message>
-            <source>维修说明</source>
-            <translation>Repair note</translation>
-        </message>
-        <message>
-            <source>报废数量</source>
-            <translation>Quantity scrapped</translation>
-        </message>
-        <message>
-            <source>选择照片</source>
-            <translation>Choose photos</translation>
-        </message>
-        <message>
-            <source>图片 (*.jpg *.jpeg *.png *.bmp)</source>
-            <translation>Images (*.jpg *.jpeg *.png *.bmp)</translation>
-        </message>
-        <message>
-            <source>检查不合格时请填写发现的问题。</source>
-            <translation>When an inspection fails, describe the problems found.</translation>
-        </message>
-    </context>
-    <context>
-        <name>InspectionsView</name>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>逾期</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>本期应做</source>
-            <translation>Due this period</translation>
-        </message>
-        <message>
-            <source>应完成日期</source>
-            <translation>Due by</translation>
-        </message>
-        <message>
-            <source>养护项目</source>
-            <translation>Maintenance task</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>上次检查</source>
-            <translation>Last inspection</translation>
-        </message>
-        <message>
-            <source>尚无记录</source>
-            <translation>No records yet</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>物资 / 批次</source>
-            <translation>Item / batch</translation>
-        </message>
-        <message>
-            <source>检查人</source>
-            <translation>Inspector</translation>
-        </message>
-        <message>
-            <source>结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>合格</source>
-            <translation>Passed</translation>
-        </message>
-        <message>
-            <source>不合格</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <source>处理</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>维修：</source>
-            <translation>Repair: </translation>
-        </message>
-        <message>
-            <source>报废申请 </source>
-            <translation>Scrap requests </translation>
-        </message>
-        <message>
-            <source>照片 %1 张</source>
-            <translation>%1 photos</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>逾期及 </source>
-            <translation>Overdue and </translation>
-        </message>
-        <message>
-            <source> 天内到期</source>
-            <translation> days to expiry</translation>
-        </message>
-        <message>
-            <source>登记检查…</source>
-            <translation>Record inspection…</translation>
-        </message>
-        <message>
-            <source>启用默认养护计划</source>
-            <translation>Enable the default maintenance plan</translation>
-        </message>
-        <message>
-            <source>最近的养护记录</source>
-            <translation>Recent maintenance records</translation>
-        </message>
-        <message>
-            <source>养护检查</source>
-            <translation>Inspections</translation>
-        </message>
-        <message>
-            <source>逾期 %1 项，近期应做 %2 项</source>
-            <translation>%1 overdue, %2 due soon</translation>
-        </message>
-        <message>
-            <source>养护计划</source>
-            <translation>Maintenance plan</translation>
-        </message>
-        <message>
-            <source>已启用 %1 项默认养护计划。</source>
-            <translation>%1 default maintenance tasks enabled.</translation>
-        </message>
-        <message>
-            <source>登记检查</source>
-            <translation>Record inspection</translation>
-        </message>
-        <message>
-            <source>已登记，下次应于 %1 检查。</source>
-            <translation>Recorded; the next inspection is due on %1.</translation>
-        </message>
-        <message>
-            <source>已提交报废申请 %1，待审批。</source>
-            <translation>Scrap request %1 submitted for approval.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IssueDialog</name>
-        <message>
-            <source>正在保存出库单…</source>
-            <translation>Saving the issue…</translation>
-        </message>
-        <message>
-            <source>出库单</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>出库储备库</source>
-            <translation>Issuing store</translation>
-        </message>
-        <message>
-            <source>领用单位</source>
-            <translation>Receiving unit</translation>
-        </message>
-        <message>
-            <source>用途</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>依据文号</source>
-            <translation>Reference no.</translation>
-        </message>
-        <message>
-            <source>出库日期</source>
-            <translation>Issue date</translation>
-        </message>
-        <message>
-            <source>确认出库</source>
-            <translation>Confirm issue</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>更换储备库</source>
-            <translation>Change store</translation>
-        </message>
-        <message>
-            <source>更换储备库将清空已录入的清单，继续吗？</source>
-            <translation>Changing the store clears the lines entered so far. Continue?</translation>
-        </message>
-        <message>
-            <source>请先改正上面标红的项目。</source>
-            <translation>Correct the fields marked in red first.</translation>
-        </message>
-        <message>
-            <source>出库清单是空的，请先添加至少一行物资。</source>
-            <translation>The issue has no lines; add at least one item first.</translation>
-        </message>
-        <message>
-            <source>您没有可以记账的储备库，请联系管理员分配。</source>
-            <translation>You have no store you may post in; ask the administrator to assign one.</translation>
-        </message>
-        <message>
-            <source>从“%1”出库 %2 行物资给“%3”？确认后将记入台账。</source>
-            <translation>Issue %2 lines from “%1” to “%3”? Once confirmed it is entered in the ledger.</translation>
-        </message>
-        <message>
-            <source>未能出库</source>
-            <translation>The issue was not posted</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemDialog</name>
-        <message>
-            <source>编辑物资</source>
-            <translation>Edit item</translation>
-        </message>
-        <message>
-            <source>新增物资</source>
-            <translation>New item</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格型号</source>
-            <translation>Specification</translation>
-        </message>
-        <message>
-            <source>计量单位</source>
-            <translation>Unit of measure</translation>
-        </message>
-        <message>
-            <source>分类</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>（未分类）</source>
-            <translation>(uncategorised)</translation>
-        </message>
-        <message>
-            <source>保质期（月）</source>
-            <translation>Shelf life (months)</translation>
-        </message>
-        <message>
-            <source>不填表示无保质期</source>
-            <translation>Leave empty if it does not expire</translation>
-        </message>
-        <message>
-            <source>轮换提前期（天）</source>
-            <translation>Rotation lead time (days)</translation>
-        </message>
-        <message>
-            <source>不填则按分类</source>
-            <translation>Leave empty to use the category's</translation>
-        </message>
-        <message>
-            <source>单价（元）</source>
-            <translation>Unit price (yuan)</translation>
-        </message>
-        <message>
-            <source>使用后须回收归还（如帐篷、发电机）</source>
-            <translation>Must be returned after use (e.g. tents, generators)</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemPicker</name>
-        <message>
-            <source>编码、名称或拼音首字母</source>
-            <translation>Code, name or pinyin initials</translation>
-        </message>
-        <message>
-            <source>请填写物资编码，或输入名称、拼音首字母后从列表中选择。</source>
-            <translation>Enter the item code, or type a name or pinyin initials and choose from the list.</translation>
-        </message>
-        <message>
-            <source>物资目录中没有“%1”，请检查编码或先在目录中添加。</source>
-            <translation>“%1” is not in the catalogue; check the code or add it to the catalogue first.</translation>
-        </message>
-        <message>
-            <source>有 %1 个物资与“%2”相符，请从列表中选择一个。</source>
-            <translation>%1 items match “%2”; choose one from the list.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerModel</name>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>单号</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <source>单据类型</source>
-            <translation>Document type</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格</source>
-            <translation>Spec</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>变动</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>结存</source>
-            <translation>Balance</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>User</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerView</name>
-        <message>
-            <source>起：2026-05-01</source>
-            <translation>from: 2026-05-01</translation>
-        </message>
-        <message>
-            <source>止：2026-05-31</source>
-            <translation>to: 2026-05-31</translation>
-        </message>
-        <message>
-            <source>物资：编码/名称/拼音，留空为全部</source>
-            <translation>Item: code/name/pinyin, empty for all</translation>
-        </message>
-        <message>
-            <source>全部类型</source>
-            <translation>All types</translation>
-        </message>
-        <message>
-            <source>查询</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>清除条件</source>
-            <translation>Clear filters</translation>
-        </message>
-        <message>
-            <source>台账</source>
-            <translation>Ledger</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>全部操作人</source>
-            <translation>All users</translation>
-        </message>
-        <message>
-            <source>截止日期早于起始日期，请检查日期。</source>
-            <translation>The end date is before the start date; please check the dates.</translation>
-        </message>
-        <message>
-            <source>已载入 %1 条，向下滚动载入更多</source>
-            <translation>%1 rows loaded; scroll down to load more</translation>
-        </message>
-        <message>
-            <source>共 %1 条</source>
-            <translation>%1 entries</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkDialog</name>
-        <message>
-            <source>关联物资：%1</source>
-            <translation>Linked items: %1</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>折算系数</source>
-            <translation>Conversion factor</translation>
-        </message>
-        <message>
-            <source>1 个物资单位折合多少 %1（如 36㎡帐篷折 3 顶 12㎡当量）</source>
-            <translation>How many %1 one unit of the item counts as (e.g. a 36 m² tent counts as three 12 m² tents)</translation>
-        </message>
-        <message>
-            <source>确定</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>登录 — 储备管家</source>
-            <translation>Sign in — ReserveKeeper</translation>
-        </message>
-        <message>
-            <source>储备管家 · 应急物资储备管理</source>
-            <translation>ReserveKeeper · emergency supplies reserve</translation>
-        </message>
-        <message>
-            <source>数据库：%1</source>
-            <translation>Database: %1</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>登录</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>入库</source>
-            <translation>Receive</translation>
-        </message>
-        <message>
-            <source>出库</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>调拨</source>
-            <translation>Transfer</translation>
-        </message>
-        <message>
-            <source>盘点</source>
-            <translation>Stocktake</translation>
-        </message>
-        <message>
-            <source>储备管家 ReserveKeeper</source>
-            <translation>ReserveKeeper</translation>
-        </message>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>%1：此功能尚未安装</source>
-            <translation>%1: this feature is not installed</translation>
-        </message>
-        <message>
-            <source>修改密码…</source>
-            <translation>Change password…</translation>
-        </message>
-        <message>
-            <source>服务器连接…</source>
-            <translation>Server connection…</translation>
-        </message>
-        <message>
-            <source>用户手册</source>
-            <translation>User manual</translation>
-        </message>
-        <message>
-            <source>关于储备管家</source>
-            <translation>About ReserveKeeper</translation>
-        </message>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>业务(&amp;B)</source>
-            <translation>&amp;Business</translation>
-        </message>
-        <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>设置(&amp;S)</source>
-            <translation>&amp;Settings</translation>
-        </message>
-        <message>
-            <source>语言 / Language</source>
-            <translation>Language / 语言</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>工具栏</source>
-            <translation>Toolbar</translation>
-        </message>
-        <message>
-            <source>用户：%1（%2）</source>
-            <translation>User: %1 (%2)</translation>
-        </message>
-        <message>
-            <source>数据库：%1</source>
-            <translation>Database: %1</translation>
-        </message>
-        <message>
-            <source>储备库：%1</source>
-            <translation>Store: %1</translation>
-        </message>
-        <message>
-            <source>储备库：全部</source>
-            <translation>Store: all</translation>
-        </message>
-        <message>
-            <source>此页面无法打开：
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>登记养护检查</source>
+        <translation>Record maintenance inspection</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>后续处理</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>维修说明</source>
+        <translation>Repair note</translation>
+    </message>
+    <message>
+        <source>报废数量</source>
+        <translation>Quantity scrapped</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>检查不合格时请填写发现的问题。</source>
+        <translation>When an inspection fails, describe the problems found.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsView</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本期应做</source>
+        <translation>Due this period</translation>
+    </message>
+    <message>
+        <source>应完成日期</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>养护项目</source>
+        <translation>Maintenance task</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>上次检查</source>
+        <translation>Last inspection</translation>
+    </message>
+    <message>
+        <source>尚无记录</source>
+        <translation>No records yet</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>物资 / 批次</source>
+        <translation>Item / batch</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>维修：</source>
+        <translation>Repair: </translation>
+    </message>
+    <message>
+        <source>报废申请 </source>
+        <translation>Scrap requests </translation>
+    </message>
+    <message>
+        <source>照片 %1 张</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>逾期及 </source>
+        <translation>Overdue and </translation>
+    </message>
+    <message>
+        <source> 天内到期</source>
+        <translation> days to expiry</translation>
+    </message>
+    <message>
+        <source>登记检查…</source>
+        <translation>Record inspection…</translation>
+    </message>
+    <message>
+        <source>启用默认养护计划</source>
+        <translation>Enable the default maintenance plan</translation>
+    </message>
+    <message>
+        <source>最近的养护记录</source>
+        <translation>Recent maintenance records</translation>
+    </message>
+    <message>
+        <source>养护检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>逾期 %1 项，近期应做 %2 项</source>
+        <translation>%1 overdue, %2 due soon</translation>
+    </message>
+    <message>
+        <source>养护计划</source>
+        <translation>Maintenance plan</translation>
+    </message>
+    <message>
+        <source>已启用 %1 项默认养护计划。</source>
+        <translation>%1 default maintenance tasks enabled.</translation>
+    </message>
+    <message>
+        <source>登记检查</source>
+        <translation>Record inspection</translation>
+    </message>
+    <message>
+        <source>已登记，下次应于 %1 检查。</source>
+        <translation>Recorded; the next inspection is due on %1.</translation>
+    </message>
+    <message>
+        <source>已提交报废申请 %1，待审批。</source>
+        <translation>Scrap request %1 submitted for approval.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>正在保存出库单…</source>
+        <translation>Saving the issue…</translation>
+    </message>
+    <message>
+        <source>出库单</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>出库储备库</source>
+        <translation>Issuing store</translation>
+    </message>
+    <message>
+        <source>领用单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Reference no.</translation>
+    </message>
+    <message>
+        <source>出库日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>确认出库</source>
+        <translation>Confirm issue</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>更换储备库</source>
+        <translation>Change store</translation>
+    </message>
+    <message>
+        <source>更换储备库将清空已录入的清单，继续吗？</source>
+        <translation>Changing the store clears the lines entered so far. Continue?</translation>
+    </message>
+    <message>
+        <source>请先改正上面标红的项目。</source>
+        <translation>Correct the fields marked in red first.</translation>
+    </message>
+    <message>
+        <source>出库清单是空的，请先添加至少一行物资。</source>
+        <translation>The issue has no lines; add at least one item first.</translation>
+    </message>
+    <message>
+        <source>您没有可以记账的储备库，请联系管理员分配。</source>
+        <translation>You have no store you may post in; ask the administrator to assign one.</translation>
+    </message>
+    <message>
+        <source>从“%1”出库 %2 行物资给“%3”？确认后将记入台账。</source>
+        <translation>Issue %2 lines from “%1” to “%3”? Once confirmed it is entered in the ledger.</translation>
+    </message>
+    <message>
+        <source>未能出库</source>
+        <translation>The issue was not posted</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>编辑物资</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>新增物资</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>保质期（月）</source>
+        <translation>Shelf life (months)</translation>
+    </message>
+    <message>
+        <source>不填表示无保质期</source>
+        <translation>Leave empty if it does not expire</translation>
+    </message>
+    <message>
+        <source>轮换提前期（天）</source>
+        <translation>Rotation lead time (days)</translation>
+    </message>
+    <message>
+        <source>不填则按分类</source>
+        <translation>Leave empty to use the category&apos;s</translation>
+    </message>
+    <message>
+        <source>单价（元）</source>
+        <translation>Unit price (yuan)</translation>
+    </message>
+    <message>
+        <source>使用后须回收归还（如帐篷、发电机）</source>
+        <translation>Must be returned after use (e.g. tents, generators)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <source>编码、名称或拼音首字母</source>
+        <translation>Code, name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>请填写物资编码，或输入名称、拼音首字母后从列表中选择。</source>
+        <translation>Enter the item code, or type a name or pinyin initials and choose from the list.</translation>
+    </message>
+    <message>
+        <source>物资目录中没有“%1”，请检查编码或先在目录中添加。</source>
+        <translation>“%1” is not in the catalogue; check the code or add it to the catalogue first.</translation>
+    </message>
+    <message>
+        <source>有 %1 个物资与“%2”相符，请从列表中选择一个。</source>
+        <translation>%1 items match “%2”; choose one from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>单据类型</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <source>起：2026-05-01</source>
+        <translation>from: 2026-05-01</translation>
+    </message>
+    <message>
+        <source>止：2026-05-31</source>
+        <translation>to: 2026-05-31</translation>
+    </message>
+    <message>
+        <source>物资：编码/名称/拼音，留空为全部</source>
+        <translation>Item: code/name/pinyin, empty for all</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>清除条件</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>全部操作人</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>截止日期早于起始日期，请检查日期。</source>
+        <translation>The end date is before the start date; please check the dates.</translation>
+    </message>
+    <message>
+        <source>已载入 %1 条，向下滚动载入更多</source>
+        <translation>%1 rows loaded; scroll down to load more</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 entries</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>关联物资：%1</source>
+        <translation>Linked items: %1</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>折算系数</source>
+        <translation>Conversion factor</translation>
+    </message>
+    <message>
+        <source>1 个物资单位折合多少 %1（如 36㎡帐篷折 3 顶 12㎡当量）</source>
+        <translation>How many %1 one unit of the item counts as (e.g. a 36 m² tent counts as three 12 m² tents)</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 — 储备管家</source>
+        <translation>Sign in — ReserveKeeper</translation>
+    </message>
+    <message>
+        <source>储备管家 · 应急物资储备管理</source>
+        <translation>ReserveKeeper · emergency supplies reserve</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>入库</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>调拨</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>储备管家 ReserveKeeper</source>
+        <translation>ReserveKeeper</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>%1：此功能尚未安装</source>
+        <translation>%1: this feature is not installed</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>服务器连接…</source>
+        <translation>Server connection…</translation>
+    </message>
+    <message>
+        <source>用户手册</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <source>关于储备管家</source>
+        <translation>About ReserveKeeper</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>业务(&amp;B)</source>
+        <translation>&amp;Business</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>用户：%1（%2）</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>储备库：%1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>储备库：全部</source>
+        <translation>Store: all</translation>
+    </message>
+    <message>
+        <source>此页面无法打开：
 %1</source>
-            <translation>This page could not be opened:
+        <translation>This page could not be opened:
 %1</translation>
-        </message>
-        <message>
-            <source>无法打开</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
-            <source>此功能尚未安装。</source>
-            <translation>This feature is not installed.</translation>
-        </message>
-        <message>
-            <source>操作未完成</source>
-            <translation>Not done</translation>
-        </message>
-        <message>
-            <source>修改密码</source>
-            <translation>Change password</translation>
-        </message>
-        <message>
-            <source>密码已修改。</source>
-            <translation>The password has been changed.</translation>
-        </message>
-        <message>
-            <source>储备管家 ReserveKeeper
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>此功能尚未安装。</source>
+        <translation>This feature is not installed.</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>密码已修改。</source>
+        <translation>The password has been changed.</translation>
+    </message>
+    <message>
+        <source>储备管家 ReserveKeeper
 县级应急物资储备管理：库存、台账、调拨、轮换、协议储备与保障能力评估。</source>
-            <translation>ReserveKeeper
+        <translation>ReserveKeeper
 Emergency supplies reserve management for a county: stock, ledger, dispatch, rotation, agreement reserves and adequacy checks.</translation>
-        </message>
-        <message>
-            <source>本安装中没有用户手册。</source>
-            <translation>This installation has no user manual.</translation>
-        </message>
-        <message>
-            <source>服务器连接</source>
-            <translation>Server connection</translation>
-        </message>
-        <message>
-            <source>设置已保存，重新启动程序后生效。</source>
-            <translation>Settings saved; they take effect when the program is restarted.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ManualDialog</name>
-        <message>
-            <source>储备管家 用户手册</source>
-            <translation>ReserveKeeper user manual</translation>
-        </message>
-    </context>
-    <context>
-        <name>NavigationPanel</name>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedDialog</name>
-        <message>
-            <source>修改需求项</source>
-            <translation>Edit need</translation>
-        </message>
-        <message>
-            <source>新增需求项</source>
-            <translation>New need</translation>
-        </message>
-        <message>
-            <source>如 3、0.5 或 0.25/30</source>
-            <translation>e.g. 3, 0.5 or 0.25/30</translation>
-        </message>
-        <message>
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>计量单位</source>
-            <translation>Unit of measure</translation>
-        </message>
-        <message>
-            <source>计算方式</source>
-            <translation>Basis</translation>
-        </message>
-        <message>
-            <source>定额</source>
-            <translation>Quota</translation>
-        </message>
-        <message>
-            <source>排序号</source>
-            <translation>Sort no.</translation>
-        </message>
-        <message>
-            <source>确定</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>需求量 = 定额 × 人数 × 天数</source>
-            <translation>Required = quota × people × days</translation>
-        </message>
-        <message>
-            <source>需求量 = 人数 ÷ 定额，进位取整（定额为每件覆盖的人数）</source>
-            <translation>Required = people ÷ quota, rounded up (the quota is people covered per unit)</translation>
-        </message>
-        <message>
-            <source>需求量 = 定额（固定目标数量，与人数无关）</source>
-            <translation>Required = quota (a fixed target, whatever the number of people)</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboundLinesEditor</name>
-        <message>
-            <source>添加到清单</source>
-            <translation>Add to the list</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>将出库的批次（先到期先出）</source>
-            <translation>Batches to issue (first expiry, first out)</translation>
-        </message>
-        <message>
-            <source>批次号</source>
-            <translation>Batch no.</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>本次出库</source>
-            <translation>Issue now</translation>
-        </message>
-        <message>
-            <source>录入一行（回车跳到下一项）</source>
-            <translation>Enter a line (Enter moves to the next field)</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>删除所选行</source>
-            <translation>Delete selected row</translation>
-        </message>
-        <message>
-            <source>双击一行可放回上面修改</source>
-            <translation>Double-click a line to take it back up for editing</translation>
-        </message>
-        <message>
-            <source>清单</source>
-            <translation>Lines</translation>
-        </message>
-        <message>
-            <source>请从列表中选择物资。</source>
-            <translation>Choose an item from the list.</translation>
-        </message>
-        <message>
-            <source>物资目录中没有编码“%1”，请检查或从列表中选择。</source>
-            <translation>The catalogue has no code “%1”; check it or choose from the list.</translation>
-        </message>
-        <message>
-            <source>自动：先到期先出</source>
-            <translation>Automatic: first expiry, first out</translation>
-        </message>
-        <message>
-            <source>%1（有效期至 %2，可用 %3%4）</source>
-            <translation>%1 (expires %2, available %3%4)</translation>
-        </message>
-        <message>
-            <source> 已过期</source>
-            <translation> expired</translation>
-        </message>
-        <message>
-            <source>将出库的批次（保管员指定）</source>
-            <translation>Batches to issue (chosen by the keeper)</translation>
-        </message>
-        <message>
-            <source>批次“%1”可用只有 %2%3，不足 %4%3。请减少数量或选择其他批次。</source>
-            <translation>Batch “%1” has only %2%3 available, less than %4%3. Reduce the quantity or choose another batch.</translation>
-        </message>
-        <message>
-            <source>数量不能为空，请填写一个正数。</source>
-            <translation>The quantity must not be empty; enter a positive number.</translation>
-        </message>
-        <message>
-            <source>先到期先出</source>
-            <translation>First expiry, first out</translation>
-        </message>
-        <message>
-            <source>共 %1 行</source>
-            <translation>%1 rows</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordDialog</name>
-        <message>
-            <source>修改密码</source>
-            <translation>Change password</translation>
-        </message>
-        <message>
-            <source>原密码</source>
-            <translation>Current password</translation>
-        </message>
-        <message>
-            <source>新密码</source>
-            <translation>New password</translation>
-        </message>
-        <message>
-            <source>再次输入</source>
-            <translation>Repeat</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致。</source>
-            <translation>The two passwords differ.</translation>
-        </message>
-        <message>
-            <source>请再次输入新密码。</source>
-            <translation>Type the new password again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintPreviewDialog</name>
-        <message>
-            <source>打印预览 - %1</source>
-            <translation>Print preview - %1</translation>
-        </message>
-        <message>
-            <source> 份</source>
-            <translation> copies</translation>
-        </message>
-        <message>
-            <source>打印…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <source>另存为 PDF…</source>
-            <translation>Save as PDF…</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>共 %1 页</source>
-            <translation>%1 pages</translation>
-        </message>
-        <message>
-            <source>份数</source>
-            <translation>Copies</translation>
-        </message>
-        <message>
-            <source>打印失败</source>
-            <translation>Printing failed</translation>
-        </message>
-        <message>
-            <source>无法打印：%1</source>
-            <translation>Cannot print: %1</translation>
-        </message>
-        <message>
-            <source>另存为 PDF</source>
-            <translation>Save as PDF</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Saving failed</translation>
-        </message>
-        <message>
-            <source>无法保存到 %1：%2</source>
-            <translation>Could not save to %1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReceiptDialog</name>
-        <message>
-            <source>正在保存入库单…</source>
-            <translation>Saving the receipt…</translation>
-        </message>
-        <message>
-            <source>入库单</source>
-            <translation>Receipt</translation>
-        </message>
-        <message>
-            <source>适用于本单各行，可不填</source>
-            <translation>Applies to every line of this document; optional</translation>
-        </message>
-        <message>
-            <source>入库储备库</source>
-            <translation>Receiving store</translation>
-        </message>
-        <message>
-            <source>供应商/交储单位</source>
-            <translation>Supplier / depositor</translation>
-        </message>
-        <message>
-            <source>通知单号</source>
-            <translation>Notice no.</translation>
-        </message>
-        <message>
-            <source>入库日期</source>
-            <translation>Receipt date</translation>
-        </message>
-        <message>
-            <source>生产厂家</source>
-            <translation>Manufacturer</translation>
-        </message>
-        <message>
-            <source>储备方式</source>
-            <translation>Reserve mode</translation>
-        </message>
-        <message>
-            <source>留空按日期自动编号</source>
-            <translation>Empty: numbered from the date</translation>
-        </message>
-        <message>
-            <source>留空按保质期推算</source>
-            <translation>Empty: worked out from the shelf life</translation>
-        </message>
-        <message>
-            <source>元，可不填</source>
-            <translation>yuan, optional</translation>
-        </message>
-        <message>
-            <source>签收调拨单 %1</source>
-            <translation>Confirm receipt of dispatch order %1</translation>
-        </message>
-        <message>
-            <source>签收人</source>
-            <translation>Received by</translation>
-        </message>
-        <message>
-            <source>签收说明</source>
-            <translation>Receipt note</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>行</source>
-            <translation>Row</translation>
-        </message>
-        <message>
-            <source>出库数量</source>
-            <translation>Quantity issued</translation>
-        </message>
-        <message>
-            <source>实收</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>其中损坏</source>
-            <translation>Of which damaged</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>确认签收</source>
-            <translation>Confirm receipt</translation>
-        </message>
-        <message>
-            <source>正在登记签收…</source>
-            <translation>Recording the receipt…</translation>
-        </message>
-        <message>
-            <source>批次号</source>
-            <translation>Batch no.</translation>
-        </message>
-        <message>
-            <source>生产日期</source>
-            <translation>Produced</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>存放位置</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>添加到清单</source>
-            <translation>Add to the list</translation>
-        </message>
-        <message>
-            <source>录入一行（回车跳到下一项，最后一项回车即添加）</source>
-            <translation>Enter a line (Enter moves to the next field; Enter on the last one adds it)</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>删除所选行</source>
-            <translation>Delete selected row</translation>
-        </message>
-        <message>
-            <source>双击一行可放回上面修改</source>
-            <translation>Double-click a line to take it back up for editing</translation>
-        </message>
-        <message>
-            <source>确认入库</source>
-            <translation>Confirm receipt</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>入库清单</source>
-            <translation>Receipt lines</translation>
-        </message>
-        <message>
-            <source>物资目录中没有编码“%1”，请检查或从列表中选择。</source>
-            <translation>The catalogue has no code “%1”; check it or choose from the list.</translation>
-        </message>
-        <message>
-            <source>请从列表中选择物资。</source>
-            <translation>Choose an item from the list.</translation>
-        </message>
-        <message>
-            <source>有效期至 %1 早于生产日期 %2，请检查日期。</source>
-            <translation>The expiry date %1 is before the production date %2; please check the dates.</translation>
-        </message>
-        <message>
-            <source>数量不能为空，请填写一个正数。</source>
-            <translation>The quantity must not be empty; enter a positive number.</translation>
-        </message>
-        <message>
-            <source>请填写物资编码。</source>
-            <translation>Enter the item code.</translation>
-        </message>
-        <message>
-            <source>（自动）</source>
-            <translation>(automatic)</translation>
-        </message>
-        <message>
-            <source>共 %1 行</source>
-            <translation>%1 rows</translation>
-        </message>
-        <message>
-            <source>请先改正上面标红的项目。</source>
-            <translation>Correct the fields marked in red first.</translation>
-        </message>
-        <message>
-            <source>入库清单是空的，请先添加至少一行物资。</source>
-            <translation>The receipt has no lines; add at least one item first.</translation>
-        </message>
-        <message>
-            <source>您没有可以记账的储备库，请联系管理员分配。</source>
-            <translation>You have no store you may post in; ask the administrator to assign one.</translation>
-        </message>
-        <message>
-            <source>在“%1”入库 %2 行物资？确认后将记入台账，只能冲销不能修改。</source>
-            <translation>Receive %2 lines into “%1”? Once confirmed it is entered in the ledger and can only be reversed, not edited.</translation>
-        </message>
-        <message>
-            <source>未能入库</source>
-            <translation>The receipt was not posted</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplacementDialog</name>
-        <message>
-            <source>计划补充新批次</source>
-            <translation>Plan a replacement batch</translation>
-        </message>
-        <message>
-            <source>计划数量</source>
-            <translation>Planned quantity</translation>
-        </message>
-        <message>
-            <source>计划到货日期</source>
-            <translation>Planned arrival</translation>
-        </message>
-        <message>
-            <source>供应商</source>
-            <translation>Supplier</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnDialog</name>
-        <message>
-            <source>登记归还 %1</source>
-            <translation>Record return of %1</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>第 %1 行 %2（待还 %3）</source>
-            <translation>Line %1 %2 (%3 outstanding)</translation>
-        </message>
-        <message>
-            <source>完好归还</source>
-            <translation>Returned intact</translation>
-        </message>
-        <message>
-            <source>修复后归还</source>
-            <translation>Returned after repair</translation>
-        </message>
-        <message>
-            <source>丢失</source>
-            <translation>Lost</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>登记归还</source>
-            <translation>Record return</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>这张调拨单没有待归还的物资。</source>
-            <translation>This dispatch order has nothing to be returned.</translation>
-        </message>
-        <message>
-            <source>正在登记归还…</source>
-            <translation>Recording the return…</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotateOutDialog</name>
-        <message>
-            <source>轮换出库</source>
-            <translation>Rotation issue</translation>
-        </message>
-        <message>
-            <source>轮换方式</source>
-            <translation>Rotation method</translation>
-        </message>
-        <message>
-            <source>接收单位</source>
-            <translation>Receiving unit</translation>
-        </message>
-        <message>
-            <source>调入储备库</source>
-            <translation>Receiving store</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Remarks</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotationView</name>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格</source>
-            <translation>Spec</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>应轮换日</source>
-            <translation>Rotate by</translation>
-        </message>
-        <message>
-            <source>距到期</source>
-            <translation>Until expiry</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>金额</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>补充</source>
-            <translation>Replace</translation>
-        </message>
-        <message>
-            <source>单号</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>申请人</source>
-            <translation>Requested by</translation>
-        </message>
-        <message>
-            <source>物资</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>已过期</source>
-            <translation>Expired</translation>
-        </message>
-        <message>
-            <source>逾期未轮换</source>
-            <translation>Overdue for rotation</translation>
-        </message>
-        <message>
-            <source>待轮换</source>
-            <translation>Due for rotation</translation>
-        </message>
-        <message>
-            <source>今天到期</source>
-            <translation>Due today</translation>
-        </message>
-        <message>
-            <source>过期 %1 天</source>
-            <translation>%1 days past expiry</translation>
-        </message>
-        <message>
-            <source>%1 天</source>
-            <translation>%1 days</translation>
-        </message>
-        <message>
-            <source>已计划</source>
-            <translation>Planned</translation>
-        </message>
-        <message>
-            <source>已到货</source>
-            <translation>Arrived</translation>
-        </message>
-        <message>
-            <source>轮换提前期 %1 天</source>
-            <translation>Rotation lead time %1 days</translation>
-        </message>
-        <message>
-            <source>补充计划：</source>
-            <translation>Replacement plan: </translation>
-        </message>
-        <message>
-            <source>搜索：物资、编码、批次或储备库</source>
-            <translation>Search: item, code, batch or store</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>全部状态</source>
-            <translation>All statuses</translation>
-        </message>
-        <message>
-            <source>应轮换日在 </source>
-            <translation>Rotate by within </translation>
-        </message>
-        <message>
-            <source> 天内</source>
-            <translation> days</translation>
-        </message>
-        <message>
-            <source>轮换出库…</source>
-            <translation>Rotation issue…</translation>
-        </message>
-        <message>
-            <source>计划补充…</source>
-            <translation>Plan replacement…</translation>
-        </message>
-        <message>
-            <source>申请报废…</source>
-            <translation>Request scrapping…</translation>
-        </message>
-        <message>
-            <source>批准报废</source>
-            <translation>Approve scrapping</translation>
-        </message>
-        <message>
-            <source>驳回…</source>
-            <translation>Refuse…</translation>
-        </message>
-        <message>
-            <source>待审批的报废申请</source>
-            <translation>Scrap requests awaiting approval</translation>
-        </message>
-        <message>
-            <source>轮换计划</source>
-            <translation>Rotation plan</translation>
-        </message>
-        <message>
-            <source>查看协议储备</source>
-            <translation>Show agreement reserves</translation>
-        </message>
-        <message>
-            <source>协议储备（企业代储）物资由企业按协议自行轮换，不列入本表；生效协议 %1 份。</source>
-            <translation>Goods held by enterprises under agreement are rotated by the enterprise and are not listed here; %1 agreements in force.</translation>
-        </message>
-        <message>
-            <source>已过期 %1 批，逾期未轮换 %2 批，待轮换 %3 批，已计划补充 %4 批</source>
-            <translation>%1 batches expired, %2 overdue for rotation, %3 due for rotation, %4 with replacement planned</translation>
-        </message>
-        <message>
-            <source>轮换出库</source>
-            <translation>Rotation issue</translation>
-        </message>
-        <message>
-            <source>已登记轮换出库，单号 %1。</source>
-            <translation>Rotation issue recorded, number %1.</translation>
-        </message>
-        <message>
-            <source>计划补充</source>
-            <translation>Plan replacement</translation>
-        </message>
-        <message>
-            <source>已建立轮换补充计划 %1。新批次入库时在入库单“通知单号”处填写此编号。</source>
-            <translation>Replacement plan %1 created. When the new batch arrives, enter this number as the receipt's notice number.</translation>
-        </message>
-        <message>
-            <source>申请报废</source>
-            <translation>Request scrapping</translation>
-        </message>
-        <message>
-            <source>已提交报废申请 %1，待业务科室审批。</source>
-            <translation>Scrap request %1 submitted; it awaits the officer's approval.</translation>
-        </message>
-        <message>
-            <source>批准报废申请 %1 并从库存中核销？</source>
-            <translation>Approve scrap request %1 and write it off the stock?</translation>
-        </message>
-        <message>
-            <source>报废单 %1 已批准并记账。</source>
-            <translation>Scrap document %1 approved and posted.</translation>
-        </message>
-        <message>
-            <source>驳回报废申请</source>
-            <translation>Refuse scrap request</translation>
-        </message>
-        <message>
-            <source>不予批准的理由：</source>
-            <translation>Reason for refusing:</translation>
-        </message>
-        <message>
-            <source>报废申请已驳回。</source>
-            <translation>The scrap request was refused.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScrapRequestDialog</name>
-        <message>
-            <source>申请报废</source>
-            <translation>Request scrapping</translation>
-        </message>
-        <message>
-            <source>报废原因</source>
-            <translation>Reason for scrapping</translation>
-        </message>
-        <message>
-            <source>报废数量</source>
-            <translation>Quantity scrapped</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>报废申请提交后须经业务科室审批，批准后才从库存中核销。</source>
-            <translation>A scrap request must be approved by an officer; only then is it written off the stock.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerSettingsDialog</name>
-        <message>
-            <source>服务器连接设置</source>
-            <translation>Server connection</translation>
-        </message>
-        <message>
-            <source>例如 192.168.1.10 或 server-yjj</source>
-            <translation>e.g. 192.168.1.10 or server-yjj</translation>
-        </message>
-        <message>
-            <source>不加密（仅限可信局域网）</source>
-            <translation>No encryption (trusted local network only)</translation>
-        </message>
-        <message>
-            <source>要求加密 (require)</source>
-            <translation>Require encryption (require)</translation>
-        </message>
-        <message>
-            <source>加密并验证证书 (verify-full)</source>
-            <translation>Encrypt and verify the certificate (verify-full)</translation>
-        </message>
-        <message>
-            <source>说明：服务器地址、端口、数据库名和用户名保存在本机当前 Windows 用户的设置文件中；密码不保存，每次启动程序时询问。服务器的建立方法见 docs/SERVER.md。</source>
-            <translation>Note: the server address, port, database name and user name are kept in this Windows user's settings on this computer; the password is not kept and is asked at every start. How to set up the server: docs/SERVER.md.</translation>
-        </message>
-        <message>
-            <source>测试连接</source>
-            <translation>Test connection</translation>
-        </message>
-        <message>
-            <source>改用本机数据库</source>
-            <translation>Use the local database instead</translation>
-        </message>
-        <message>
-            <source>服务器地址</source>
-            <translation>Server address</translation>
-        </message>
-        <message>
-            <source>端口</source>
-            <translation>Port</translation>
-        </message>
-        <message>
-            <source>数据库名</source>
-            <translation>Database name</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>加密</source>
-            <translation>Encryption</translation>
-        </message>
-        <message>
-            <source>正在连接…</source>
-            <translation>Connecting…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SourcesDialog</name>
-        <message>
-            <source>调拨来源 %1</source>
-            <translation>Dispatch sources %1</translation>
-        </message>
-        <message>
-            <source>第 %1 行 %2 %3</source>
-            <translation>Line %1 %2 %3</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>可用（未预留）</source>
-            <translation>Available (not reserved)</translation>
-        </message>
-        <message>
-            <source>本单调用</source>
-            <translation>Taken by this order</translation>
-        </message>
-        <message>
-            <source>全部重新自动安排</source>
-            <translation>Rearrange all automatically</translation>
-        </message>
-        <message>
-            <source>保存此行来源</source>
-            <translation>Save this line's sources</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>StandardsView</name>
-        <message>
-            <source>需求项</source>
-            <translation>Needs</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>计算方式</source>
-            <translation>Basis</translation>
-        </message>
-        <message>
-            <source>定额</source>
-            <translation>Quota</translation>
-        </message>
-        <message>
-            <source>关联物资</source>
-            <translation>Linked items</translation>
-        </message>
-        <message>
-            <source>排序</source>
-            <translation>Order</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格</source>
-            <translation>Spec</translation>
-        </message>
-        <message>
-            <source>折算系数</source>
-            <translation>Conversion factor</translation>
-        </message>
-        <message>
-            <source>定额标准</source>
-            <translation>Standards</translation>
-        </message>
-        <message>
-            <source>新建…</source>
-            <translation>New…</translation>
-        </message>
-        <message>
-            <source>复制…</source>
-            <translation>Copy…</translation>
-        </message>
-        <message>
-            <source>改名…</source>
-            <translation>Rename…</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>季节</source>
-            <translation>Season</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>新增需求项…</source>
-            <translation>New need…</translation>
-        </message>
-        <message>
-            <source>修改…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
-            <source>删除需求项</source>
-            <translation>Delete need</translation>
-        </message>
-        <message>
-            <source>关联物资…</source>
-            <translation>Link items…</translation>
-        </message>
-        <message>
-            <source>修改系数…</source>
-            <translation>Edit factor…</translation>
-        </message>
-        <message>
-            <source>取消关联</source>
-            <translation>Unlink</translation>
-        </message>
-        <message>
-            <source>按名称自动关联默认标准</source>
-            <translation>Link the default standard by name</translation>
-        </message>
-        <message>
-            <source>满足该需求的物资</source>
-            <translation>Items that meet this need</translation>
-        </message>
-        <message>
-            <source>（默认）</source>
-            <translation>(default)</translation>
-        </message>
-        <message>
-            <source>满足“%1”的物资</source>
-            <translation>Items that meet “%1”</translation>
-        </message>
-        <message>
-            <source>新建定额标准</source>
-            <translation>New standard</translation>
-        </message>
-        <message>
-            <source>标准名称</source>
-            <translation>Standard</translation>
-        </message>
-        <message>
-            <source>复制定额标准</source>
-            <translation>Copy standard</translation>
-        </message>
-        <message>
-            <source>新标准名称</source>
-            <translation>Name of the new standard</translation>
-        </message>
-        <message>
-            <source>%1（副本）</source>
-            <translation>%1 (copy)</translation>
-        </message>
-        <message>
-            <source>改名</source>
-            <translation>Rename</translation>
-        </message>
-        <message>
-            <source>新名称</source>
-            <translation>New name</translation>
-        </message>
-        <message>
-            <source>删除定额标准</source>
-            <translation>Delete standard</translation>
-        </message>
-        <message>
-            <source>确定删除定额标准“%1”及其全部需求项？</source>
-            <translation>Delete the standard “%1” and all its needs?</translation>
-        </message>
-        <message>
-            <source>修改定额标准</source>
-            <translation>Edit standard</translation>
-        </message>
-        <message>
-            <source>新增需求项</source>
-            <translation>New need</translation>
-        </message>
-        <message>
-            <source>修改需求项</source>
-            <translation>Edit need</translation>
-        </message>
-        <message>
-            <source>确定删除需求项“%1”？</source>
-            <translation>Delete the need “%1”?</translation>
-        </message>
-        <message>
-            <source>修改折算系数</source>
-            <translation>Edit conversion factor</translation>
-        </message>
-        <message>
-            <source>1 %1“%2”折合多少 %3：</source>
-            <translation>How many %3 does 1 %1 of “%2” count as:</translation>
-        </message>
-        <message>
-            <source>自动关联</source>
-            <translation>Link automatically</translation>
-        </message>
-        <message>
-            <source>已按名称、规格和分类为默认标准新增关联 %1 项。</source>
-            <translation>%1 links added to the default standard by name, specification and category.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartPage</name>
-        <message>
-            <source>开始方式</source>
-            <translation>How to start</translation>
-        </message>
-        <message>
-            <source>选择如何开始使用。以后随时可以添加储备库、物资和入库记录。</source>
-            <translation>Choose how to start. Stores, items and receipts can be added at any time later.</translation>
-        </message>
-        <message>
-            <source>空库开始：自己建立储备库和物资目录</source>
-            <translation>Start empty: set up your own stores and catalogue</translation>
-        </message>
-        <message>
-            <source>装入示例县：带有两年台账的演示数据，用于熟悉程序</source>
-            <translation>Load the demo county: two years of sample ledger to learn the program</translation>
-        </message>
-        <message>
-            <source>（本版本未包含演示数据，将按空库开始）</source>
-            <translation>(this version has no demo data; it will start empty)</translation>
-        </message>
-        <message>
-            <source>导入 Excel 台账：从现有的库存表格开始</source>
-            <translation>Import an Excel ledger: start from your existing stock workbook</translation>
-        </message>
-        <message>
-            <source>（导入功能尚未提供，将按空库开始）</source>
-            <translation>(import is not available yet; it will start empty)</translation>
-        </message>
-        <message>
-            <source>选择要导入的 Excel 工作簿（.xlsx）</source>
-            <translation>Choose the Excel workbook to import (.xlsx)</translation>
-        </message>
-        <message>
-            <source>浏览…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <source>选择台账工作簿</source>
-            <translation>Choose the ledger workbook</translation>
-        </message>
-        <message>
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
-        </message>
-    </context>
-    <context>
-        <name>StockView</name>
-        <message>
-            <source>储备库</source>
-            <translation>Store</translation>
-        </message>
-        <message>
-            <source>级别</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格</source>
-            <translation>Spec</translation>
-        </message>
-        <message>
-            <source>分类</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>生产日期</source>
-            <translation>Produced</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>已预留</source>
-            <translation>Reserved</translation>
-        </message>
-        <message>
-            <source>金额</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>已过期</source>
-            <translation>Expired</translation>
-        </message>
-        <message>
-            <source>需轮换</source>
-            <translation>Rotate now</translation>
-        </message>
-        <message>
-            <source>正常</source>
-            <translation>OK</translation>
-        </message>
-        <message numerus="yes">
-            <source>轮换提前期 %n 天</source>
-            <translation>
-                <numerusform>Rotation lead time: %n day</numerusform>
-                <numerusform>Rotation lead time: %n days</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>搜索：名称、编码或拼音首字母（如 zp）</source>
-            <translation>Search: name, code or pinyin initials (e.g. zp)</translation>
-        </message>
-        <message>
-            <source>全部级别</source>
-            <translation>All levels</translation>
-        </message>
-        <message>
-            <source>全部有效期</source>
-            <translation>Any expiry</translation>
-        </message>
-        <message>
-            <source>需轮换（提前期内）</source>
-            <translation>Due for rotation</translation>
-        </message>
-        <message>
-            <source>30 天内到期</source>
-            <translation>Expiring within 30 days</translation>
-        </message>
-        <message>
-            <source>90 天内到期</source>
-            <translation>Expiring within 90 days</translation>
-        </message>
-        <message>
-            <source>全部储备库</source>
-            <translation>All stores</translation>
-        </message>
-        <message>
-            <source>库存</source>
-            <translation>Stock</translation>
-        </message>
-        <message>
-            <source>全部分类</source>
-            <translation>All categories</translation>
-        </message>
-        <message>
-            <source>储备库：%1</source>
-            <translation>Store: %1</translation>
-        </message>
-        <message>
-            <source>储备库：全部</source>
-            <translation>Store: all</translation>
-        </message>
-        <message>
-            <source>共 %1 行，金额合计 %2</source>
-            <translation>%1 rows, total value %2</translation>
-        </message>
-        <message>
-            <source>%1 天内到期</source>
-            <translation>Expiring within %1 days</translation>
-        </message>
-    </context>
-    <context>
-        <name>StocktakeDialog</name>
-        <message>
-            <source>正在保存盘点结果…</source>
-            <translation>Saving the stocktake…</translation>
-        </message>
-        <message>
-            <source>盘点</source>
-            <translation>Stocktake</translation>
-        </message>
-        <message>
-            <source>导出盘点表（PDF）…</source>
-            <translation>Export count sheet (PDF)…</translation>
-        </message>
-        <message>
-            <source>盘点储备库</source>
-            <translation>Store to count</translation>
-        </message>
-        <message>
-            <source>查找：编码、名称、拼音或批次</source>
-            <translation>Find: code, name, pinyin or batch</translation>
-        </message>
-        <message>
-            <source>在“实盘数量”列填写清点结果（回车到下一行）；留空的批次不调整。</source>
-            <translation>Type the counted quantities in the “Counted” column (Enter moves to the next row); batches left empty are not adjusted.</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>规格</source>
-            <translation>Spec</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>批次号</source>
-            <translation>Batch no.</translation>
-        </message>
-        <message>
-            <source>有效期至</source>
-            <translation>Expires</translation>
-        </message>
-        <message>
-            <source>账面数量</source>
-            <translation>Book quantity</translation>
-        </message>
-        <message>
-            <source>实盘数量</source>
-            <translation>Counted</translation>
-        </message>
-        <message>
-            <source>差异</source>
-            <translation>Difference</translation>
-        </message>
-        <message>
-            <source>如：年度盘点、鼠害损耗、计量误差</source>
-            <translation>e.g. annual stocktake, rodent damage, measuring error</translation>
-        </message>
-        <message>
-            <source>盘盈盘亏原因</source>
-            <translation>Reason for the differences</translation>
-        </message>
-        <message>
-            <source>过账差异</source>
-            <translation>Post differences</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>正在读取账面数量…</source>
-            <translation>Reading the book quantities…</translation>
-        </message>
-        <message>
-            <source>账外物资：账上没有、清点时发现的批次</source>
-            <translation>Off-book goods: batches found in the count but not on the books</translation>
-        </message>
-        <message>
-            <source>有效期至，可不填</source>
-            <translation>Expiry date, optional</translation>
-        </message>
-        <message>
-            <source>加入盘点表</source>
-            <translation>Add to the count sheet</translation>
-        </message>
-        <message>
-            <source>“%1”批次“%2”已在盘点表中，请直接填写它的实盘数量。</source>
-            <translation>Batch “%2” of “%1” is already on the count sheet; enter its counted quantity there.</translation>
-        </message>
-        <message>
-            <source>导出盘点表</source>
-            <translation>Export count sheet</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>盘点表</source>
-            <translation>Count sheet</translation>
-        </message>
-        <message>
-            <source>盘点表已保存到 %1</source>
-            <translation>Count sheet saved to %1</translation>
-        </message>
-        <message>
-            <source>第 %1 行：</source>
-            <translation>Line %1: </translation>
-        </message>
-        <message>
-            <source>共 %1 个批次，已填写 %2 个；盘盈 %3 个，盘亏 %4 个。</source>
-            <translation>%1 batches, %2 counted; %3 surplus, %4 short.</translation>
-        </message>
-        <message>
-            <source>还没有填写任何实盘数量。</source>
-            <translation>No counted quantity entered yet.</translation>
-        </message>
-        <message>
-            <source>盘盈 %1 个批次、盘亏 %2 个批次，按实盘数量调整“%3”的账面？</source>
-            <translation>%1 batches over and %2 short: adjust the books of “%3” to the counted quantities?</translation>
-        </message>
-        <message>
-            <source>确认盘点</source>
-            <translation>Confirm stocktake</translation>
-        </message>
-        <message>
-            <source>未能过账盘点</source>
-            <translation>The stocktake was not posted</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreDialog</name>
-        <message>
-            <source>编辑储备库</source>
-            <translation>Edit store</translation>
-        </message>
-        <message>
-            <source>新增储备库</source>
-            <translation>New store</translation>
-        </message>
-        <message>
-            <source>储备库编码</source>
-            <translation>Store code</translation>
-        </message>
-        <message>
-            <source>储备库名称</source>
-            <translation>Store name</translation>
-        </message>
-        <message>
-            <source>级别</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <source>所在行政区</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <source>地址</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>保管员 / 负责人</source>
-            <translation>Keeper / person in charge</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>面积（m²）</source>
-            <translation>Floor area (m²)</translation>
-        </message>
-        <message>
-            <source>请先建立行政区，再新增储备库。</source>
-            <translation>Create an area first, then add the store.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreTree</name>
-        <message>
-            <source>全部储备库（%1）</source>
-            <translation>All stores (%1)</translation>
-        </message>
-        <message>
-            <source>储备库 %1 个 · 库存批次 %2</source>
-            <translation>%1 stores · %2 stock lines</translation>
-        </message>
-        <message>
-            <source>%1 · 库存批次 %2</source>
-            <translation>%1 · %2 stock lines</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoresView</name>
-        <message>
-            <source>编码</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>级别</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <source>行政区</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <source>地址</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>保管员</source>
-            <translation>Keeper</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>面积（m²）</source>
-            <translation>Floor area (m²)</translation>
-        </message>
-        <message>
-            <source>库存批次</source>
-            <translation>Stock lines</translation>
-        </message>
-        <message>
-            <source>搜索：编码、名称、地址、保管员、电话</source>
-            <translation>Search: code, name, address, keeper, phone</translation>
-        </message>
-        <message>
-            <source>新增储备库</source>
-            <translation>New store</translation>
-        </message>
-        <message>
-            <source>编辑储备库</source>
-            <translation>Edit store</translation>
-        </message>
-        <message>
-            <source>新增行政区</source>
-            <translation>New area</translation>
-        </message>
-        <message>
-            <source>查看库存</source>
-            <translation>Show stock</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>全部行政区（%1 个储备库）</source>
-            <translation>All areas (%1 stores)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransferDialog</name>
-        <message>
-            <source>正在保存调拨发出…</source>
-            <translation>Saving the shipment…</translation>
-        </message>
-        <message>
-            <source>正在保存调拨收货…</source>
-            <translation>Saving the transfer receipt…</translation>
-        </message>
-        <message>
-            <source>调拨</source>
-            <translation>Transfer</translation>
-        </message>
-        <message>
-            <source>调拨发出</source>
-            <translation>Ship transfer</translation>
-        </message>
-        <message>
-            <source>调拨收货</source>
-            <translation>Receive transfer</translation>
-        </message>
-        <message>
-            <source>确认发出</source>
-            <translation>Confirm shipment</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>调出储备库</source>
-            <translation>Shipping store</translation>
-        </message>
-        <message>
-            <source>调入储备库</source>
-            <translation>Receiving store</translation>
-        </message>
-        <message>
-            <source>依据文号</source>
-            <translation>Reference no.</translation>
-        </message>
-        <message>
-            <source>您没有可以记账的储备库，请联系管理员分配。</source>
-            <translation>You have no store you may post in; ask the administrator to assign one.</translation>
-        </message>
-        <message>
-            <source>请选择调入储备库。</source>
-            <translation>Choose the receiving store.</translation>
-        </message>
-        <message>
-            <source>调拨清单是空的，请先添加至少一行物资。</source>
-            <translation>The transfer has no lines; add at least one item first.</translation>
-        </message>
-        <message>
-            <source>在途调拨单</source>
-            <translation>Transfers in transit</translation>
-        </message>
-        <message>
-            <source>收货备注</source>
-            <translation>Receipt remarks</translation>
-        </message>
-        <message>
-            <source>物资编码</source>
-            <translation>Item code</translation>
-        </message>
-        <message>
-            <source>物资名称</source>
-            <translation>Item name</translation>
-        </message>
-        <message>
-            <source>批次</source>
-            <translation>Batch</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>发出</source>
-            <translation>Ship</translation>
-        </message>
-        <message>
-            <source>已收</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>在途</source>
-            <translation>In transit</translation>
-        </message>
-        <message>
-            <source>本次实收</source>
-            <translation>Received now</translation>
-        </message>
-        <message>
-            <source>“本次实收”默认为全部在途数量；只到了一部分时改成实到数量，其余继续在途。</source>
-            <translation>“Received now” defaults to everything in transit; if only part arrived, enter what arrived and the rest stays in transit.</translation>
-        </message>
-        <message>
-            <source>%1（%2 → %3，在途 %4 行）</source>
-            <translation>%1 (%2 → %3, %4 lines in transit)</translation>
-        </message>
-        <message>
-            <source>实收 %1 超过在途数量 %2%3。</source>
-            <translation>Received %1 is more than the %2%3 in transit.</translation>
-        </message>
-        <message>
-            <source>第 %1 行：</source>
-            <translation>Line %1: </translation>
-        </message>
-        <message>
-            <source>没有待收货的调拨单。</source>
-            <translation>No transfers waiting to be received.</translation>
-        </message>
-        <message>
-            <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
-            <translation>All quantities received are 0; enter at least one line received.</translation>
-        </message>
-        <message>
-            <source>确认收货</source>
-            <translation>Confirm receipt</translation>
-        </message>
-        <message>
-            <source>从“%1”调拨 %2 行物资到“%3”？发出后物资显示为在途，直到对方收货。</source>
-            <translation>Transfer %2 lines from “%1” to “%3”? Once shipped the goods show as in transit until received.</translation>
-        </message>
-        <message>
-            <source>调拨单 %1 本次收货共 %2？未收到的部分继续在途。</source>
-            <translation>Receive %2 on transfer %1 now? Whatever has not arrived stays in transit.</translation>
-        </message>
-        <message>
-            <source>确认调拨</source>
-            <translation>Confirm transfer</translation>
-        </message>
-        <message>
-            <source>未能保存调拨</source>
-            <translation>The transfer was not saved</translation>
-        </message>
-    </context>
-    <context>
-        <name>UserDialog</name>
-        <message>
-            <source>新建用户</source>
-            <translation>New user</translation>
-        </message>
-        <message>
-            <source>修改用户 %1</source>
-            <translation>Edit user %1</translation>
-        </message>
-        <message>
-            <source>至少 8 个字符；留空则首次登录时设置</source>
-            <translation>At least 8 characters; leave empty to set it at the first sign-in</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>姓名</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>角色</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>负责储备库（保管员）</source>
-            <translation>Stores in charge (keepers)</translation>
-        </message>
-        <message>
-            <source>初始密码</source>
-            <translation>Initial password</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsersView</name>
-        <message>
-            <source>新建用户…</source>
-            <translation>New user…</translation>
-        </message>
-        <message>
-            <source>角色和储备库…</source>
-            <translation>Role and stores…</translation>
-        </message>
-        <message>
-            <source>重置密码…</source>
-            <translation>Reset password…</translation>
-        </message>
-        <message>
-            <source>解除锁定</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <source>停用 / 启用</source>
-            <translation>Deactivate / activate</translation>
-        </message>
-        <message>
-            <source>用户不会被删除（单据和审计日志仍指向他们），只能停用。所有修改都记入审计日志。</source>
-            <translation>Users are never deleted (documents and the audit log still point to them), only deactivated. Every change is recorded in the audit log.</translation>
-        </message>
-        <message>
-            <source>重置密码</source>
-            <translation>Reset password</translation>
-        </message>
-        <message>
-            <source>用户 %1 的新密码（至少 8 个字符）：</source>
-            <translation>New password for %1 (at least 8 characters):</translation>
-        </message>
-        <message>
-            <source>新建用户</source>
-            <translation>New user</translation>
-        </message>
-        <message>
-            <source>用户管理</source>
-            <translation>Users</translation>
-        </message>
-        <message>
-            <source>请先在表格中选中一个用户。</source>
-            <translation>Select a user in the table first.</translation>
-        </message>
-        <message>
-            <source>修改用户</source>
-            <translation>Edit user</translation>
-        </message>
-        <message>
-            <source>已重置 %1 的密码并解除锁定。</source>
-            <translation>The password of %1 was reset and the account unlocked.</translation>
-        </message>
-        <message>
-            <source>停用</source>
-            <translation>deactivate</translation>
-        </message>
-        <message>
-            <source>启用</source>
-            <translation>activate</translation>
-        </message>
-        <message>
-            <source>确定%1用户 %2 吗？</source>
-            <translation>Really %1 user %2?</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ValuesDialog</name>
-        <message>
-            <source>确定</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>%1不能为空。</source>
-            <translation>%1 must not be empty.</translation>
-        </message>
-    </context>
-    <context>
-        <name>app</name>
-        <message>
-            <source>导入界面尚未提供，请使用命令行 reserve-keeper import 导入台账。</source>
-            <translation>The import screen is not available yet; import the ledger with the command reserve-keeper import.</translation>
-        </message>
-        <message>
-            <source>设置完成</source>
-            <translation>Setup complete</translation>
-        </message>
-        <message>
-            <source>无法打开数据库</source>
-            <translation>Cannot open the database</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>labels</name>
-        <message>
-            <source>入库单</source>
-            <translation>Receipt</translation>
-        </message>
-        <message>
-            <source>出库单</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>调拨出库单</source>
-            <translation>Transfer out</translation>
-        </message>
-        <message>
-            <source>调拨入库单</source>
-            <translation>Transfer in</translation>
-        </message>
-        <message>
-            <source>盘点调整单</source>
-            <translation>Stocktake adjustment</translation>
-        </message>
-        <message>
-            <source>报废单</source>
-            <translation>Scrap</translation>
-        </message>
-        <message>
-            <source>冲销单</source>
-            <translation>Reversal</translation>
-        </message>
-        <message>
-            <source>政府实物储备</source>
-            <translation>Government physical reserve</translation>
-        </message>
-        <message>
-            <source>部门储备</source>
-            <translation>Department reserve</translation>
-        </message>
-        <message>
-            <source>群众号料</source>
-            <translation>Pledged household stock</translation>
-        </message>
-        <message>
-            <source>县级</source>
-            <translation>County</translation>
-        </message>
-        <message>
-            <source>乡镇级</source>
-            <translation>Township</translation>
-        </message>
-        <message>
-            <source>村级</source>
-            <translation>Village</translation>
-        </message>
-        <message>
-            <source>管理员</source>
-            <translation>Administrator</translation>
-        </message>
-        <message>
-            <source>业务科室</source>
-            <translation>Officer</translation>
-        </message>
-        <message>
-            <source>保管员</source>
-            <translation>Keeper</translation>
-        </message>
-        <message>
-            <source>查看</source>
-            <translation>Viewer</translation>
-        </message>
-        <message>
-            <source>未分类</source>
-            <translation>Uncategorised</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>导出 Excel</source>
-            <translation>Export to Excel</translation>
-        </message>
-    </context>
-    <context>
-        <name>view</name>
-        <message>
-            <source>导出所见到 Excel…</source>
-            <translation>Export what is shown to Excel…</translation>
-        </message>
-        <message>
-            <source>导出完成</source>
-            <translation>Export complete</translation>
-        </message>
-        <message>
-            <source>已导出 {0} 行到 {1}</source>
-            <translation>{0} rows exported to {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>views</name>
-        <message>
-            <source>首页</source>
-            <translation>Home</translation>
-        </message>
-        <message>
-            <source>库存</source>
-            <translation>Stock</translation>
-        </message>
-        <message>
-            <source>储备能力评估</source>
-            <translation>Adequacy</translation>
-        </message>
-        <message>
-            <source>物资目录</source>
-            <translation>Catalogue</translation>
-        </message>
-        <message>
-            <source>台账</source>
-            <translation>Ledger</translation>
-        </message>
-        <message>
-            <source>储备库</source>
-            <translation>Stores</translation>
-        </message>
-        <message>
-            <source>单据</source>
-            <translation>Documents</translation>
-        </message>
-        <message>
-            <source>调拨单</source>
-            <translation>Dispatch orders</translation>
-        </message>
-        <message>
-            <source>轮换计划</source>
-            <translation>Rotation plan</translation>
-        </message>
-        <message>
-            <source>养护检查</source>
-            <translation>Inspections</translation>
-        </message>
-        <message>
-            <source>协议储备</source>
-            <translation>Agreements</translation>
-        </message>
-        <message>
-            <source>定额标准</source>
-            <translation>Standards</translation>
-        </message>
-        <message>
-            <source>导入导出</source>
-            <translation>Import and export</translation>
-        </message>
-        <message>
-            <source>审计日志</source>
-            <translation>Audit log</translation>
-        </message>
-        <message>
-            <source>用户管理</source>
-            <translation>Users</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>本安装中没有用户手册。</source>
+        <translation>This installation has no user manual.</translation>
+    </message>
+    <message>
+        <source>服务器连接</source>
+        <translation>Server connection</translation>
+    </message>
+    <message>
+        <source>设置已保存，重新启动程序后生效。</source>
+        <translation>Settings saved; they take effect when the program is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>储备管家 用户手册</source>
+        <translation>ReserveKeeper user manual</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <source>修改需求项</source>
+        <translation>Edit need</translation>
+    </message>
+    <message>
+        <source>新增需求项</source>
+        <translation>New need</translation>
+    </message>
+    <message>
+        <source>如 3、0.5 或 0.25/30</source>
+        <translation>e.g. 3, 0.5 or 0.25/30</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>计算方式</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>定额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>排序号</source>
+        <translation>Sort no.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>需求量 = 定额 × 人数 × 天数</source>
+        <translation>Required = quota × people × days</translation>
+    </message>
+    <message>
+        <source>需求量 = 人数 ÷ 定额，进位取整（定额为每件覆盖的人数）</source>
+        <translation>Required = people ÷ quota, rounded up (the quota is people covered per unit)</translation>
+    </message>
+    <message>
+        <source>需求量 = 定额（固定目标数量，与人数无关）</source>
+        <translation>Required = quota (a fixed target, whatever the number of people)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundLinesEditor</name>
+    <message>
+        <source>添加到清单</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>将出库的批次（先到期先出）</source>
+        <translation>Batches to issue (first expiry, first out)</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>本次出库</source>
+        <translation>Issue now</translation>
+    </message>
+    <message>
+        <source>录入一行（回车跳到下一项）</source>
+        <translation>Enter a line (Enter moves to the next field)</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete selected row</translation>
+    </message>
+    <message>
+        <source>双击一行可放回上面修改</source>
+        <translation>Double-click a line to take it back up for editing</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>请从列表中选择物资。</source>
+        <translation>Choose an item from the list.</translation>
+    </message>
+    <message>
+        <source>物资目录中没有编码“%1”，请检查或从列表中选择。</source>
+        <translation>The catalogue has no code “%1”; check it or choose from the list.</translation>
+    </message>
+    <message>
+        <source>自动：先到期先出</source>
+        <translation>Automatic: first expiry, first out</translation>
+    </message>
+    <message>
+        <source>%1（有效期至 %2，可用 %3%4）</source>
+        <translation>%1 (expires %2, available %3%4)</translation>
+    </message>
+    <message>
+        <source> 已过期</source>
+        <translation> expired</translation>
+    </message>
+    <message>
+        <source>将出库的批次（保管员指定）</source>
+        <translation>Batches to issue (chosen by the keeper)</translation>
+    </message>
+    <message>
+        <source>批次“%1”可用只有 %2%3，不足 %4%3。请减少数量或选择其他批次。</source>
+        <translation>Batch “%1” has only %2%3 available, less than %4%3. Reduce the quantity or choose another batch.</translation>
+    </message>
+    <message>
+        <source>数量不能为空，请填写一个正数。</source>
+        <translation>The quantity must not be empty; enter a positive number.</translation>
+    </message>
+    <message>
+        <source>先到期先出</source>
+        <translation>First expiry, first out</translation>
+    </message>
+    <message>
+        <source>共 %1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>请再次输入新密码。</source>
+        <translation>Type the new password again.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览 - %1</source>
+        <translation>Print preview - %1</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>无法打印：%1</source>
+        <translation>Cannot print: %1</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <source>无法保存到 %1：%2</source>
+        <translation>Could not save to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>正在保存入库单…</source>
+        <translation>Saving the receipt…</translation>
+    </message>
+    <message>
+        <source>入库单</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>适用于本单各行，可不填</source>
+        <translation>Applies to every line of this document; optional</translation>
+    </message>
+    <message>
+        <source>入库储备库</source>
+        <translation>Receiving store</translation>
+    </message>
+    <message>
+        <source>供应商/交储单位</source>
+        <translation>Supplier / depositor</translation>
+    </message>
+    <message>
+        <source>通知单号</source>
+        <translation>Notice no.</translation>
+    </message>
+    <message>
+        <source>入库日期</source>
+        <translation>Receipt date</translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>储备方式</source>
+        <translation>Reserve mode</translation>
+    </message>
+    <message>
+        <source>留空按日期自动编号</source>
+        <translation>Empty: numbered from the date</translation>
+    </message>
+    <message>
+        <source>留空按保质期推算</source>
+        <translation>Empty: worked out from the shelf life</translation>
+    </message>
+    <message>
+        <source>元，可不填</source>
+        <translation>yuan, optional</translation>
+    </message>
+    <message>
+        <source>签收调拨单 %1</source>
+        <translation>Confirm receipt of dispatch order %1</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>签收说明</source>
+        <translation>Receipt note</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>出库数量</source>
+        <translation>Quantity issued</translation>
+    </message>
+    <message>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>其中损坏</source>
+        <translation>Of which damaged</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>确认签收</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>正在登记签收…</source>
+        <translation>Recording the receipt…</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <source>生产日期</source>
+        <translation>Produced</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>存放位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>添加到清单</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <source>录入一行（回车跳到下一项，最后一项回车即添加）</source>
+        <translation>Enter a line (Enter moves to the next field; Enter on the last one adds it)</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete selected row</translation>
+    </message>
+    <message>
+        <source>双击一行可放回上面修改</source>
+        <translation>Double-click a line to take it back up for editing</translation>
+    </message>
+    <message>
+        <source>确认入库</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>入库清单</source>
+        <translation>Receipt lines</translation>
+    </message>
+    <message>
+        <source>物资目录中没有编码“%1”，请检查或从列表中选择。</source>
+        <translation>The catalogue has no code “%1”; check it or choose from the list.</translation>
+    </message>
+    <message>
+        <source>请从列表中选择物资。</source>
+        <translation>Choose an item from the list.</translation>
+    </message>
+    <message>
+        <source>有效期至 %1 早于生产日期 %2，请检查日期。</source>
+        <translation>The expiry date %1 is before the production date %2; please check the dates.</translation>
+    </message>
+    <message>
+        <source>数量不能为空，请填写一个正数。</source>
+        <translation>The quantity must not be empty; enter a positive number.</translation>
+    </message>
+    <message>
+        <source>请填写物资编码。</source>
+        <translation>Enter the item code.</translation>
+    </message>
+    <message>
+        <source>（自动）</source>
+        <translation>(automatic)</translation>
+    </message>
+    <message>
+        <source>共 %1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>请先改正上面标红的项目。</source>
+        <translation>Correct the fields marked in red first.</translation>
+    </message>
+    <message>
+        <source>入库清单是空的，请先添加至少一行物资。</source>
+        <translation>The receipt has no lines; add at least one item first.</translation>
+    </message>
+    <message>
+        <source>您没有可以记账的储备库，请联系管理员分配。</source>
+        <translation>You have no store you may post in; ask the administrator to assign one.</translation>
+    </message>
+    <message>
+        <source>在“%1”入库 %2 行物资？确认后将记入台账，只能冲销不能修改。</source>
+        <translation>Receive %2 lines into “%1”? Once confirmed it is entered in the ledger and can only be reversed, not edited.</translation>
+    </message>
+    <message>
+        <source>未能入库</source>
+        <translation>The receipt was not posted</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementDialog</name>
+    <message>
+        <source>计划补充新批次</source>
+        <translation>Plan a replacement batch</translation>
+    </message>
+    <message>
+        <source>计划数量</source>
+        <translation>Planned quantity</translation>
+    </message>
+    <message>
+        <source>计划到货日期</source>
+        <translation>Planned arrival</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>登记归还 %1</source>
+        <translation>Record return of %1</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>第 %1 行 %2（待还 %3）</source>
+        <translation>Line %1 %2 (%3 outstanding)</translation>
+    </message>
+    <message>
+        <source>完好归还</source>
+        <translation>Returned intact</translation>
+    </message>
+    <message>
+        <source>修复后归还</source>
+        <translation>Returned after repair</translation>
+    </message>
+    <message>
+        <source>丢失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>登记归还</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这张调拨单没有待归还的物资。</source>
+        <translation>This dispatch order has nothing to be returned.</translation>
+    </message>
+    <message>
+        <source>正在登记归还…</source>
+        <translation>Recording the return…</translation>
+    </message>
+</context>
+<context>
+    <name>RotateOutDialog</name>
+    <message>
+        <source>轮换出库</source>
+        <translation>Rotation issue</translation>
+    </message>
+    <message>
+        <source>轮换方式</source>
+        <translation>Rotation method</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>调入储备库</source>
+        <translation>Receiving store</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>RotationView</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>应轮换日</source>
+        <translation>Rotate by</translation>
+    </message>
+    <message>
+        <source>距到期</source>
+        <translation>Until expiry</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>补充</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>逾期未轮换</source>
+        <translation>Overdue for rotation</translation>
+    </message>
+    <message>
+        <source>待轮换</source>
+        <translation>Due for rotation</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>过期 %1 天</source>
+        <translation>%1 days past expiry</translation>
+    </message>
+    <message>
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>已计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>已到货</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>轮换提前期 %1 天</source>
+        <translation>Rotation lead time %1 days</translation>
+    </message>
+    <message>
+        <source>补充计划：</source>
+        <translation>Replacement plan: </translation>
+    </message>
+    <message>
+        <source>搜索：物资、编码、批次或储备库</source>
+        <translation>Search: item, code, batch or store</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>应轮换日在 </source>
+        <translation>Rotate by within </translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>轮换出库…</source>
+        <translation>Rotation issue…</translation>
+    </message>
+    <message>
+        <source>计划补充…</source>
+        <translation>Plan replacement…</translation>
+    </message>
+    <message>
+        <source>申请报废…</source>
+        <translation>Request scrapping…</translation>
+    </message>
+    <message>
+        <source>批准报废</source>
+        <translation>Approve scrapping</translation>
+    </message>
+    <message>
+        <source>驳回…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>待审批的报废申请</source>
+        <translation>Scrap requests awaiting approval</translation>
+    </message>
+    <message>
+        <source>轮换计划</source>
+        <translation>Rotation plan</translation>
+    </message>
+    <message>
+        <source>查看协议储备</source>
+        <translation>Show agreement reserves</translation>
+    </message>
+    <message>
+        <source>协议储备（企业代储）物资由企业按协议自行轮换，不列入本表；生效协议 %1 份。</source>
+        <translation>Goods held by enterprises under agreement are rotated by the enterprise and are not listed here; %1 agreements in force.</translation>
+    </message>
+    <message>
+        <source>已过期 %1 批，逾期未轮换 %2 批，待轮换 %3 批，已计划补充 %4 批</source>
+        <translation>%1 batches expired, %2 overdue for rotation, %3 due for rotation, %4 with replacement planned</translation>
+    </message>
+    <message>
+        <source>轮换出库</source>
+        <translation>Rotation issue</translation>
+    </message>
+    <message>
+        <source>已登记轮换出库，单号 %1。</source>
+        <translation>Rotation issue recorded, number %1.</translation>
+    </message>
+    <message>
+        <source>计划补充</source>
+        <translation>Plan replacement</translation>
+    </message>
+    <message>
+        <source>已建立轮换补充计划 %1。新批次入库时在入库单“通知单号”处填写此编号。</source>
+        <translation>Replacement plan %1 created. When the new batch arrives, enter this number as the receipt&apos;s notice number.</translation>
+    </message>
+    <message>
+        <source>申请报废</source>
+        <translation>Request scrapping</translation>
+    </message>
+    <message>
+        <source>已提交报废申请 %1，待业务科室审批。</source>
+        <translation>Scrap request %1 submitted; it awaits the officer&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>批准报废申请 %1 并从库存中核销？</source>
+        <translation>Approve scrap request %1 and write it off the stock?</translation>
+    </message>
+    <message>
+        <source>报废单 %1 已批准并记账。</source>
+        <translation>Scrap document %1 approved and posted.</translation>
+    </message>
+    <message>
+        <source>驳回报废申请</source>
+        <translation>Refuse scrap request</translation>
+    </message>
+    <message>
+        <source>不予批准的理由：</source>
+        <translation>Reason for refusing:</translation>
+    </message>
+    <message>
+        <source>报废申请已驳回。</source>
+        <translation>The scrap request was refused.</translation>
+    </message>
+</context>
+<context>
+    <name>ScrapRequestDialog</name>
+    <message>
+        <source>申请报废</source>
+        <translation>Request scrapping</translation>
+    </message>
+    <message>
+        <source>报废原因</source>
+        <translation>Reason for scrapping</translation>
+    </message>
+    <message>
+        <source>报废数量</source>
+        <translation>Quantity scrapped</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>报废申请提交后须经业务科室审批，批准后才从库存中核销。</source>
+        <translation>A scrap request must be approved by an officer; only then is it written off the stock.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsDialog</name>
+    <message>
+        <source>服务器连接设置</source>
+        <translation>Server connection</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.10 或 server-yjj</source>
+        <translation>e.g. 192.168.1.10 or server-yjj</translation>
+    </message>
+    <message>
+        <source>不加密（仅限可信局域网）</source>
+        <translation>No encryption (trusted local network only)</translation>
+    </message>
+    <message>
+        <source>要求加密 (require)</source>
+        <translation>Require encryption (require)</translation>
+    </message>
+    <message>
+        <source>加密并验证证书 (verify-full)</source>
+        <translation>Encrypt and verify the certificate (verify-full)</translation>
+    </message>
+    <message>
+        <source>说明：服务器地址、端口、数据库名和用户名保存在本机当前 Windows 用户的设置文件中；密码不保存，每次启动程序时询问。服务器的建立方法见 docs/SERVER.md。</source>
+        <translation>Note: the server address, port, database name and user name are kept in this Windows user&apos;s settings on this computer; the password is not kept and is asked at every start. How to set up the server: docs/SERVER.md.</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>改用本机数据库</source>
+        <translation>Use the local database instead</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>加密</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <source>调拨来源 %1</source>
+        <translation>Dispatch sources %1</translation>
+    </message>
+    <message>
+        <source>第 %1 行 %2 %3</source>
+        <translation>Line %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>可用（未预留）</source>
+        <translation>Available (not reserved)</translation>
+    </message>
+    <message>
+        <source>本单调用</source>
+        <translation>Taken by this order</translation>
+    </message>
+    <message>
+        <source>全部重新自动安排</source>
+        <translation>Rearrange all automatically</translation>
+    </message>
+    <message>
+        <source>保存此行来源</source>
+        <translation>Save this line&apos;s sources</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsView</name>
+    <message>
+        <source>需求项</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计算方式</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>定额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>关联物资</source>
+        <translation>Linked items</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>折算系数</source>
+        <translation>Conversion factor</translation>
+    </message>
+    <message>
+        <source>定额标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>复制…</source>
+        <translation>Copy…</translation>
+    </message>
+    <message>
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>新增需求项…</source>
+        <translation>New need…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除需求项</source>
+        <translation>Delete need</translation>
+    </message>
+    <message>
+        <source>关联物资…</source>
+        <translation>Link items…</translation>
+    </message>
+    <message>
+        <source>修改系数…</source>
+        <translation>Edit factor…</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>按名称自动关联默认标准</source>
+        <translation>Link the default standard by name</translation>
+    </message>
+    <message>
+        <source>满足该需求的物资</source>
+        <translation>Items that meet this need</translation>
+    </message>
+    <message>
+        <source>（默认）</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>满足“%1”的物资</source>
+        <translation>Items that meet “%1”</translation>
+    </message>
+    <message>
+        <source>新建定额标准</source>
+        <translation>New standard</translation>
+    </message>
+    <message>
+        <source>标准名称</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>复制定额标准</source>
+        <translation>Copy standard</translation>
+    </message>
+    <message>
+        <source>新标准名称</source>
+        <translation>Name of the new standard</translation>
+    </message>
+    <message>
+        <source>%1（副本）</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>新名称</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>删除定额标准</source>
+        <translation>Delete standard</translation>
+    </message>
+    <message>
+        <source>确定删除定额标准“%1”及其全部需求项？</source>
+        <translation>Delete the standard “%1” and all its needs?</translation>
+    </message>
+    <message>
+        <source>修改定额标准</source>
+        <translation>Edit standard</translation>
+    </message>
+    <message>
+        <source>新增需求项</source>
+        <translation>New need</translation>
+    </message>
+    <message>
+        <source>修改需求项</source>
+        <translation>Edit need</translation>
+    </message>
+    <message>
+        <source>确定删除需求项“%1”？</source>
+        <translation>Delete the need “%1”?</translation>
+    </message>
+    <message>
+        <source>修改折算系数</source>
+        <translation>Edit conversion factor</translation>
+    </message>
+    <message>
+        <source>1 %1“%2”折合多少 %3：</source>
+        <translation>How many %3 does 1 %1 of “%2” count as:</translation>
+    </message>
+    <message>
+        <source>自动关联</source>
+        <translation>Link automatically</translation>
+    </message>
+    <message>
+        <source>已按名称、规格和分类为默认标准新增关联 %1 项。</source>
+        <translation>%1 links added to the default standard by name, specification and category.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>开始方式</source>
+        <translation>How to start</translation>
+    </message>
+    <message>
+        <source>选择如何开始使用。以后随时可以添加储备库、物资和入库记录。</source>
+        <translation>Choose how to start. Stores, items and receipts can be added at any time later.</translation>
+    </message>
+    <message>
+        <source>空库开始：自己建立储备库和物资目录</source>
+        <translation>Start empty: set up your own stores and catalogue</translation>
+    </message>
+    <message>
+        <source>装入示例县：带有两年台账的演示数据，用于熟悉程序</source>
+        <translation>Load the demo county: two years of sample ledger to learn the program</translation>
+    </message>
+    <message>
+        <source>（本版本未包含演示数据，将按空库开始）</source>
+        <translation>(this version has no demo data; it will start empty)</translation>
+    </message>
+    <message>
+        <source>导入 Excel 台账：从现有的库存表格开始</source>
+        <translation>Import an Excel ledger: start from your existing stock workbook</translation>
+    </message>
+    <message>
+        <source>（导入功能尚未提供，将按空库开始）</source>
+        <translation>(import is not available yet; it will start empty)</translation>
+    </message>
+    <message>
+        <source>选择要导入的 Excel 工作簿（.xlsx）</source>
+        <translation>Choose the Excel workbook to import (.xlsx)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>选择台账工作簿</source>
+        <translation>Choose the ledger workbook</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>StockView</name>
+    <message>
+        <source>储备库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>生产日期</source>
+        <translation>Produced</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>已预留</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>需轮换</source>
+        <translation>Rotate now</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>轮换提前期 %n 天</source>
+        <translation>
+            <numerusform>Rotation lead time: %n day</numerusform>
+            <numerusform>Rotation lead time: %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>搜索：名称、编码或拼音首字母（如 zp）</source>
+        <translation>Search: name, code or pinyin initials (e.g. zp)</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部有效期</source>
+        <translation>Any expiry</translation>
+    </message>
+    <message>
+        <source>需轮换（提前期内）</source>
+        <translation>Due for rotation</translation>
+    </message>
+    <message>
+        <source>30 天内到期</source>
+        <translation>Expiring within 30 days</translation>
+    </message>
+    <message>
+        <source>90 天内到期</source>
+        <translation>Expiring within 90 days</translation>
+    </message>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>储备库：%1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>储备库：全部</source>
+        <translation>Store: all</translation>
+    </message>
+    <message>
+        <source>共 %1 行，金额合计 %2</source>
+        <translation>%1 rows, total value %2</translation>
+    </message>
+    <message>
+        <source>%1 天内到期</source>
+        <translation>Expiring within %1 days</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeDialog</name>
+    <message>
+        <source>正在保存盘点结果…</source>
+        <translation>Saving the stocktake…</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>导出盘点表（PDF）…</source>
+        <translation>Export count sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>盘点储备库</source>
+        <translation>Store to count</translation>
+    </message>
+    <message>
+        <source>查找：编码、名称、拼音或批次</source>
+        <translation>Find: code, name, pinyin or batch</translation>
+    </message>
+    <message>
+        <source>在“实盘数量”列填写清点结果（回车到下一行）；留空的批次不调整。</source>
+        <translation>Type the counted quantities in the “Counted” column (Enter moves to the next row); batches left empty are not adjusted.</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>账面数量</source>
+        <translation>Book quantity</translation>
+    </message>
+    <message>
+        <source>实盘数量</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>如：年度盘点、鼠害损耗、计量误差</source>
+        <translation>e.g. annual stocktake, rodent damage, measuring error</translation>
+    </message>
+    <message>
+        <source>盘盈盘亏原因</source>
+        <translation>Reason for the differences</translation>
+    </message>
+    <message>
+        <source>过账差异</source>
+        <translation>Post differences</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在读取账面数量…</source>
+        <translation>Reading the book quantities…</translation>
+    </message>
+    <message>
+        <source>账外物资：账上没有、清点时发现的批次</source>
+        <translation>Off-book goods: batches found in the count but not on the books</translation>
+    </message>
+    <message>
+        <source>有效期至，可不填</source>
+        <translation>Expiry date, optional</translation>
+    </message>
+    <message>
+        <source>加入盘点表</source>
+        <translation>Add to the count sheet</translation>
+    </message>
+    <message>
+        <source>“%1”批次“%2”已在盘点表中，请直接填写它的实盘数量。</source>
+        <translation>Batch “%2” of “%1” is already on the count sheet; enter its counted quantity there.</translation>
+    </message>
+    <message>
+        <source>导出盘点表</source>
+        <translation>Export count sheet</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>盘点表</source>
+        <translation>Count sheet</translation>
+    </message>
+    <message>
+        <source>盘点表已保存到 %1</source>
+        <translation>Count sheet saved to %1</translation>
+    </message>
+    <message>
+        <source>第 %1 行：</source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>共 %1 个批次，已填写 %2 个；盘盈 %3 个，盘亏 %4 个。</source>
+        <translation>%1 batches, %2 counted; %3 surplus, %4 short.</translation>
+    </message>
+    <message>
+        <source>还没有填写任何实盘数量。</source>
+        <translation>No counted quantity entered yet.</translation>
+    </message>
+    <message>
+        <source>盘盈 %1 个批次、盘亏 %2 个批次，按实盘数量调整“%3”的账面？</source>
+        <translation>%1 batches over and %2 short: adjust the books of “%3” to the counted quantities?</translation>
+    </message>
+    <message>
+        <source>确认盘点</source>
+        <translation>Confirm stocktake</translation>
+    </message>
+    <message>
+        <source>未能过账盘点</source>
+        <translation>The stocktake was not posted</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>编辑储备库</source>
+        <translation>Edit store</translation>
+    </message>
+    <message>
+        <source>新增储备库</source>
+        <translation>New store</translation>
+    </message>
+    <message>
+        <source>储备库编码</source>
+        <translation>Store code</translation>
+    </message>
+    <message>
+        <source>储备库名称</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>所在行政区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>保管员 / 负责人</source>
+        <translation>Keeper / person in charge</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>面积（m²）</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <source>请先建立行政区，再新增储备库。</source>
+        <translation>Create an area first, then add the store.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTree</name>
+    <message>
+        <source>全部储备库（%1）</source>
+        <translation>All stores (%1)</translation>
+    </message>
+    <message>
+        <source>储备库 %1 个 · 库存批次 %2</source>
+        <translation>%1 stores · %2 stock lines</translation>
+    </message>
+    <message>
+        <source>%1 · 库存批次 %2</source>
+        <translation>%1 · %2 stock lines</translation>
+    </message>
+</context>
+<context>
+    <name>StoresView</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>行政区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>保管员</source>
+        <translation>Keeper</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>面积（m²）</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <source>库存批次</source>
+        <translation>Stock lines</translation>
+    </message>
+    <message>
+        <source>搜索：编码、名称、地址、保管员、电话</source>
+        <translation>Search: code, name, address, keeper, phone</translation>
+    </message>
+    <message>
+        <source>新增储备库</source>
+        <translation>New store</translation>
+    </message>
+    <message>
+        <source>编辑储备库</source>
+        <translation>Edit store</translation>
+    </message>
+    <message>
+        <source>新增行政区</source>
+        <translation>New area</translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation>Show stock</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>全部行政区（%1 个储备库）</source>
+        <translation>All areas (%1 stores)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>正在保存调拨发出…</source>
+        <translation>Saving the shipment…</translation>
+    </message>
+    <message>
+        <source>正在保存调拨收货…</source>
+        <translation>Saving the transfer receipt…</translation>
+    </message>
+    <message>
+        <source>调拨</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>调拨发出</source>
+        <translation>Ship transfer</translation>
+    </message>
+    <message>
+        <source>调拨收货</source>
+        <translation>Receive transfer</translation>
+    </message>
+    <message>
+        <source>确认发出</source>
+        <translation>Confirm shipment</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>调出储备库</source>
+        <translation>Shipping store</translation>
+    </message>
+    <message>
+        <source>调入储备库</source>
+        <translation>Receiving store</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Reference no.</translation>
+    </message>
+    <message>
+        <source>您没有可以记账的储备库，请联系管理员分配。</source>
+        <translation>You have no store you may post in; ask the administrator to assign one.</translation>
+    </message>
+    <message>
+        <source>请选择调入储备库。</source>
+        <translation>Choose the receiving store.</translation>
+    </message>
+    <message>
+        <source>调拨清单是空的，请先添加至少一行物资。</source>
+        <translation>The transfer has no lines; add at least one item first.</translation>
+    </message>
+    <message>
+        <source>在途调拨单</source>
+        <translation>Transfers in transit</translation>
+    </message>
+    <message>
+        <source>收货备注</source>
+        <translation>Receipt remarks</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>发出</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>本次实收</source>
+        <translation>Received now</translation>
+    </message>
+    <message>
+        <source>“本次实收”默认为全部在途数量；只到了一部分时改成实到数量，其余继续在途。</source>
+        <translation>“Received now” defaults to everything in transit; if only part arrived, enter what arrived and the rest stays in transit.</translation>
+    </message>
+    <message>
+        <source>%1（%2 → %3，在途 %4 行）</source>
+        <translation>%1 (%2 → %3, %4 lines in transit)</translation>
+    </message>
+    <message>
+        <source>实收 %1 超过在途数量 %2%3。</source>
+        <translation>Received %1 is more than the %2%3 in transit.</translation>
+    </message>
+    <message>
+        <source>第 %1 行：</source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>没有待收货的调拨单。</source>
+        <translation>No transfers waiting to be received.</translation>
+    </message>
+    <message>
+        <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
+        <translation>All quantities received are 0; enter at least one line received.</translation>
+    </message>
+    <message>
+        <source>确认收货</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>从“%1”调拨 %2 行物资到“%3”？发出后物资显示为在途，直到对方收货。</source>
+        <translation>Transfer %2 lines from “%1” to “%3”? Once shipped the goods show as in transit until received.</translation>
+    </message>
+    <message>
+        <source>调拨单 %1 本次收货共 %2？未收到的部分继续在途。</source>
+        <translation>Receive %2 on transfer %1 now? Whatever has not arrived stays in transit.</translation>
+    </message>
+    <message>
+        <source>确认调拨</source>
+        <translation>Confirm transfer</translation>
+    </message>
+    <message>
+        <source>未能保存调拨</source>
+        <translation>The transfer was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>修改用户 %1</source>
+        <translation>Edit user %1</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符；留空则首次登录时设置</source>
+        <translation>At least 8 characters; leave empty to set it at the first sign-in</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>负责储备库（保管员）</source>
+        <translation>Stores in charge (keepers)</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>新建用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>角色和储备库…</source>
+        <translation>Role and stores…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>解除锁定</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>停用 / 启用</source>
+        <translation>Deactivate / activate</translation>
+    </message>
+    <message>
+        <source>用户不会被删除（单据和审计日志仍指向他们），只能停用。所有修改都记入审计日志。</source>
+        <translation>Users are never deleted (documents and the audit log still point to them), only deactivated. Every change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>用户 %1 的新密码（至少 8 个字符）：</source>
+        <translation>New password for %1 (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中一个用户。</source>
+        <translation>Select a user in the table first.</translation>
+    </message>
+    <message>
+        <source>修改用户</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码并解除锁定。</source>
+        <translation>The password of %1 was reset and the account unlocked.</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>deactivate</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>activate</translation>
+    </message>
+    <message>
+        <source>确定%1用户 %2 吗？</source>
+        <translation>Really %1 user %2?</translation>
+    </message>
+</context>
+<context>
+    <name>_ValuesDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1不能为空。</source>
+        <translation>%1 must not be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>导入界面尚未提供，请使用命令行 reserve-keeper import 导入台账。</source>
+        <translation>The import screen is not available yet; import the ledger with the command reserve-keeper import.</translation>
+    </message>
+    <message>
+        <source>设置完成</source>
+        <translation>Setup complete</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>入库单</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>出库单</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>调拨出库单</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>调拨入库单</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>盘点调整单</source>
+        <translation>Stocktake adjustment</translation>
+    </message>
+    <message>
+        <source>报废单</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <source>冲销单</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>政府实物储备</source>
+        <translation>Government physical reserve</translation>
+    </message>
+    <message>
+        <source>部门储备</source>
+        <translation>Department reserve</translation>
+    </message>
+    <message>
+        <source>群众号料</source>
+        <translation>Pledged household stock</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇级</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>村级</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>业务科室</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>保管员</source>
+        <translation>Keeper</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>导出所见到 Excel…</source>
+        <translation>Export what is shown to Excel…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 行到 {1}</source>
+        <translation>{0} rows exported to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>储备能力评估</source>
+        <translation>Adequacy</translation>
+    </message>
+    <message>
+        <source>物资目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>调拨单</source>
+        <translation>Dispatch orders</translation>
+    </message>
+    <message>
+        <source>轮换计划</source>
+        <translation>Rotation plan</translation>
+    </message>
+    <message>
+        <source>养护检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>协议储备</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>定额标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>导入导出</source>
+        <translation>Import and export</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+</context>
 </TS>
