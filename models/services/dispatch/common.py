@@ -8,7 +8,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
@@ -130,16 +130,37 @@ def _free(session: Session, store: Store, item: Item, as_of: dt.date) -> Decimal
     return sum((b.quantity - b.reserved for b in balances if not is_expired(b.expiry_date, as_of)), Decimal(0))
 
 
+def _agreement_promised(session: Session, line_ids) -> dict[int, Decimal]:
+    """Per agreement line, the quantity promised to approved orders not yet issued (their agreement
+    sources); it is called up only at issue, so until then it is a promise, like ``Balance.reserved``."""
+    ids = [line_id for line_id in line_ids if line_id is not None]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(DispatchSource.agreement_line_id, func.sum(DispatchSource.quantity))
+        .join(DispatchLine, DispatchLine.id == DispatchSource.line_id)
+        .join(DispatchOrder, DispatchOrder.id == DispatchLine.order_id)
+        .where(DispatchSource.kind == SourceKind.AGREEMENT, DispatchSource.agreement_line_id.in_(ids),
+               DispatchOrder.status == DispatchStatus.APPROVED)
+        .group_by(DispatchSource.agreement_line_id)
+    ).all()
+    return {line_id: Decimal(total) for line_id, total in rows}
+
+
 def _agreement_candidates(session: Session, item: Item, as_of: dt.date) -> list[tuple[int | None, str, Decimal]]:
-    """协议储备 that can be called up: (agreement line id, "number（enterprise）", available), fastest
-    response first, from ``models.services.agreements.available_agreement_lines``."""
+    """协议储备 that can be called up: (agreement line id, "number（enterprise）", free), fastest
+    response first, from ``models.services.agreements.available_agreement_lines`` less what approved
+    orders not yet issued have promised (``_agreement_promised``)."""
     from models.services.agreements import available_agreement_lines
 
-    return [
-        (entry.line_id, f"{entry.agreement_number}（{entry.enterprise}）", Decimal(entry.available))
-        for entry in available_agreement_lines(session, item.id, as_of)
-        if entry.available > 0
-    ]
+    entries = available_agreement_lines(session, item.id, as_of)
+    promised = _agreement_promised(session, [entry.line_id for entry in entries])
+    result = []
+    for entry in entries:
+        free = Decimal(entry.available) - promised.get(entry.line_id, Decimal(0))
+        if free > 0:
+            result.append((entry.line_id, f"{entry.agreement_number}（{entry.enterprise}）", free))
+    return result
 
 
 def _propose_line(session: Session, line: DispatchLine, area: Area | None, as_of: dt.date) -> None:

@@ -21,7 +21,7 @@ from models.services.permissions import require_approver
 from models.validation import check_text, parse_date, parse_quantity
 from models.services.dispatch.records import DispatchRequest, OrderView, SourceInput
 from models.services.dispatch.common import (
-    _agreement_candidates,
+    _agreement_promised,
     _line,
     _line_inputs,
     _next_order_number,
@@ -148,6 +148,7 @@ def approve(ctx: ServiceContext, number: str, *, note: str = "") -> OrderView:
 
 
 def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> None:
+    _lock_agreement_lines(session, order)
     shortages: list[str] = []
     wanted: dict[tuple[int, int], tuple[DispatchLine, Decimal]] = {}
     for line in order.lines:
@@ -183,21 +184,46 @@ def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> No
         )
 
 
+def _lock_agreement_lines(session: Session, order: DispatchOrder) -> None:
+    """Lock the agreement lines the order draws on, in id order and before any store balance (issue
+    calls up agreement lines before it takes store stock), so two approvals promising the same
+    agreement stock run one after the other."""
+    from models.schema.agreements import AgreementLine
+
+    ids = sorted({s.agreement_line_id for line in order.lines for s in line.sources
+                  if s.kind is SourceKind.AGREEMENT and s.agreement_line_id is not None})
+    if ids:
+        session.execute(select(AgreementLine.id).where(AgreementLine.id.in_(ids))
+                        .order_by(AgreementLine.id).with_for_update())
+
+
 def _agreement_shortages(session: Session, order: DispatchOrder, as_of: dt.date) -> list[str]:
-    """Agreement stock is not reserved (the enterprise holds it), but approval checks it is still
-    available to call up."""
+    """Agreement stock is called up only at issue (the enterprise holds it); approval checks it is
+    still available less what other approved, not yet issued orders have promised from it."""
+    from models.services.agreements import available_agreement_lines
+
     shortages = []
     for line in order.lines:
         sources = [s for s in line.sources if s.kind is SourceKind.AGREEMENT]
         if not sources:
             continue
-        available = {line_id: quantity for line_id, _ref, quantity in _agreement_candidates(session, line.item, as_of)}
+        available = {entry.line_id: Decimal(entry.available)
+                     for entry in available_agreement_lines(session, line.item_id, as_of)}
+        promised = _agreement_promised(session, available)
+        wanted: dict[int | None, Decimal] = {}
+        refs: dict[int | None, str] = {}
         for source in sources:
-            have = available.get(source.agreement_line_id, Decimal(0))
-            if have < source.quantity:
+            wanted[source.agreement_line_id] = wanted.get(source.agreement_line_id, Decimal(0)) + source.quantity
+            refs.setdefault(source.agreement_line_id, source.agreement_ref)
+        unit = line.item.unit
+        for line_id, quantity in wanted.items():
+            other = promised.get(line_id, Decimal(0))
+            free = max(available.get(line_id, Decimal(0)) - other, Decimal(0))
+            if free < quantity:
+                extra = f"（另有 {fmt(other)}{unit} 已被其他调拨单预留）" if other else ""
                 shortages.append(
-                    f"第 {line.line_no} 行“{line.item.name}”：协议储备 {source.agreement_ref} 目前可动用 "
-                    f"{fmt(have)}{line.item.unit}，本单需要 {fmt(source.quantity)}{line.item.unit}"
+                    f"第 {line.line_no} 行“{line.item.name}”：协议储备 {refs[line_id]} 目前可动用 "
+                    f"{fmt(free)}{unit}{extra}，本单需要 {fmt(quantity)}{unit}"
                 )
     return shortages
 

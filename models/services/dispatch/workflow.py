@@ -34,6 +34,7 @@ from models.services.permissions import require_approver, require_post
 from models.validation import check_text, parse_date, parse_quantity
 from models.services.dispatch.records import OrderView, ReceiptCheck
 from models.services.dispatch.common import (
+    _agreement_candidates,
     _free,
     _in_transaction,
     _issued_batches,
@@ -93,14 +94,22 @@ def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
 
 
 def _sources_stale(session: Session, order: DispatchOrder, as_of: dt.date) -> bool:
-    """True when a line lacks sources or a source store no longer has the free stock planned."""
+    """True when a line lacks sources or a source store or agreement no longer has the free stock
+    planned (agreement stock promised to approved orders is not free)."""
     planned: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     for line in order.lines:
         if sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity:
             return True
+        agreed: dict[int | None, Decimal] = defaultdict(Decimal)
         for source in line.sources:
             if source.kind is SourceKind.STORE:
                 planned[(source.store_id, line.item_id)] += source.quantity
+            else:
+                agreed[source.agreement_line_id] += source.quantity
+        if agreed:
+            free = {line_id: quantity for line_id, _ref, quantity in _agreement_candidates(session, line.item, as_of)}
+            if any(free.get(line_id, Decimal(0)) < quantity for line_id, quantity in agreed.items()):
+                return True
     return any(_free(session, session.get(Store, store_id), session.get(Item, item_id), as_of) < quantity
                for (store_id, item_id), quantity in planned.items())
 
@@ -349,9 +358,27 @@ def reverse_order(ctx: ServiceContext, number: str, *, reason: str) -> OrderView
             reversal = session.scalar(select(Document).where(Document.number == result.number))
             order.documents.append(DispatchDocument(document_id=reversal.id, document=reversal,
                                                     role=DispatchDocRole.REVERSAL))
+        _undo_agreement_call_ups(bound, session, order, reason)
         order.status = DispatchStatus.REVERSED
         order.closed_at = ctx.now()
         order.close_reason = reason
         session.flush()
         ledger.audit(ctx, session, "reverse", "dispatch", order.number, f"冲销：{reason}", after=_snapshot(order))
         return _view(session, order, ctx)
+
+
+def _undo_agreement_call_ups(ctx: ServiceContext, session: Session, order: DispatchOrder, reason: str) -> None:
+    """A reversed order did not take the agreement stock it called up: each of its call-ups still
+    outstanding is settled by a 补库 record, so the agreement's available quantity is restored."""
+    from models.schema.agreements import AgreementCallUp
+    from models.services.agreements import replenish
+
+    calls = session.scalars(
+        select(AgreementCallUp).where(AgreementCallUp.dispatch_order_number == order.number)
+        .order_by(AgreementCallUp.id).with_for_update()
+    ).all()
+    for call in calls:
+        outstanding = call.quantity - sum((r.quantity for r in call.replenishments), Decimal(0))
+        if outstanding > 0:
+            replenish(ctx, call.id, outstanding, replenished_at=max(ctx.now(), call.called_at),
+                      remarks=f"冲销调拨单 {order.number}：{reason}"[:500])
