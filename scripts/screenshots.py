@@ -50,7 +50,10 @@ def open_existing(path: Path):
 
 
 def settle(app, rounds: int = 5) -> None:
+    from PySide6.QtCore import QThreadPool
+
     for _ in range(rounds):
+        QThreadPool.globalInstance().waitForDone(10_000)  # figures counted on pool threads (home, stock totals)
         app.processEvents()
         time.sleep(0.02)
 

@@ -134,3 +134,45 @@ def restore_columns(view: QTableView, table_key: str, widths: list[int] | None =
     header.sectionResized.connect(save)
     header.sectionMoved.connect(save)
     header.sortIndicatorChanged.connect(save)
+
+
+class LazyRowModel(RowTableModel):
+    """A ``RowTableModel`` that reads its rows a page at a time as the view scrolls.
+
+    ``fetch(offset, limit)`` returns the rows of one page (filtered and sorted by whoever supplies it,
+    normally the database). ``sort`` does not reorder the rows held: it tells ``on_sort`` and starts over
+    from the first page, since only the database knows the order of rows not yet read."""
+
+    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int], Sequence[Any]], parent=None, *,
+                 page_size: int = 300, on_sort: Callable[[int, Qt.SortOrder], None] | None = None,
+                 **colours) -> None:
+        super().__init__(columns, parent, **colours)
+        self._fetch = fetch
+        self._page_size = page_size
+        self._on_sort = on_sort
+        self._exhausted = True
+
+    def reload(self) -> None:
+        """Forget the rows held and read the first page again."""
+        first = list(self._fetch(0, self._page_size))
+        self.beginResetModel()
+        self._rows = first
+        self._exhausted = len(first) < self._page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        more = list(self._fetch(len(self._rows), self._page_size))
+        self._exhausted = len(more) < self._page_size
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if self._on_sort is not None and 0 <= column < len(self._columns):
+            self._on_sort(column, order)

@@ -11,7 +11,7 @@ import importlib.util
 from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QScrollArea, QTableView, QVBoxLayout, QWidget)
@@ -23,8 +23,7 @@ from desktop.formatting import label, local_time_text, money_text, number_text, 
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, Column, RowTableModel, configure_table
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
-from models.services.stock_view_queries import (CategorySummary, category_summary, expiry_counts,
-                                                recent_activity, stock_lines)
+from models.services.stock_view_queries import CategorySummary, expiry_counts, recent_activity, stock_overview
 
 CHART_CATEGORIES = 8
 
@@ -85,6 +84,46 @@ def dispatch_open_count(ctx) -> int | None:
     return len(function(ctx)) if callable(function) else None
 
 
+class _FiguresSignals(QObject):
+    done = Signal(int, object)  # generation, dict of figures (or {"error": message})
+
+
+class FiguresWorker(QRunnable):
+    """Computes the dashboard's stock figures on a pool thread.
+
+    Touches no widget: it reads through a ServiceContext on the same database (each ``ctx.read()``
+    opens its own session, so this thread never shares one with the UI) and hands plain values back
+    through a queued signal."""
+
+    def __init__(self, ctx, generation: int, windows: tuple[int, int], people: int, days: int) -> None:
+        super().__init__()
+        self.ctx, self.generation, self.windows, self.people, self.days = ctx, generation, windows, people, days
+        self.signals = _FiguresSignals()
+
+    def run(self) -> None:
+        figures: dict = {}
+        try:
+            figures["overview"] = stock_overview(self.ctx)
+            figures["counts"] = expiry_counts(self.ctx, self.windows)
+            figures["target"] = _target_figures(self.ctx, self.people, self.days)
+        except Exception as error:  # noqa: BLE001 - shown on the dashboard rather than lost on a thread
+            figures = {"error": str(error)}
+        self.signals.done.emit(self.generation, figures)
+
+
+def _target_figures(ctx, people: int, days: int) -> tuple[bool, str, str] | None:
+    """(available, figure, tooltip) of the target tile; None when the adequacy module is absent."""
+    if importlib.util.find_spec("models.services.adequacy") is None:
+        return None
+    adequacy = importlib.import_module("models.services.adequacy")
+    try:
+        report = adequacy.assess(ctx, adequacy.Scenario(people=people, days=days))
+    except DomainError as error:
+        return (False, "—", error.message)
+    summary = report.summary
+    return (True, f"{summary.needs - summary.covered} / {summary.needs}", summary.weakest or "—")
+
+
 class HomeView(QWidget):
     open_view = Signal(str, dict)
 
@@ -96,6 +135,8 @@ class HomeView(QWidget):
         self.later_days = store.get(app_settings.EXPIRY_LATER_DAYS)
         self.people = store.get(app_settings.ADEQUACY_PEOPLE)
         self.days = store.get(app_settings.ADEQUACY_DAYS)
+        self._generation = 0
+        self.figures_ready = False
         self._build()
         dctx.changed.connect(self._on_changed)
         self.refresh()
@@ -161,6 +202,11 @@ class HomeView(QWidget):
         self.empty_hint.setProperty("role", "hint")
         self.empty_hint.setAlignment(Qt.AlignCenter)
         self.empty_hint.setMinimumHeight(120)
+        self.busy = QLabel(self.tr("正在统计…"), self)
+        self.busy.setProperty("role", "hint")
+        self.busy.setAlignment(Qt.AlignCenter)
+        self.busy.setMinimumHeight(120)
+        stock_layout.addWidget(self.busy)
         stock_layout.addWidget(self.empty_hint)
         stock_layout.addWidget(self.chart_view)
         stock_layout.addWidget(self.category_table)
@@ -201,48 +247,71 @@ class HomeView(QWidget):
         return panel
 
     def refresh(self) -> None:
+        """Quick figures now; the stock figures (one grouped query over every balance) on a pool thread."""
         ctx = self.dctx.service
-        lines = stock_lines(ctx)
-        value = sum((line.value or Decimal(0) for line in lines), Decimal(0))
-        self.tiles["value"].set_figure(money_text(value))
-        self.tiles["value"].setToolTip(money_text(value))
-        items = len({line.item_code for line in lines})
-        self.tiles["lines"].set_figure(number_text(len(lines)))
-        self.tiles["lines"].caption.setText(self.tr("库存批次（%1 种物资）").replace("%1", number_text(items)))
-        counts = expiry_counts(ctx, (self.soon_days, self.later_days))
-        self.tiles["expired"].set_figure(number_text(counts.expired))
-        self.tiles["soon"].set_figure(number_text(counts.within[self.soon_days]))
-        self.tiles["later"].set_figure(number_text(counts.within[self.later_days]))
         open_orders = dispatch_open_count(ctx)
         self.tiles["dispatch"].setVisible(open_orders is not None)
         if open_orders is not None:
             self.tiles["dispatch"].set_figure(number_text(open_orders))
-        self._fill_target(ctx)
-        summaries = category_summary(ctx, lines=lines)
-        self.empty_hint.setVisible(not lines)
-        self.chart_view.setVisible(bool(lines))
-        self.category_table.setVisible(bool(lines))
+        self._fill_activity()
+        self._generation += 1
+        self.figures_ready = False
+        if self.tiles["value"].figure.text() == "":
+            for key in ("value", "lines", "expired", "soon", "later", "target"):
+                self.tiles[key].set_figure("…")
+        self.busy.setVisible(True)
+        self.empty_hint.setVisible(False)
+        self.chart_view.setVisible(False)
+        self.category_table.setVisible(False)
+        worker = FiguresWorker(ctx, self._generation, (self.soon_days, self.later_days), self.people, self.days)
+        worker.signals.done.connect(self._on_figures)
+        QThreadPool.globalInstance().start(worker)
+
+    def wait_for_figures(self, timeout_ms: int = 30_000) -> None:
+        """Block until the pool thread is done and its figures are shown (tests, screenshots, benchmarks)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while not self.figures_ready and not deadline.hasExpired():
+            QThreadPool.globalInstance().waitForDone(50)
+            QCoreApplication.processEvents()
+
+    def _on_figures(self, generation: int, figures: dict) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self.busy.setVisible(False)
+        if "error" in figures:
+            self.tiles["value"].set_figure("—")
+            self.tiles["value"].setToolTip(figures["error"])
+            self.figures_ready = True
+            return
+        overview, counts = figures["overview"], figures["counts"]
+        self.tiles["value"].set_figure(money_text(overview.value))
+        self.tiles["value"].setToolTip(money_text(overview.value))
+        self.tiles["lines"].set_figure(number_text(overview.lines))
+        self.tiles["lines"].caption.setText(self.tr("库存批次（%1 种物资）").replace("%1", number_text(overview.items)))
+        self.tiles["expired"].set_figure(number_text(counts.expired))
+        self.tiles["soon"].set_figure(number_text(counts.within[self.soon_days]))
+        self.tiles["later"].set_figure(number_text(counts.within[self.later_days]))
+        self._fill_target(figures["target"])
+        summaries = overview.categories
+        has_stock = overview.lines > 0
+        self.empty_hint.setVisible(not has_stock)
+        self.chart_view.setVisible(has_stock)
+        self.category_table.setVisible(has_stock)
         self.category_model.set_rows(summaries)
         self._fill_chart(summaries)
-        self._fill_activity()
+        self.figures_ready = True
 
-    def _fill_target(self, ctx) -> None:
+    def _fill_target(self, target: tuple[bool, str, str] | None) -> None:
         """Needs of the default standard not covered for the county's planning scenario."""
         tile = self.tiles["target"]
-        adequacy = importlib.import_module("models.services.adequacy") \
-            if importlib.util.find_spec("models.services.adequacy") else None
-        tile.setVisible(adequacy is not None)
-        if adequacy is None:
+        tile.setVisible(target is not None)
+        if target is None:
             return
-        try:
-            report = adequacy.assess(ctx, adequacy.Scenario(people=self.people, days=self.days))
-        except DomainError as error:
-            tile.set_figure("—")
-            tile.setToolTip(error.message)
-            return
-        summary = report.summary
-        tile.set_figure(f"{summary.needs - summary.covered} / {summary.needs}")
-        tile.setToolTip(self.tr("最薄弱：%1").replace("%1", summary.weakest or "—"))
+        available, figure, note = target
+        tile.set_figure(figure)
+        tile.setToolTip(self.tr("最薄弱：%1").replace("%1", note) if available else note)
 
     def _fill_chart(self, summaries: list[CategorySummary]) -> None:
         self.chart.removeAllSeries()

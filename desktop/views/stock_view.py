@@ -1,16 +1,17 @@
 """库存: balances by store, item and batch, coloured by expiry, filtered by category, level and text.
 
-Store, level and category narrow the query (models/services/stock_view_queries.py); the text and
-expiry filters work on the loaded rows in a proxy, so typing is instant. The text matches Chinese
-names, codes and pinyin initials or full pinyin: ``zp`` finds 帐篷.
+A city holds hundreds of thousands of stock lines, so the table is lazy: it reads a page of
+``PAGE_SIZE`` lines at a time as the keeper scrolls (``stock_view_page``), and every filter and sort
+asks the database again from the first page. The totals line comes from one aggregate query
+(``stock_view_totals``), never from the rows read. The text matches Chinese names, codes and pinyin
+initials or full pinyin: ``zp`` finds 帐篷 (``line_matches`` states the rule the SQL follows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -18,12 +19,12 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.formatting import date_text, level_label, money_text, quantity_text
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
-                                            configure_table, restore_columns)
+from desktop.table_models.row_model import CENTER, RIGHT, Column, LazyRowModel, configure_table, restore_columns
 from desktop.views.registry import ViewSpec
 from models.schema.enums import StoreLevel
 from models.services.catalog import list_categories
-from models.services.stock_view_queries import DUE, EXPIRED, StockLine, stock_lines
+from models.services.stock_view_queries import (DUE, EXPIRED, StockFilter, StockLine, stock_view_page,
+                                                stock_view_totals)
 
 # expiry filter choices: key → (label, predicate on (line, today))
 EXPIRY_ALL, EXPIRY_EXPIRED, EXPIRY_DUE = "all", "expired", "due"
@@ -42,41 +43,32 @@ def line_matches(line: StockLine, text: str) -> bool:
     return any(needle in part for part in parts)
 
 
-def _decimal_key(value: Decimal | None) -> float:
-    return float(value) if value is not None else -1.0
+# the database sort behind each column, in column order (models.services.stock_view_queries.STOCK_VIEW_SORTS)
+COLUMN_SORTS = ("store", "level", "item_code", "item_name", "spec", "category", "batch", "production", "expiry",
+                "quantity", "reserved", "value", "status")
+PAGE_SIZE = 300
 
 
-class StockFilterProxy(QSortFilterProxyModel):
-    def __init__(self, today, parent=None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self.text = ""
-        self.expiry = EXPIRY_ALL
-        self.setSortRole(SORT_ROLE)
+class _TotalsSignals(QObject):
+    done = Signal(int, object)  # generation, StockTotals or an error message
 
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self.text = text
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_expiry(self, expiry: str) -> None:
-        self.beginFilterChange()
-        self.expiry = expiry
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+class TotalsWorker(QRunnable):
+    """The totals line's aggregate on a pool thread: over a whole city it reads every balance once.
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        line: StockLine = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        if line is None or not line_matches(line, self.text):
-            return False
-        today = self._today()
-        if self.expiry == EXPIRY_ALL:
-            return True
-        if self.expiry == EXPIRY_EXPIRED:
-            return line.status(today) == EXPIRED
-        if self.expiry == EXPIRY_DUE:
-            return line.status(today) == DUE
-        days = int(self.expiry)
-        return line.expiry_date is not None and today <= line.expiry_date <= today + dt.timedelta(days=days)
+    Touches no widget; ``stock_view_totals`` opens its own session through the ServiceContext."""
+
+    def __init__(self, ctx, flt: StockFilter, generation: int) -> None:
+        super().__init__()
+        self.ctx, self.flt, self.generation = ctx, flt, generation
+        self.signals = _TotalsSignals()
+
+    def run(self) -> None:
+        try:
+            result = stock_view_totals(self.ctx, self.flt)
+        except Exception as error:  # noqa: BLE001 - shown in the totals line rather than lost on a thread
+            result = str(error)
+        self.signals.done.emit(self.generation, result)
 
 
 class StockView(QWidget):
@@ -87,11 +79,16 @@ class StockView(QWidget):
         self.dctx = dctx
         self.today = dctx.service.today
         self.store_code: str | None = dctx.current_store_code
-        self.model = RowTableModel(self._columns(), self, background=self._background,
-                                   foreground=self._foreground, tooltip=self._tooltip)
-        self.proxy = StockFilterProxy(self.today, self)
-        self.proxy.setSourceModel(self.model)
+        self.text = ""
+        self.sort_key, self.descending = "store", False
+        self.model = LazyRowModel(self._columns(), self._fetch, self, page_size=PAGE_SIZE, on_sort=self._on_sort,
+                                  background=self._background, foreground=self._foreground, tooltip=self._tooltip)
+        self.proxy = self.model  # the table shows the model itself: filters and sorts are SQL (kept for callers)
+        self._ready = False
+        self._totals_generation = 0
+        self.totals = None  # StockTotals of the current filter, once counted
         self._build()
+        self._ready = True
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._on_store_selected)
         self.reload_categories()
@@ -114,7 +111,7 @@ class StockView(QWidget):
             Column(self.tr("数量"), lambda r: quantity_text(r.quantity, r.unit), lambda r: float(r.quantity), RIGHT),
             Column(self.tr("已预留"), lambda r: quantity_text(r.reserved, r.unit) if r.reserved else "",
                    lambda r: float(r.reserved), RIGHT),
-            Column(self.tr("金额"), lambda r: money_text(r.value), lambda r: _decimal_key(r.value), RIGHT),
+            Column(self.tr("金额"), lambda r: money_text(r.value), lambda r: float(r.value or 0), RIGHT),
             Column(self.tr("状态"), lambda r: self._status_text(r, today()), lambda r: r.status(today()), CENTER),
         ]
 
@@ -141,7 +138,7 @@ class StockView(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索：名称、编码或拼音首字母（如 zp）"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._on_text)
         self.category = QComboBox(self)
         self.category.currentIndexChanged.connect(self.refresh)
         self.level = QComboBox(self)
@@ -154,7 +151,7 @@ class StockView(QWidget):
                            (self.tr("需轮换（提前期内）"), EXPIRY_DUE), (self.tr("30 天内到期"), "30"),
                            (self.tr("90 天内到期"), "90")):
             self.expiry.addItem(label, key)
-        self.expiry.currentIndexChanged.connect(lambda: self.proxy.set_expiry(self.expiry.currentData()))
+        self.expiry.currentIndexChanged.connect(self.refresh)
         self.store_label = QLabel(self)
         self.all_stores = QPushButton(self.tr("全部储备库"), self)
         self.all_stores.clicked.connect(lambda: self.dctx.select_store(None))
@@ -166,15 +163,11 @@ class StockView(QWidget):
         filters.addWidget(self.all_stores)
         self.table = QTableView(self)
         configure_table(self.table, "stock")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "stock", [170, 80, 80, 130, 110, 100, 90, 95, 95, 100, 80, 110, 70])
         self.summary = QLabel(self)
         self.summary.setProperty("role", "hint")
-        self.proxy.rowsInserted.connect(self._update_summary)
-        self.proxy.rowsRemoved.connect(self._update_summary)
-        self.proxy.modelReset.connect(self._update_summary)
-        self.proxy.layoutChanged.connect(self._update_summary)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("库存"), self)
         title.setProperty("role", "title")
@@ -195,17 +188,33 @@ class StockView(QWidget):
         self.category.setCurrentIndex(max(index, 0))
         self.category.blockSignals(False)
 
-    def refresh(self) -> None:
-        store_codes = [self.store_code] if self.store_code else None
-        lines = stock_lines(self.dctx.service, store_codes=store_codes, level=self.level.currentData(),
-                            category_code=self.category.currentData())
-        self.model.set_rows(lines)
+    def current_filter(self) -> StockFilter:
+        return StockFilter(text=self.text, store_codes=[self.store_code] if self.store_code else None,
+                           level=self.level.currentData(), category_code=self.category.currentData(),
+                           expiry=self.expiry.currentData() or "all")
+
+    def _fetch(self, offset: int, limit: int) -> list[StockLine]:
+        return stock_view_page(self.dctx.service, self.current_filter(), sort=self.sort_key,
+                               descending=self.descending, limit=limit, offset=offset)
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.sort_key, self.descending = COLUMN_SORTS[column], order == Qt.DescendingOrder
+        if self._ready:
+            self.refresh()
+
+    def _on_text(self, text: str) -> None:
+        self.text = text
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Read the first page again under the current filters and sort, and the totals."""
+        self.model.reload()
         self._update_store_label()
+        self._update_summary()
 
     def _update_store_label(self) -> None:
         if self.store_code:
-            rows = self.model.rows()
-            name = rows[0].store_name if rows else self.store_code
+            name = self.model.row_at(0).store_name if self.model.rowCount() else self.store_code
             self.store_label.setText(self.tr("储备库：%1").replace("%1", name))
             self.store_label.setToolTip(self.store_code)
         else:
@@ -213,9 +222,23 @@ class StockView(QWidget):
         self.all_stores.setEnabled(bool(self.store_code))
 
     def _update_summary(self, *_args) -> None:
-        shown = self.proxy.rowCount()
-        value = sum((self.proxy.index(row, 0).data(ROW_ROLE).value or Decimal(0) for row in range(shown)), Decimal(0))
-        self.summary.setText(self.tr("共 %1 行，金额合计 %2").replace("%1", str(shown)).replace("%2", money_text(value)))
+        """Count on a pool thread; the line says so until the figures are back."""
+        self._totals_generation += 1
+        self.totals = None
+        self.summary.setText(self.tr("正在统计…"))
+        worker = TotalsWorker(self.dctx.service, self.current_filter(), self._totals_generation)
+        worker.signals.done.connect(self._on_totals)
+        QThreadPool.globalInstance().start(worker)
+
+    def _on_totals(self, generation: int, totals) -> None:
+        if generation != self._totals_generation:
+            return  # the filter changed since
+        if isinstance(totals, str):
+            self.summary.setText(totals)
+            return
+        self.totals = totals
+        self.summary.setText(self.tr("共 %1 行，金额合计 %2").replace("%1", str(totals.lines))
+                             .replace("%2", money_text(totals.value)))
 
     def apply_filter(self, *, text: str | None = None, category: str | None = None, level: str | None = None,
                      expiry: str | None = None, store: str | None = None, **_ignored) -> None:

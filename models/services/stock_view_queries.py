@@ -340,3 +340,155 @@ def stock_overview(ctx: ServiceContext, *, depth: int = 2) -> StockOverview:
     ]
     summaries.sort(key=lambda summary: (-summary.value, summary.code))
     return StockOverview(total, lines, len(items), summaries)
+
+
+# ---------------------------------------------------------------- the stock view's lazy pages
+
+# sort keys the stock view's columns map to (besides "store" and "expiry" above)
+STOCK_VIEW_SORTS = ("store", "level", "item_code", "item_name", "spec", "category", "batch", "production",
+                    "expiry", "quantity", "reserved", "value", "status")
+
+
+@dataclass(frozen=True)
+class StockFilter:
+    """What the stock view narrows to; every part is applied in the database."""
+
+    text: str = ""
+    store_codes: list[str] | None = None
+    level: str | StoreLevel | None = None
+    category_code: str | None = None
+    expiry: str = "all"  # "all", "expired", "due" (within the item's lead time) or a number of days
+
+
+def _lead_days_by_item(session: Session, categories: dict[int, Category]) -> dict[int, int]:
+    return {item_id: own if own is not None else _category_lead(categories.get(category_id))
+            for item_id, own, category_id in session.execute(
+                select(Item.id, Item.rotation_lead_days, Item.category_id))}
+
+
+def _filtered_balances(ctx: ServiceContext, session: Session, categories: dict[int, Category], flt: StockFilter,
+                       today: dt.date):
+    """``select(Balance.id)`` with the filter's conditions; Batch joined when the text needs it."""
+    stmt = select(Balance.id).where(Balance.quantity > 0)
+    if flt.store_codes is not None:
+        stmt = stmt.where(Balance.store_id.in_(select(Store.id).where(Store.code.in_(flt.store_codes or ["\x00"]))))
+    if flt.level:
+        stmt = stmt.where(Balance.store_level == (flt.level if isinstance(flt.level, StoreLevel)
+                                                  else parse_level(flt.level)))
+    if flt.category_code:
+        ids = [cid for cid, category in categories.items() if category.code.startswith(flt.category_code)]
+        stmt = stmt.where(Balance.item_id.in_(select(Item.id).where(Item.category_id.in_(ids or [-1]))))
+    expiry = flt.expiry or "all"
+    if expiry == "expired":
+        stmt = stmt.where(Balance.expiry_date < today)
+    elif expiry == "due":
+        by_lead: dict[int, list[int]] = defaultdict(list)
+        for item_id, lead in _lead_days_by_item(session, categories).items():
+            by_lead[lead].append(item_id)
+        from sqlalchemy import and_, false, or_
+
+        stmt = stmt.where(Balance.expiry_date >= today, or_(false(), *(
+            and_(Balance.item_id.in_(ids), Balance.expiry_date <= today + dt.timedelta(days=lead))
+            for lead, ids in by_lead.items())))
+    elif expiry != "all":
+        stmt = stmt.where(Balance.expiry_date >= today, Balance.expiry_date <= today + dt.timedelta(days=int(expiry)))
+    if flt.text.strip():
+        stmt = stmt.join(Batch, Batch.id == Balance.batch_id).where(_text_condition(session, flt.text, categories))
+    return _visible(ctx, stmt)
+
+
+def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store", descending: bool = False,
+                    limit: int = 300, offset: int = 0) -> list[StockLine]:
+    """One page of the stock view: filtered and sorted in the database, only ``limit`` lines read."""
+    if sort not in STOCK_VIEW_SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    from sqlalchemy import BigInteger, type_coerce
+    from sqlalchemy.orm import aliased
+
+    today = ctx.today()
+    with ctx.read() as session:
+        categories = _load_categories(session)
+        inner = _filtered_balances(ctx, session, categories, flt, today)
+        joined_batch = flt.text.strip() != ""
+        batch = Batch
+        if sort in ("batch", "production", "value") and not joined_batch:
+            inner = inner.join(Batch, Batch.id == Balance.batch_id)
+        item = aliased(Item)
+        if sort in ("item_code", "item_name", "spec", "category", "value"):
+            inner = inner.join(item, item.id == Balance.item_id)
+        category = aliased(Category)
+        if sort == "category":
+            inner = inner.outerjoin(category, category.id == item.category_id)
+        keys = {
+            # the index ix_balances_store_item_expiry: a first page stops after ``limit`` lines
+            "store": [Balance.store_id, Balance.item_id, Balance.expiry_date],
+            "level": [Balance.store_level, Balance.store_id],  # the level becomes its rank below
+            "item_code": [item.code], "item_name": [item.name], "spec": [item.spec],
+            "category": [func.coalesce(category.code, "")],
+            "batch": [batch.batch_no], "production": [batch.production_date],
+            "expiry": [Balance.expiry_date], "status": [Balance.expiry_date],
+            "quantity": [Balance.quantity], "reserved": [Balance.reserved],
+            "value": [type_coerce(Balance.quantity, BigInteger)
+                      * func.coalesce(type_coerce(batch.unit_price, BigInteger),
+                                      type_coerce(item.unit_price, BigInteger), -1)],
+        }[sort]
+        if sort == "level":  # county first (the enum's order, as the view shows it)
+            from sqlalchemy import case
+
+            keys[0] = case(*((Balance.store_level == level, rank) for rank, level in enumerate(StoreLevel)), else_=9)
+        labelled = [key.label(f"k{n}") for n, key in enumerate(keys)]
+        page = inner.add_columns(*labelled).limit(limit).offset(offset)
+
+        def ordered(column):  # no NULLS LAST: it would keep SQLite from walking the expiry index
+            return column.desc() if descending else column.asc()
+
+        page = page.order_by(*(ordered(key) for key in keys),
+                             Balance.id.desc() if descending else Balance.id).subquery()
+        stmt = (
+            select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
+                   Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
+                   Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+            .join(page, page.c.id == Balance.id)
+            .join(Store, Store.id == Balance.store_id)
+            .join(Item, Item.id == Balance.item_id)
+            .join(Batch, Batch.id == Balance.batch_id)
+            .order_by(*(ordered(page.c[f"k{n}"]) for n in range(len(keys))),
+                      Balance.id.desc() if descending else Balance.id)
+        )
+        lines = []
+        for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
+             quantity, reserved, batch_price, item_price, own_lead) in session.execute(stmt):
+            cat = categories.get(category_id)
+            lines.append(StockLine(
+                s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
+                cat.code if cat else "", cat.name if cat else "", batch_no, produced, expiry,
+                quantity, reserved, batch_price if batch_price is not None else item_price,
+                own_lead if own_lead is not None else _category_lead(cat),
+            ))
+        return lines
+
+
+@dataclass(frozen=True)
+class StockTotals:
+    lines: int
+    value: Decimal
+
+
+def stock_view_totals(ctx: ServiceContext, flt: StockFilter) -> StockTotals:
+    """Line count and value of everything the filter matches, in one aggregate query.
+
+    Each line's value is rounded to the fen before summing, as ``StockLine.value`` rounds."""
+    from sqlalchemy import BigInteger, type_coerce
+
+    today = ctx.today()
+    with ctx.read() as session:
+        categories = _load_categories(session)
+        ids = _filtered_balances(ctx, session, categories, flt, today).subquery()
+        quantity = type_coerce(Balance.quantity, BigInteger)
+        price = func.coalesce(type_coerce(Batch.unit_price, BigInteger), type_coerce(Item.unit_price, BigInteger))
+        stmt = (select(func.count(Balance.id), func.sum((quantity * price + 500) // 1000))
+                .join(ids, ids.c.id == Balance.id)
+                .join(Item, Item.id == Balance.item_id)
+                .join(Batch, Batch.id == Balance.batch_id))
+        count, fen = session.execute(stmt).one()
+    return StockTotals(int(count or 0), Decimal(int(fen or 0)) / 100)

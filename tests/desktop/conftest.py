@@ -31,6 +31,15 @@ def temp_settings(tmp_path):
     app_settings.install(None)
 
 
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test():
+    """Views count on pool threads (the home dashboard); none may still read a database being dropped."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def styled_app(qapp):
     style.apply(qapp)

@@ -13,6 +13,8 @@ from models.services.receiving import ReceiptLine, receive
 def test_tiles_show_value_and_expiry_counts(qtbot, qtmodeltester, dctx):
     view = HomeView(dctx)
     qtbot.addWidget(view)
+    assert not view.figures_ready and "正在统计" in view.busy.text()  # the window is usable while it counts
+    view.wait_for_figures()
     # tents 12 × 2800 + bottled water and rice without price
     assert view.tiles["value"].figure.text() == "¥33,600.00"
     assert view.tiles["lines"].figure.text() == "6" and "3 种物资" in view.tiles["lines"].caption.text()
@@ -33,6 +35,7 @@ def test_dashboard_refreshes_when_stock_changes(qtbot, admin, county, dctx):
     qtbot.addWidget(view)
     receive(admin, county.county_store, [ReceiptLine(county.water, 5, batch_no="W-NEW", expiry_date="2026-06-20")])
     dctx.notify("stock")
+    view.wait_for_figures()
     assert view.tiles["soon"].figure.text() == "2"
 
 
@@ -41,6 +44,7 @@ def test_tiles_open_the_stock_view_filtered(qtbot, dctx):
     qtbot.addWidget(window)
     window.show_view("home")
     home = window.views["home"]
+    home.wait_for_figures()
     qtbot.mouseClick(home.tiles["expired"], Qt.LeftButton)
     stock = window.views["stock"]
     assert window.stack.currentWidget() is stock
@@ -60,6 +64,7 @@ def test_empty_database_says_how_to_start(qtbot, admin, county):
 
     view = HomeView(DesktopContext(admin))
     qtbot.addWidget(view)
+    view.wait_for_figures()
     assert not view.empty_hint.isHidden() and view.chart_view.isHidden() and view.category_table.isHidden()
     assert "入库" in view.empty_hint.text()
     assert view.tiles["value"].figure.text() == "¥0.00"
@@ -70,9 +75,11 @@ def test_target_tile_counts_needs_not_covered(qtbot, admin, dctx):
 
     view = HomeView(dctx)
     qtbot.addWidget(view)
+    view.wait_for_figures()
     assert view.tiles["target"].figure.text() == "—"  # no standard yet: the tooltip says why
     assert "定额标准" in view.tiles["target"].toolTip()
     ensure_default_standards(admin)
     view.refresh()
+    view.wait_for_figures()
     uncovered, needs = (int(part) for part in view.tiles["target"].figure.text().split(" / "))
     assert needs > 0 and uncovered == needs  # 12 tents and 170 bottles shelter nobody for 15 days

@@ -129,3 +129,27 @@ def test_text_matching_rules():
                      "10101", "救灾帐篷", "B1", None, None, Decimal(1), Decimal(0), None, 60)
     assert line_matches(line, "zp") and line_matches(line, "ZP") and line_matches(line, "zhangpeng")
     assert not line_matches(line, "pz")
+
+
+def test_totals_line_counts_the_whole_filter_in_the_database(qtbot, dctx):
+    view = StockView(dctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.totals is not None)
+    assert view.totals.lines == 6 and "¥33,600.00" in view.summary.text()  # 12 tents × 2800, the rest unpriced
+    view.apply_filter(expiry="expired")
+    qtbot.waitUntil(lambda: view.totals is not None)
+    assert view.totals.lines == 1 and "共 1 行" in view.summary.text()
+
+
+def test_more_rows_are_read_as_the_table_scrolls(qtbot, dctx):
+    import desktop.views.stock_view as stock_view
+
+    view = StockView(dctx)
+    qtbot.addWidget(view)
+    view.model._page_size = 4  # six lines: a first page of four, then the rest
+    view.refresh()
+    assert view.model.rowCount() == 4 and view.model.canFetchMore()
+    view.model.fetchMore()
+    assert view.model.rowCount() == 6 and not view.model.canFetchMore()
+    assert len({(r.store_code, r.item_code, r.batch) for r in view.model.rows()}) == 6
+    assert stock_view.COLUMN_SORTS[0] == "store"
