@@ -1,9 +1,9 @@
-"""The write phase of the import: everything in ONE transaction, through the services' building blocks.
+"""The write phase of the import: everything in ONE transaction, through the ledger's building blocks.
 
-Opening balances are posted as receipts (入库单) ``ledger.new_document`` / ``add_line`` /
-``apply_movement``, at most ``LINES_PER_RECEIPT`` lines per receipt so a 100,000-row sheet never holds
-more than a few thousand ORM objects at once; each receipt gets its own audit entry (``verify``
-checks that every document has one) and the import a summary entry.
+Opening balances are posted as receipts (入库单): ``ledger.new_document`` opens them (numbering, store
+lock), at most ``LINES_PER_RECEIPT`` lines each, and ``ledger.apply_movements_bulk`` writes their lines,
+movements and balances a chunk of rows at a time with executemany; each receipt gets its own audit
+entry (``verify`` checks that every document has one) and the import a summary entry.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
@@ -23,7 +23,7 @@ from models.schema.standards import Need, NeedBasis, NeedItem, Standard
 from models.schema.catalog import Item
 from models.schema.documents import Document
 from models.schema.enums import DocType, ReserveMode
-from models.schema.stock import Balance, Batch
+from models.schema.stock import Batch
 from models.schema.warehouse import Area, Store
 from models.services import agreements, catalog, ledger, warehouses
 from models.services.permissions import require_post
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from models.documents.excel_import import Plan, Progress
 
 LINES_PER_RECEIPT = 1000
-CHUNK_ROWS = 500
+CHUNK_ROWS = 2000
 
 
 def write_plan(ctx: ServiceContext, reader: WorkbookReader, plan: "Plan", as_of: dt.date,
@@ -104,6 +104,7 @@ class _Receipts:
     def __init__(self, ctx: ServiceContext, session: Session, plan: "Plan", as_of: dt.date) -> None:
         self.ctx, self.session, self.plan, self.as_of = ctx, session, plan, as_of
         self.open: dict[str, Document] = {}
+        self.counts: dict[str, int] = {}
         self.numbers: list[str] = []
 
     def document(self, store: Store) -> Document:
@@ -115,20 +116,23 @@ class _Receipts:
                 remarks="由 Excel 台账导入的期初库存",
             )
             self.open[store.code] = document
+            self.counts[store.code] = 0
         return document
 
-    def after_line(self, store: Store) -> None:
-        if len(self.open[store.code].lines) >= LINES_PER_RECEIPT:
+    def next_line_no(self, store: Store) -> int:
+        """Count one more line on the store's open receipt; close it when full."""
+        count = self.counts[store.code] = self.counts[store.code] + 1
+        if count >= LINES_PER_RECEIPT:
             self.close(store.code)
+        return count
 
     def close(self, store_code: str) -> None:
         document = self.open.pop(store_code)
-        self.session.flush()
+        lines = self.counts.pop(store_code)
         ledger.audit(self.ctx, self.session, "post", "document", document.number, "期初导入入库",
-                     after={"number": document.number, "store": store_code, "lines": len(document.lines),
+                     after={"number": document.number, "store": store_code, "lines": lines,
                             "reference": document.reference})
         self.numbers.append(document.number)
-        # expunging cascades to the lines: the session keeps no strong reference on big sheets
         self.session.expunge(document)
 
     def close_all(self) -> None:
@@ -160,13 +164,13 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
 
 
 class _StockPoster:
-    """Posts opening balances a chunk of rows at a time.
+    """Posts opening balances a chunk of rows at a time, in bulk.
 
-    Every line still goes through ``find_or_create_batch`` and ``ledger.apply_movement``; what the
-    chunk adds is speed: the chunk's new batches and empty balance rows are inserted in one statement
-    each beforehand, and autoflush is off while the lines are posted (flushed once per chunk), so a
-    row costs two indexed SELECTs instead of a dozen statements. A (store, batch) met twice in a chunk
-    is flushed first, so ``lock_balance`` never reloads a balance with unflushed changes.
+    Per chunk: the missing batches are inserted with one executemany and their ids fetched with one
+    SELECT; the lines, movements and balances then go through ``ledger.apply_movements_bulk`` (a few
+    executemany statements). Receipts are still opened with ``ledger.new_document`` (numbering, store
+    lock) and closed with their audit entry every ``LINES_PER_RECEIPT`` lines. A row whose batch
+    number exists with other dates (rare) goes through ``find_or_create_batch`` as before.
     """
 
     def __init__(self, ctx: ServiceContext, session: Session, plan: "Plan", as_of: dt.date,
@@ -190,65 +194,68 @@ class _StockPoster:
         price = entry.unit_price if entry.unit_price is not None else item.unit_price
         return item, expiry, price
 
-    def _precreate(self, rows: list[tuple[StockEntry, Item, dt.date | None, Decimal | None]]) -> None:
-        """Insert the chunk's missing batches and empty balance rows in bulk."""
+    def _lookup(self, keys: list[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
+        found: dict[tuple[int, str], tuple] = {}
+        for start in range(0, len(keys), 400):
+            part = keys[start:start + 400]
+            for row in self.session.execute(
+                    select(Batch.item_id, Batch.batch_no, Batch.id, Batch.production_date, Batch.expiry_date)
+                    .where(tuple_(Batch.item_id, Batch.batch_no).in_(part))):
+                found[(row[0], row[1])] = (row[2], row[3], row[4])
+        return found
+
+    def _batches(self, rows: list[tuple]) -> list[tuple[int, dt.date | None]]:
+        """The (batch id, batch expiry) of every row, creating the missing batches in bulk."""
         wanted: dict[tuple[int, str], tuple] = {}
         for entry, item, expiry, price in rows:
             number = entry.batch_no or auto_batch_no(entry.production_date, expiry)
             wanted.setdefault((item.id, number), (entry, item, expiry, price))
-        existing = {(b.item_id, b.batch_no): b for b in self.session.scalars(
-            select(Batch).where(tuple_(Batch.item_id, Batch.batch_no).in_(list(wanted))))}
-        fresh = []
-        for key, (entry, item, expiry, price) in wanted.items():
-            if key not in existing:
-                batch = Batch(item_id=item.id, batch_no=key[1], production_date=entry.production_date,
-                              expiry_date=expiry, manufacturer=entry.manufacturer, supplier=entry.supplier,
-                              unit_price=price, reserve_mode=ReserveMode(entry.reserve_mode))
-                batch.item = item
-                fresh.append(batch)
-                existing[key] = batch
-        self.session.add_all(fresh)
-        self.session.flush()
-        values = {}
-        for entry, item, expiry, _ in rows:
-            batch = existing[(item.id, entry.batch_no or auto_batch_no(entry.production_date, expiry))]
-            if entry.production_date not in (None, batch.production_date) or expiry not in (None, batch.expiry_date):
-                continue  # find_or_create_batch will pick another number; lock_balance makes the row then
-            store = self.stores[entry.store_code]
-            values[(store.id, batch.id)] = {"store_id": store.id, "item_id": item.id, "batch_id": batch.id,
-                                            "quantity": Decimal(0), "reserved": Decimal(0),
-                                            "expiry_date": batch.expiry_date, "store_level": store.level,
-                                            "updated_at": self.ctx.now()}
-        if values:
-            self.session.execute(ledger._insert(self.session)(Balance).on_conflict_do_nothing(
-                index_elements=["store_id", "item_id", "batch_id"]), list(values.values()))
+        existing = self._lookup(list(wanted))
+        missing = [key for key in wanted if key not in existing]
+        if missing:
+            now = self.ctx.now()
+            values = []
+            for key in missing:
+                entry, item, expiry, price = wanted[key]
+                values.append({"item_id": item.id, "batch_no": key[1], "production_date": entry.production_date,
+                               "expiry_date": expiry, "manufacturer": entry.manufacturer or "",
+                               "supplier": entry.supplier or "", "unit_price": price,
+                               "reserve_mode": ReserveMode(entry.reserve_mode), "created_at": now})
+            self.session.execute(insert(Batch), values)
+            existing.update(self._lookup(missing))
+        result = []
+        for (sheet, entry), (_, item, expiry, price) in zip(self._sheets, rows):
+            number = entry.batch_no or auto_batch_no(entry.production_date, expiry)
+            batch_id, production, batch_expiry = existing[(item.id, number)]
+            if entry.production_date in (None, production) and expiry in (None, batch_expiry):
+                result.append((batch_id, batch_expiry))
+                continue
+            batch = find_or_create_batch(
+                self.session, item, entry.batch_no, production_date=entry.production_date, expiry_date=expiry,
+                manufacturer=entry.manufacturer, supplier=entry.supplier, unit_price=price,
+                reserve_mode=ReserveMode(entry.reserve_mode), line_prefix=f"“{sheet}”第 {entry.row} 行：")
+            result.append((batch.id, batch.expiry_date))
+        return result
 
     def post(self, chunk: list[tuple[str, StockEntry]]) -> None:
         if not chunk:
             return
         rows = [(entry, *self._prepared(entry)) for _, entry in chunk]
-        self._precreate(rows)
-        touched: set[tuple[int, int]] = set()
-        with self.session.no_autoflush:
-            for (sheet, entry), (_, item, expiry, price) in zip(chunk, rows):
-                store = self.stores[entry.store_code]
-                batch = find_or_create_batch(
-                    self.session, item, entry.batch_no, production_date=entry.production_date, expiry_date=expiry,
-                    manufacturer=entry.manufacturer, supplier=entry.supplier, unit_price=price,
-                    reserve_mode=ReserveMode(entry.reserve_mode), line_prefix=f"“{sheet}”第 {entry.row} 行：")
-                key = (store.id, batch.id)
-                if key in touched:
-                    self.session.flush()
-                    touched.clear()
-                touched.add(key)
-                document = self.receipts.document(store)
-                quantity = Decimal(entry.quantity)
-                ledger.add_line(document, batch, quantity, unit_price=price, location=entry.location,
-                                remarks=entry.remarks)
-                ledger.apply_movement(self.ctx, self.session, document, store, batch, quantity)
-                self.balances.add(key)
-                self.receipts.after_line(store)
-        self.session.flush()
+        self._sheets = chunk
+        batches = self._batches(rows)
+        lines: list[ledger.BulkLine] = []
+        for (entry, item, _, price), (batch_id, batch_expiry) in zip(rows, batches):
+            store = self.stores[entry.store_code]
+            document = self.receipts.document(store)
+            document_id, posted_at = document.id, document.posted_at or self.ctx.now()
+            line_no = self.receipts.next_line_no(store)
+            lines.append(ledger.BulkLine(
+                document_id=document_id, doc_type=DocType.RECEIPT, occurred_at=posted_at, line_no=line_no,
+                store_id=store.id, store_level=store.level, item_id=item.id, batch_id=batch_id,
+                expiry_date=batch_expiry, delta=Decimal(entry.quantity), unit_price=price,
+                location=entry.location or "", remarks=entry.remarks or ""))
+            self.balances.add((store.id, batch_id))
+        ledger.apply_movements_bulk(self.ctx, self.session, lines)
 
 
 def _write_agreements(ctx: ServiceContext, session: Session, plan: "Plan", as_of: dt.date) -> int:

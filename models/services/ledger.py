@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -156,6 +156,87 @@ def apply_movement(
     )
     session.add(movement)
     return movement
+
+
+@dataclass(frozen=True)
+class BulkLine:
+    """One line of a bulk posting (see ``apply_movements_bulk``)."""
+
+    document_id: int
+    doc_type: DocType
+    occurred_at: dt.datetime
+    line_no: int
+    store_id: int
+    store_level: Any
+    item_id: int
+    batch_id: int
+    expiry_date: dt.date | None
+    delta: Decimal
+    unit_price: Decimal | None = None
+    location: str = ""
+    remarks: str = ""
+
+
+BULK_KEYS = 400  # (store, batch) pairs per balance SELECT: two bound parameters each
+
+
+def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[BulkLine]) -> None:
+    """``add_line`` + ``apply_movement`` for many lines at once, for the opening-balance import.
+
+    The same rules as ``apply_movement`` (never below zero, the ledger row records ``balance_after``,
+    all in the caller's transaction) in a few statements per call instead of several per line: the
+    touched balance rows are read (and locked on PostgreSQL) in chunks, the lines' running balances
+    computed in order, then document lines and movements are inserted with executemany, existing
+    balances updated by primary key and missing ones inserted. The caller must hold ``lock_store``
+    for every store (``new_document`` takes it), as for ``apply_movement``.
+    """
+    if not lines:
+        return
+    keys = list(dict.fromkeys((line.store_id, line.batch_id) for line in lines))
+    current: dict[tuple[int, int], list] = {}  # key -> [balance id or None, quantity]
+    lock = session.get_bind().dialect.name == "postgresql"
+    for start in range(0, len(keys), BULK_KEYS):
+        part = keys[start:start + BULK_KEYS]
+        stmt = select(Balance.id, Balance.store_id, Balance.batch_id, Balance.quantity).where(
+            tuple_(Balance.store_id, Balance.batch_id).in_(part))
+        if lock:
+            stmt = stmt.with_for_update()
+        for balance_id, store_id, batch_id, quantity in session.execute(stmt):
+            current[(store_id, batch_id)] = [balance_id, quantity]
+    now = ctx.now()
+    fresh: dict[tuple[int, int], dict] = {}
+    document_lines: list[dict] = []
+    movements: list[dict] = []
+    for line in lines:
+        key = (line.store_id, line.batch_id)
+        state = current.get(key)
+        if state is None:
+            state = current[key] = [None, Decimal(0)]
+            fresh[key] = {"store_id": line.store_id, "item_id": line.item_id, "batch_id": line.batch_id,
+                          "reserved": Decimal(0), "expiry_date": line.expiry_date,
+                          "store_level": line.store_level, "updated_at": now}
+        new_quantity = state[1] + line.delta
+        if new_quantity < 0:
+            raise InsufficientStockError(
+                f"批次（编号 {line.batch_id}）库存只有 {fmt_qty(state[1])}，不足 {fmt_qty(-line.delta)}。")
+        state[1] = new_quantity
+        document_lines.append({"document_id": line.document_id, "line_no": line.line_no, "item_id": line.item_id,
+                               "batch_id": line.batch_id, "quantity": line.delta, "unit_price": line.unit_price,
+                               "location": line.location, "remarks": line.remarks})
+        movements.append({"document_id": line.document_id, "doc_type": line.doc_type, "store_id": line.store_id,
+                          "item_id": line.item_id, "batch_id": line.batch_id, "delta": line.delta,
+                          "balance_after": new_quantity, "occurred_at": line.occurred_at,
+                          "user_id": ctx.actor.user_id})
+    session.execute(insert(DocumentLine), document_lines)
+    session.execute(insert(Movement), movements)
+    updates = [{"id": state[0], "quantity": state[1], "updated_at": now}
+               for state in current.values() if state[0] is not None]
+    if updates:
+        session.execute(update(Balance), updates)
+    if fresh:
+        for key, values in fresh.items():
+            values["quantity"] = current[key][1]
+        session.execute(insert(Balance), list(fresh.values()))
 
 
 def fmt_qty(value: Decimal) -> str:
