@@ -331,3 +331,27 @@ def test_batch_already_in_the_database_with_other_dates_is_an_error(admin, count
     report = import_workbook(admin, B.save(workbook, tmp_path / "old.xlsx"))
     assert errors_at(report) == {("库存", 3, "批次号")}
     assert "数据库中" in report.errors[0].message
+
+
+def test_opening_balances_add_to_existing_stock_and_repeated_batches(admin, county, db, tmp_path):
+    """The bulk writer adds to balances that already exist and sums a batch repeated in one sheet."""
+    from models.services.receiving import ReceiptLine, receive
+
+    receive(admin, county.county_store, [ReceiptLine(county.water, 100, batch_no="OLD-1", production_date="2026-01-01")])
+    workbook = B.new_workbook()
+    B.sheet(workbook, "库存", ["储备库编码", "物资编码", "批次号", "生产日期", "数量"], [
+        [county.county_store, county.water, "OLD-1", "2026-01-01", 5],
+        [county.county_store, county.water, "OLD-1", "2026-01-01", 4],
+        [county.county_store, county.water, "NEW-1", "2026-03-01", 7],
+        [county.township_store, county.water, "NEW-1", "2026-03-01", 2],
+    ])
+    import_workbook(admin, B.save(workbook, tmp_path / "more.xlsx"), as_of=dt.date(2026, 5, 1))
+    quantities = {(r.store_code, r.batch): r.quantity for r in stock_rows(admin, item_code=county.water)}
+    assert quantities == {(county.county_store, "OLD-1"): 109, (county.county_store, "NEW-1"): 7,
+                          (county.township_store, "NEW-1"): 2}
+    with db.read() as session:
+        afters = session.scalars(select(Movement.balance_after).join(Balance, (Balance.store_id == Movement.store_id)
+                                                                   & (Balance.batch_id == Movement.batch_id))
+                                 .where(Movement.delta > 0).order_by(Movement.id)).all()
+    assert afters[:3] == [100, 105, 109]
+    assert verify(db).ok
