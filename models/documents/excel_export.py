@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import and_, extract, select
 from sqlalchemy.orm import Session, selectinload
@@ -52,6 +54,7 @@ _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+_CHUNK = 2000  # rows fetched at a time from the big sheets' queries
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,7 @@ def export_workbook(ctx: ServiceContext, path: str | Path, *, store_code: str | 
     path = Path(path)
     today = ctx.today()
     scope = f"（{store_code}）" if store_code else ""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)  # streamed: rows go to a temporary file, not into memory
     counts: dict[str, int] = {}
     with ctx.read() as session:
         only = store_by_code(session, store_code).id if store_code else None
@@ -107,52 +109,22 @@ def _visible_store_ids(ctx: ServiceContext, session: Session, only: int | None) 
 # --- formatting -------------------------------------------------------------------------------
 
 def write_sheet(workbook: Workbook, name: str, title: str, cols: Sequence[Col], rows: Any) -> int:
-    """Title row, header row, data, 合计 row; frozen header, print titles, A4 landscape."""
-    sheet: Worksheet = workbook.create_sheet(name)
+    """Title row, header row, data, 合计 row; frozen header, print titles, A4 landscape.
+
+    Works for a normal and a write-only (streaming) workbook alike: every cell goes in through
+    ``append`` as a ``WriteOnlyCell``, and everything written at the top of a streamed sheet (column
+    widths, frozen panes, page setup properties, the title row's height) is set before the first row. Data cells share one
+    named style per number format instead of being styled attribute by attribute."""
+    sheet = workbook.create_sheet(name)
     width = len(cols)
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet["A1"].font = Font(size=14, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 26
-    sheet.append([col.header for col in cols])
+    last_col = get_column_letter(width)
     for index, col in enumerate(cols, start=1):
-        cell = sheet.cell(row=2, column=index)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = col.width
-    totals = [Decimal(0)] * width
-    count = 0
-    for row in rows:
-        count += 1
-        sheet.append([_cell_value(value) for value in row])
-        excel_row = sheet.max_row
-        for index, col in enumerate(cols):
-            cell = sheet.cell(row=excel_row, column=index + 1)
-            cell.border = BORDER
-            if col.fmt:
-                cell.number_format = _format_for(col.fmt, row[index])
-            if col.total and isinstance(row[index], (int, Decimal)):
-                totals[index] += Decimal(row[index])
-    if any(col.total for col in cols):
-        total_row = [f"合计（{count} 行）"] + [None] * (width - 1)
-        for index, col in enumerate(cols):
-            if col.total:
-                total_row[index] = _cell_value(totals[index])
-        sheet.append(total_row)
-        for index, col in enumerate(cols, start=1):
-            cell = sheet.cell(row=sheet.max_row, column=index)
-            cell.font = Font(bold=True)
-            cell.fill = TOTAL_FILL
-            cell.border = BORDER
-            if col.fmt and col.total:
-                cell.number_format = _format_for(col.fmt, totals[index - 1])
     sheet.freeze_panes = "A3"
+    sheet.row_dimensions[1].height = 26
     sheet.print_title_rows = "1:2"
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -161,9 +133,73 @@ def write_sheet(workbook: Workbook, name: str, title: str, cols: Sequence[Col], 
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.oddHeader.right.text = "&A"
+    title_cell = WriteOnlyCell(sheet, title)
+    title_cell.font = Font(size=14, bold=True)
+    title_cell.alignment = Alignment(horizontal="center", vertical="center")
+    sheet.append([title_cell])
+    if width > 1:
+        sheet.merged_cells.add(CellRange(f"A1:{last_col}1"))
+    header = []
+    for col in cols:
+        cell = WriteOnlyCell(sheet, col.header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    sheet.append(header)
+    styles = _CellStyles(workbook)
+    plain = [col.fmt is None for col in cols]
+    summed = [index for index, col in enumerate(cols) if col.total]
+    totals = [Decimal(0)] * width
+    count = 0
+    for row in rows:
+        count += 1
+        cells = []
+        for index, value in enumerate(row):
+            cell = WriteOnlyCell(sheet, _cell_value(value))
+            cell.style = styles.name(None if plain[index] else _format_for(cols[index].fmt, value))
+            cells.append(cell)
+        sheet.append(cells)
+        for index in summed:
+            value = row[index]
+            if isinstance(value, (int, Decimal)):
+                totals[index] += value
+    if summed:
+        total_row = []
+        for index, col in enumerate(cols):
+            value = f"合计（{count} 行）" if index == 0 else (_cell_value(totals[index]) if col.total else None)
+            cell = WriteOnlyCell(sheet, value)
+            cell.font = Font(bold=True)
+            cell.fill = TOTAL_FILL
+            cell.border = BORDER
+            if col.fmt and col.total:
+                cell.number_format = _format_for(col.fmt, totals[index])
+            total_row.append(cell)
+        sheet.append(total_row)
     if count:
-        sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{count + 2}"
+        sheet.auto_filter.ref = f"A2:{last_col}{count + 2}"
     return count
+
+
+class _CellStyles:
+    """One named style (thin border + number format) per number format, registered once per workbook."""
+
+    def __init__(self, workbook: Workbook):
+        self.workbook = workbook
+        self.names: dict[str | None, str] = {}
+
+    def name(self, fmt: str | None) -> str:
+        name = self.names.get(fmt)
+        if name is None:
+            name = f"台账 {fmt or '常规'}"
+            if name not in self.workbook.style_names:
+                style = NamedStyle(name=name, border=BORDER)
+                if fmt:
+                    style.number_format = fmt
+                self.workbook.add_named_style(style)
+            self.names[fmt] = name
+        return name
 
 
 def _format_for(fmt: str, value: Any) -> str:
@@ -225,18 +261,19 @@ def _stock_cols() -> list[Col]:
 
 
 def _stock_rows(session: Session, visible: list[int]):
-    stmt = (select(Balance, Store, Item, Batch)
+    stmt = (select(Store.code, Store.name, Item.code, Item.name, Item.spec, Item.unit, Batch.batch_no,
+                   Batch.production_date, Batch.expiry_date, Balance.quantity, Batch.unit_price, Item.unit_price,
+                   Batch.supplier, Batch.manufacturer, Batch.reserve_mode)
             .join(Store, Store.id == Balance.store_id).join(Item, Item.id == Balance.item_id)
             .join(Batch, Batch.id == Balance.batch_id)
             .where(Balance.quantity > 0, Balance.store_id.in_(visible or [-1]))
             .order_by(Store.code, Item.code, Balance.expiry_date, Batch.batch_no))
-    for balance, store, item, batch in session.execute(stmt):
-        price = batch.unit_price
-        shown = price if price is not None else item.unit_price
-        amount = (balance.quantity * shown).quantize(Decimal("0.01")) if shown is not None else None
-        yield (store.code, store.name, item.code, item.name, item.spec, item.unit, batch.batch_no,
-               batch.production_date, batch.expiry_date, balance.quantity, price, amount, batch.supplier, "", "",
-               batch.manufacturer, batch.reserve_mode.label)
+    for (store_code, store_name, item_code, item_name, spec, unit, batch_no, produced, expiry, quantity, price,
+         item_price, supplier, manufacturer, reserve_mode) in session.execute(stmt).yield_per(_CHUNK):
+        shown = price if price is not None else item_price
+        amount = (quantity * shown).quantize(Decimal("0.01")) if shown is not None else None
+        yield (store_code, store_name, item_code, item_name, spec, unit, batch_no, produced, expiry, quantity, price,
+               amount, supplier, "", "", manufacturer, reserve_mode.label)
 
 
 def _agreement_cols() -> list[Col]:
@@ -285,7 +322,10 @@ def _ledger_cols() -> list[Col]:
 
 
 def _ledger_rows(session: Session, visible: list[int], year: int | None):
-    stmt = (select(Movement, Document, Store, Item, Batch, User.username)
+    """Plain columns (no ORM entity per movement), streamed in chunks of ``_CHUNK`` rows."""
+    stmt = (select(Document.doc_date, Movement.occurred_at, Document.number, Document.doc_type, Store.code,
+                   Store.name, Item.code, Item.name, Item.spec, Item.unit, Batch.batch_no, Batch.expiry_date,
+                   Movement.delta, Movement.balance_after, User.username)
             .join(Document, Document.id == Movement.document_id).join(Store, Store.id == Movement.store_id)
             .join(Item, Item.id == Movement.item_id).join(Batch, Batch.id == Movement.batch_id)
             .outerjoin(User, User.id == Movement.user_id)
@@ -293,10 +333,12 @@ def _ledger_rows(session: Session, visible: list[int], year: int | None):
             .order_by(Movement.occurred_at, Movement.id))
     if year:
         stmt = stmt.where(and_(extract("year", Document.doc_date) == year))
-    for movement, document, store, item, batch, username in session.execute(stmt).yield_per(2000):
-        local = movement.occurred_at.astimezone()
-        inbound = movement.delta if movement.delta > 0 else None
-        outbound = -movement.delta if movement.delta < 0 else None
-        yield (document.doc_date, local.strftime("%H:%M"), document.number, document.doc_type.label, store.code,
-               store.name, item.code, item.name, item.spec, item.unit, batch.batch_no, batch.expiry_date,
-               inbound, outbound, movement.balance_after, username or "")
+    labels: dict[Any, str] = {}
+    for (doc_date, occurred_at, number, doc_type, store_code, store_name, item_code, item_name, spec, unit,
+         batch_no, expiry, delta, balance_after, username) in session.execute(stmt).yield_per(_CHUNK):
+        label = labels.get(doc_type)
+        if label is None:
+            label = labels[doc_type] = doc_type.label
+        yield (doc_date, occurred_at.astimezone().strftime("%H:%M"), number, label, store_code, store_name,
+               item_code, item_name, spec, unit, batch_no, expiry, delta if delta > 0 else None,
+               -delta if delta < 0 else None, balance_after, username or "")
