@@ -16,10 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+from models.messages import set_translator
 
 SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 CATALOGUE = "reserve_keeper"
+MESSAGES_CONTEXT = "messages"  # the Linguist context of models.messages.msg() templates
 
 _installed: list[QTranslator] = []
 
@@ -101,7 +103,13 @@ def install_language(language: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if language == "zh_CN" else QLocale(QLocale.English, QLocale.UnitedKingdom))
+    set_translator(None if language == SOURCE_LANGUAGE else _translate_message)
     return language
+
+
+def _translate_message(template: str) -> str:
+    """Messages from models/ (errors, warnings) are translated in the ``messages`` context."""
+    return translated(MESSAGES_CONTEXT, template)
 
 
 def translated(context: str, text: str) -> str:

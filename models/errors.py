@@ -6,17 +6,24 @@ command line prints it and exits with status 2.
 
 from __future__ import annotations
 
+from models.messages import localize
+
 
 class DomainError(Exception):
     """A refused action. ``message`` says what is wrong and what to do."""
 
     def __init__(self, message: str, *, field: str | None = None, english: str | None = None):
         super().__init__(message)
-        self.message = message
+        self.chinese = message
         self.field = field
         self.english = english
 
-    def __str__(self) -> str:  # the Chinese message is what users see
+    @property
+    def message(self) -> str:
+        """The message in the user's language (Chinese unless a screen installed a translator)."""
+        return localize(self.chinese)
+
+    def __str__(self) -> str:  # the message is what users see
         return self.message
 
 

@@ -12,6 +12,7 @@ Qt Linguist (``pyside6-linguist resources/translations/reserve_keeper_en.ts``).
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import subprocess
@@ -35,6 +36,35 @@ def view_titles_source() -> str:
     return "\n".join(lines) + "\n"
 
 
+def model_messages() -> list[str]:
+    """Every literal template passed to ``msg(...)`` in models/ (see models/messages.py)."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "models").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and _called_name(node.func) == "msg" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found.add(node.args[0].value)
+    return sorted(found)
+
+
+def _called_name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def model_messages_source() -> str:
+    from desktop.i18n import MESSAGES_CONTEXT
+
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    for template in model_messages():
+        lines.append(f"QT_TRANSLATE_NOOP({json.dumps(MESSAGES_CONTEXT)}, {json.dumps(template, ensure_ascii=False)})")
+    return "\n".join(lines) + "\n"
+
+
 def lupdate_command() -> list[str]:
     import PySide6
 
@@ -47,10 +77,12 @@ def update() -> None:
     with tempfile.TemporaryDirectory() as folder:
         titles = Path(folder) / "view_titles.py"
         titles.write_text(view_titles_source(), encoding="utf-8")
+        messages = Path(folder) / "model_messages.py"
+        messages.write_text(model_messages_source(), encoding="utf-8")
         for language in LANGUAGES:
             ts = ROOT / "resources" / "translations" / f"reserve_keeper_{language}.ts"
             subprocess.run([*lupdate_command(), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
-                            "-target-language", language, *sources, str(titles), "-ts", str(ts)], check=True)
+                            "-target-language", language, *sources, str(titles), str(messages), "-ts", str(ts)], check=True)
 
 
 def main() -> int:

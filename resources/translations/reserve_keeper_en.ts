@@ -2058,6 +2058,10 @@
         <translation>No stock yet. Create your stores under “Stores”, add items under “Catalogue”, then click “Receive” on the toolbar to record the first goods.</translation>
     </message>
     <message>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>最近操作</source>
         <translation>Recent activity</translation>
     </message>
@@ -4221,6 +4225,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Store: all</translation>
     </message>
     <message>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>共 %1 行，金额合计 %2</source>
         <translation>%1 rows, total value %2</translation>
     </message>
@@ -4852,6 +4860,65 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>未分类</source>
         <translation>Uncategorised</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{field} {value} 过大，请检查是否多输了位数。</source>
+        <translation>{field} {value} is too large: check for extra digits.</translation>
+    </message>
+    <message>
+        <source>{field}“{text}”不是有效日期，请写成 2026-05-01 的格式。</source>
+        <translation>{field} “{text}” is not a valid date: write it as 2026-05-01.</translation>
+    </message>
+    <message>
+        <source>{field}“{text}”只能由字母、数字和 - _ . / 组成。</source>
+        <translation>{field} “{text}” may contain only letters, digits and - _ . /.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”不是数字。</source>
+        <translation>{field} “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”不是数字，请填写如 100 或 12.5 的数。</source>
+        <translation>{field} “{value}” is not a number: enter a number such as 100 or 12.5.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”不是有效数字。</source>
+        <translation>{field} “{value}” is not a valid number.</translation>
+    </message>
+    <message>
+        <source>{field}不能为空。</source>
+        <translation>{field} must not be empty.</translation>
+    </message>
+    <message>
+        <source>{field}不能为空，请填写一个正数。</source>
+        <translation>{field} is empty: enter a positive number.</translation>
+    </message>
+    <message>
+        <source>{field}中含有不可见的控制字符，请删除后重试。</source>
+        <translation>{field} contains invisible control characters: delete them and try again.</translation>
+    </message>
+    <message>
+        <source>{field}太长（{length} 个字符），最多 {max_length} 个字符。</source>
+        <translation>{field} is too long ({length} characters); at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <source>{field}必须大于 0（现为 {value}）。</source>
+        <translation>{field} must be greater than 0 (it is {value}).</translation>
+    </message>
+    <message>
+        <source>{field}最多保留三位小数（现为 {value}）。</source>
+        <translation>{field} may have at most three decimals (it is {value}).</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>

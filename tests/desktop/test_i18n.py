@@ -62,3 +62,38 @@ def test_language_menu_rebuilds_the_window_in_the_new_language(qtbot, dctx, rest
     qtbot.addWidget(shell.window)
     assert shell.window is not old and shell.window.view_actions["home"].text() == "Home"
     assert temp_settings.get(app_settings.LANGUAGE) == "en"
+
+
+def test_every_message_from_the_core_has_an_english_translation():
+    """Templates marked with models.messages.msg() are in the .ts and translated, placeholders intact."""
+    import string
+    import sys
+
+    sys.path.insert(0, str(i18n.translations_dir().parent.parent / "scripts"))
+    import update_translations
+
+    def placeholders(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    root = ET.parse(i18n.translations_dir() / "reserve_keeper_en.ts").getroot()
+    context = next(c for c in root.iter("context") if c.findtext("name") == i18n.MESSAGES_CONTEXT)
+    translations = {m.findtext("source"): m.find("translation") for m in context.iter("message")}
+    templates = update_translations.model_messages()
+    assert len(templates) > 10
+    missing = [t for t in templates if t not in translations or translations[t].get("type") == "unfinished"]
+    assert missing == []
+    mismatched = [t for t in templates if placeholders(t) != placeholders(translations[t].text or "")]
+    assert mismatched == []
+
+
+def test_a_refused_action_speaks_english_on_an_english_screen(qapp, restore_chinese):
+    from models.errors import ValidationError
+    from models.validation import parse_quantity
+
+    i18n.compile_translations(force=True)
+    i18n.install_language("en")
+    with pytest.raises(ValidationError) as caught:
+        parse_quantity("abc")
+    assert caught.value.message == "Quantity “abc” is not a number: enter a number such as 100 or 12.5."
+    i18n.install_language("zh_CN")
+    assert caught.value.message == "数量“abc”不是数字，请填写如 100 或 12.5 的数。"
