@@ -1,7 +1,8 @@
 """The left navigation: the list of views, and the tree of areas and stores with stock-line counts.
 
 Choosing a store sets ``DesktopContext.current_store_code`` (through ``select_store``); choosing an
-area or the county clears it. Views react to ``store_selected``, never to this widget.
+area sets ``current_area_code`` (``select_area``) and the top node clears both. Views react to
+``store_selected`` / ``area_selected``, never to this widget.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from models.services.warehouses import list_areas, list_stores
 
 STORE_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2
+AREA_ROLE = Qt.UserRole + 3
 
 
 def view_icon(spec: ViewSpec):
@@ -64,6 +66,7 @@ class StoreTree(QTreeWidget):
         self.currentItemChanged.connect(self._chosen)
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._mark)
+        dctx.area_selected.connect(lambda code: code and self._mark_area(code))
         self.refresh()
 
     def refresh(self) -> None:
@@ -98,6 +101,7 @@ class StoreTree(QTreeWidget):
                             .replace("%2", str(lines_below.get(area.id, 0))))
             node.setIcon(0, style.icon("county" if area.kind is AreaKind.COUNTY else "area"))
             node.setData(0, STORE_ROLE, None)
+            node.setData(0, AREA_ROLE, area.code)
             nodes[area.id] = node
             for store in sorted(by_area.get(area.id, []), key=lambda s: s.code):
                 leaf = QTreeWidgetItem(node, [f"{store.name}（{counts.get(store.code, 0)}）"])
@@ -107,7 +111,10 @@ class StoreTree(QTreeWidget):
                                 .replace("%2", str(counts.get(store.code, 0))))
         self.expandToDepth(1)
         self.blockSignals(False)
-        self._mark(self.dctx.current_store_code)
+        if self.dctx.current_area_code:
+            self._mark_area(self.dctx.current_area_code)
+        else:
+            self._mark(self.dctx.current_store_code)
 
     def store_names(self) -> dict[str, str]:
         names = {}
@@ -121,16 +128,29 @@ class StoreTree(QTreeWidget):
         return names
 
     def _chosen(self, current: QTreeWidgetItem | None, _previous) -> None:
-        if current is not None:
-            code = current.data(0, STORE_ROLE)
-            if code != self.dctx.current_store_code:
-                self.dctx.select_store(code)
+        if current is None:
+            return
+        store, area = current.data(0, STORE_ROLE), current.data(0, AREA_ROLE)
+        if area:
+            if area != self.dctx.current_area_code:
+                self.dctx.select_area(area)
+        elif store != self.dctx.current_store_code or self.dctx.current_area_code:
+            self.dctx.select_store(store)
 
     def _mark(self, code: str | None) -> None:
+        if code is None and self.dctx.current_area_code:
+            return  # an area is chosen; its node stays current
+        self._mark_where(lambda item: item.data(0, STORE_ROLE) == code and not item.data(0, AREA_ROLE)
+                         and (code is not None or item.parent() is None))
+
+    def _mark_area(self, code: str) -> None:
+        self._mark_where(lambda item: item.data(0, AREA_ROLE) == code)
+
+    def _mark_where(self, wanted) -> None:
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
-            if item.data(0, STORE_ROLE) == code and (code is not None or item.parent() is None):
+            if wanted(item):
                 self.blockSignals(True)
                 self.setCurrentItem(item)
                 self.blockSignals(False)

@@ -25,6 +25,7 @@ from models.schema.enums import StoreLevel
 from models.services.catalog import list_categories
 from models.services.stock_view_queries import (DUE, EXPIRED, StockFilter, StockLine, stock_view_page,
                                                 stock_view_totals)
+from models.services.warehouses import area_name
 
 # expiry filter choices: key → (label, predicate on (line, today))
 EXPIRY_ALL, EXPIRY_EXPIRED, EXPIRY_DUE = "all", "expired", "due"
@@ -79,6 +80,7 @@ class StockView(QWidget):
         self.dctx = dctx
         self.today = dctx.service.today
         self.store_code: str | None = dctx.current_store_code
+        self.area_code: str | None = dctx.current_area_code
         self.text = ""
         self.sort_key, self.descending = "store", False
         self.model = LazyRowModel(self._columns(), self._fetch, self, page_size=PAGE_SIZE, on_sort=self._on_sort,
@@ -91,6 +93,7 @@ class StockView(QWidget):
         self._ready = True
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._on_store_selected)
+        dctx.area_selected.connect(self._on_area_selected)
         self.reload_categories()
         self.refresh()
 
@@ -190,7 +193,7 @@ class StockView(QWidget):
 
     def current_filter(self) -> StockFilter:
         return StockFilter(text=self.text, store_codes=[self.store_code] if self.store_code else None,
-                           level=self.level.currentData(), category_code=self.category.currentData(),
+                           area_code=self.area_code, level=self.level.currentData(), category_code=self.category.currentData(),
                            expiry=self.expiry.currentData() or "all")
 
     def _fetch(self, offset: int, limit: int) -> list[StockLine]:
@@ -217,9 +220,12 @@ class StockView(QWidget):
             name = self.model.row_at(0).store_name if self.model.rowCount() else self.store_code
             self.store_label.setText(self.tr("储备库：%1").replace("%1", name))
             self.store_label.setToolTip(self.store_code)
+        elif self.area_code:
+            self.store_label.setText(self.tr("储备库：%1 辖区").replace("%1", area_name(self.dctx.service, self.area_code)))
+            self.store_label.setToolTip(self.area_code)
         else:
             self.store_label.setText(self.tr("储备库：全部"))
-        self.all_stores.setEnabled(bool(self.store_code))
+        self.all_stores.setEnabled(bool(self.store_code or self.area_code))
 
     def _update_summary(self, *_args) -> None:
         """Count on a pool thread; the line says so until the figures are back."""
@@ -258,7 +264,14 @@ class StockView(QWidget):
 
     def _on_store_selected(self, code: str | None) -> None:
         self.store_code = code
-        self.refresh()
+        if self.dctx.current_area_code is None:  # an area's own refresh follows in _on_area_selected
+            self.area_code = None
+            self.refresh()
+
+    def _on_area_selected(self, code: str | None) -> None:
+        if code and code != self.area_code:  # leaving an area is followed by store_selected
+            self.area_code = code
+            self.refresh()
 
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.CATALOG}:

@@ -22,7 +22,7 @@ from models.schema.enums import Role, StoreLevel
 from models.schema.stock import Balance, Batch
 from models.schema.warehouse import Store
 from models.services.catalog import DEFAULT_LEAD_DAYS, effective_lead_days
-from models.services.warehouses import parse_level
+from models.services.warehouses import parse_level, stores_in_area
 
 EXPIRED = "expired"
 DUE = "due"  # within the item's rotation lead time: rotate now
@@ -355,6 +355,7 @@ class StockFilter:
 
     text: str = ""
     store_codes: list[str] | None = None
+    area_code: str | None = None  # stores of this area and the areas below it
     level: str | StoreLevel | None = None
     category_code: str | None = None
     expiry: str = "all"  # "all", "expired", "due" (within the item's lead time) or a number of days
@@ -372,6 +373,8 @@ def _filtered_balances(ctx: ServiceContext, session: Session, categories: dict[i
     stmt = select(Balance.id).where(Balance.quantity > 0)
     if flt.store_codes is not None:
         stmt = stmt.where(Balance.store_id.in_(select(Store.id).where(Store.code.in_(flt.store_codes or ["\x00"]))))
+    if flt.area_code:
+        stmt = stmt.where(Balance.store_id.in_(stores_in_area(flt.area_code)))
     if flt.level:
         stmt = stmt.where(Balance.store_level == (flt.level if isinstance(flt.level, StoreLevel)
                                                   else parse_level(flt.level)))

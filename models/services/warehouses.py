@@ -130,3 +130,17 @@ def list_stores(ctx: ServiceContext) -> list[Store]:
 def list_areas(ctx: ServiceContext) -> list[Area]:
     with ctx.read() as session:
         return list(session.scalars(select(Area).order_by(Area.code)))
+
+
+def stores_in_area(area_code: str):
+    """``select(Store.id)`` of the stores in an area and every area below it (a recursive CTE, so the
+    tree's depth does not matter and one query answers on SQLite and PostgreSQL alike)."""
+    below = select(Area.id).where(Area.code == area_code).cte("area_tree", recursive=True)
+    below = below.union_all(select(Area.id).where(Area.parent_id == below.c.id))
+    return select(Store.id).where(Store.area_id.in_(select(below.c.id)))
+
+
+def area_name(ctx: ServiceContext, code: str) -> str:
+    """The name a screen shows for an area code (the code itself if it no longer exists)."""
+    with ctx.read() as session:
+        return session.scalar(select(Area.name).where(Area.code == code)) or code

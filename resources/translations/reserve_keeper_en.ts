@@ -2059,7 +2059,7 @@
     </message>
     <message>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <source>最近操作</source>
@@ -4221,12 +4221,16 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Store: %1</translation>
     </message>
     <message>
+        <source>储备库：%1 辖区</source>
+        <translation>Stores: %1 and below</translation>
+    </message>
+    <message>
         <source>储备库：全部</source>
         <translation>Store: all</translation>
     </message>
     <message>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <source>共 %1 行，金额合计 %2</source>
@@ -4889,12 +4893,24 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>{field} “{value}” is not a valid number.</translation>
     </message>
     <message>
+        <source>{field}“{value}”不是金额，请填写如 36000 或 36000.50。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}不能为空。</source>
         <translation>{field} must not be empty.</translation>
     </message>
     <message>
+        <source>{field}不能为空，请写成 2026-05-01 的格式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}不能为空，请填写一个正数。</source>
         <translation>{field} is empty: enter a positive number.</translation>
+    </message>
+    <message>
+        <source>{field}不能为负数（现为 {value}）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{field}中含有不可见的控制字符，请删除后重试。</source>
@@ -4909,16 +4925,852 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>{field} must be greater than 0 (it is {value}).</translation>
     </message>
     <message>
+        <source>{field}必须是不小于 {lowest} 的整数（现为 {value}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}最多保留三位小数（现为 {value}）。</source>
         <translation>{field} may have at most three decimals (it is {value}).</translation>
+    </message>
+    <message>
+        <source>{field}最多到分（两位小数），现为 {value}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{line_prefix}物资“{item}”的批次“{number}”已存在，但日期不同（已登记：生产 {value}，有效期至 {value2}）。请核对日期，或使用新的批次号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}“{value}”含有空格或控制字符，请检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}不能为空。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} 尚未记账，不需要冲销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} 已被 {existing} 冲销，不能重复冲销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} 本身是冲销单，不能再冲销。如冲销有误，请重新录入正确的单据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}有效期至 {expiry} 早于生产日期 {production}，请检查日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}“{value}”不是整数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}“{value}”不是有效时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}“{value}”应为 是/否（true/false）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}不能大于 {maximum}（现为 {number}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}不能小于 {minimum}（现为 {number}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}含有控制字符或太长（最多 1000 字符）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}必须是带时区的时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} 是文件夹，请给出备份文件名，例如 {example}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item_name}”实查数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item}”批次 {batch_no} 在途只有 {in_transit}{unit}，实收 {quantity} 超过在途数量。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item}”批次“{batch_no}”已于 {expiry_date} 过期，不能出库。过期物资请办理报废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次备份时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上级分类“{parent_code}”不存在，请先建立上级分类。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不支持的设置类型：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致，密码未修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>企业地址</source>
+        <translation type="unfinished">Enterprise address</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation type="unfinished">Supplier</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation type="unfinished">Reference no.</translation>
+    </message>
+    <message>
+        <source>保管员至少需要分配一个储备库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保管员至少需要分配一个储备库（--store 编码）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保质期（月）</source>
+        <translation type="unfinished">Shelf life (months)</translation>
+    </message>
+    <message>
+        <source>修改物资目录、储备库和标准需要“业务科室”或“管理员”角色，您的角色是“{role}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>储备库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>储备库“{store}”中物资“{item}”批次“{batch_no}”只有 {quantity}{unit}，不足 {delta}{unit}。请减少数量或选择其他批次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>储备库“{store}”的“{item}”可用库存只有 {usable}{unit}{extra}，本次需要 {quantity}{unit}。请减少数量，或从其他储备库调拨。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>储备库“{store}”的“{item}”批次“{batch_no}”只有 {on_hand}{unit}{extra}，不足 {quantity}{unit}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>储备库编码</source>
+        <translation type="unfinished">Store code</translation>
+    </message>
+    <message>
+        <source>储备类别</source>
+        <translation type="unfinished">Reserve type</translation>
+    </message>
+    <message>
+        <source>入库单至少需要一行物资。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内存数据库不能备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>冲销原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出库单至少需要一行物资。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分类名称</source>
+        <translation type="unfinished">Category name</translation>
+    </message>
+    <message>
+        <source>分类编码</source>
+        <translation type="unfinished">Category code</translation>
+    </message>
+    <message>
+        <source>分类编码“{code}”已存在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分类编码“{code}”格式不对：应为 1 位大类、3 位中类、5 位小类或 7 位细类数字，如 1、101、10101。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>动用数量</source>
+        <translation type="unfinished">Quantity called up</translation>
+    </message>
+    <message>
+        <source>动用时间</source>
+        <translation type="unfinished">Called up at</translation>
+    </message>
+    <message>
+        <source>动用时间必须带时区。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>动用记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{agreement_number}”{state_label}，不能再修改；如需继续合作，请续签。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{agreement_number}”在 {day} 不在有效期内（状态“{label}”，期限 {start_date} 至 {end_date}），不能动用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{agreement_number}”的“{item_name}”目前可动用 {available}{item_unit}，不足 {amount}{item_unit}。请减少数量或另选协议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”中没有物资“{code}”，请检查物资编码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”中没有物资“{item_code}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”已是“{state_label}”状态，不能再终止。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”已续签为“{renewed}”，请续签最新的协议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”当前状态为“{label}”，只有草稿可以生效。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”的结束日期 {end_date} 已过，不能生效；请修改期限或续签。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”还是草稿，生效后才能核查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”还是草稿，请直接修改期限，不必续签。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议“{number}”还没有物资明细，请先添加至少一行物资再生效。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议物资</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议类型</source>
+        <translation type="unfinished">Agreement type</translation>
+    </message>
+    <message>
+        <source>协议类型“{value}”无效，应为“实物代储”或“产能储备”（physical/capacity）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation type="unfinished">Agreement no.</translation>
+    </message>
+    <message>
+        <source>协议编号“{new_number}”已存在，请换一个编号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议编号“{number}”已存在，请换一个编号，或修改原协议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation type="unfinished">Unit price</translation>
+    </message>
+    <message>
+        <source>单价不能为负数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation type="unfinished">Current password</translation>
+    </message>
+    <message>
+        <source>原密码不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另一位用户正在同时修改相同的库存或数据，为避免冲突，本次操作已取消，没有做任何更改。请重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合同扫描件</source>
+        <translation type="unfinished">Scanned contract</translation>
+    </message>
+    <message>
+        <source>响应时限“{value}”不是整数小时数，请填写如 6 或 24。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>响应时限必须是 1 到 8760 之间的整数小时（现为 {value}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>响应时限（小时）</source>
+        <translation type="unfinished">Response time (hours)</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件 {source} 已损坏（完整性检查：{problems}），不能用于恢复。请换一个备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件 {source} 无法升级到本程序的版本：{exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件 {source} 无法打开：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件 {source} 未通过自检（{failed}），不能用于恢复。请换一个备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件 {source} 的数据库版本（{versions}）本程序不认识，可能由更新版本的储备管家创建。请先升级本程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件不能是当前数据库本身，请选择另一个文件名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件就是当前数据库，无需恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Remarks</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Full name</translation>
+    </message>
+    <message>
+        <source>存放位置</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <source>存放地点</source>
+        <translation type="unfinished">Storage place</translation>
+    </message>
+    <message>
+        <source>实收数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实查数量</source>
+        <translation type="unfinished">Quantity found</translation>
+    </message>
+    <message>
+        <source>实盘数量</source>
+        <translation type="unfinished">Counted</translation>
+    </message>
+    <message>
+        <source>审批需要“业务科室”或“管理员”角色，您（{username}）的角色是“{role}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>密码至少需要 {length} 个字符。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished">Start date</translation>
+    </message>
+    <message>
+        <source>当前不是以用户身份登录，不能修改密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前使用 PostgreSQL 服务器，本程序不复制服务器数据库。请在服务器上用 pg_dump 备份，例如：pg_dump -Fc -h 主机 -U 用户 -f reserve.dump 数据库名；用 pg_restore 恢复。详见 docs/SERVER.md。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您不能查看储备库“{store}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您（{username}）不是储备库“{store}”（{store_code}）的保管员，不能在该库记账。如需在该库操作，请联系管理员分配权限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您（{username}）的角色“{role}”只能查看，不能记账。如需记账，请联系管理员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation type="unfinished">Batch no.</translation>
+    </message>
+    <message>
+        <source>批次（编号 {batch_id}）库存只有 {state}，不足 {delta}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {source}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报废单至少需要一行物资。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报废原因</source>
+        <translation type="unfinished">Reason for scrapping</translation>
+    </message>
+    <message>
+        <source>报废必须指明批次号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库 {value} 中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库或正确的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库 {value} 由更新版本的储备管家创建（版本 {value2}），请升级本程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
+        <source>文件 {path} 不是储备管家数据库（也不是 SQLite 文件）。请选择正确的数据库文件，或从备份恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件 {source} 不是 SQLite 数据库，不能用于恢复。请选择储备管家的备份文件（.db）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件 {source} 不是储备管家数据库（没有版本信息），不能用于恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新协议编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation type="unfinished">New password</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入备份文件 {target}：{exc}。请检查文件夹是否存在、是否有写权限、磁盘是否已满。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。原数据库已另存为 {previous}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打开数据库 {value}：{__name__}。请检查文件是否完整、服务器是否可达，或从备份恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接数据库 {value}：{exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>最低数量</source>
+        <translation type="unfinished">Minimum</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation type="unfinished">Expires</translation>
+    </message>
+    <message>
+        <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
+        <translation type="unfinished">All quantities received are 0; enter at least one line received.</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation type="unfinished">Checked by</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation type="unfinished">Check date</translation>
+    </message>
+    <message>
+        <source>核查日期 {day} 在今天之后，请填写实际核查的日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核查日期 {day} 早于协议开始日期 {start_date}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此操作需要登录：请设置环境变量 {USER_ENV} 和 {PASSWORD_ENV}（例如 admin 和其密码）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此操作需要管理员权限，您（{username}）的角色是“{role}”。请联系管理员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每天自动备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有单号为“{number}”的单据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有单号为“{number}”的调拨单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 中没有物资 {item_code} 批次 {batch_no}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已全部收货，不能再收货。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已撤销，不能再收货。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已有收货，请先冲销对方的调拨入库单，再冲销发出单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的设置。可用的设置：{known}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有用户名为“{username}”的用户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编号为 {call_up_id} 的动用记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编号为 {line_id} 的协议物资行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编号为“{number}”的储备协议，请检查协议编号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编码为“{code}”的储备库，请检查储备库编码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编码为“{code}”的物资分类。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编码为“{code}”的行政区。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物资“{item_code} {item_name}”在协议中出现了两次，请合并为一行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物资“{item_name}”已有核查或动用记录，不能从协议中删除；如不再代储，请把协议数量改小或终止协议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物资“{item}”没有批次号为“{batch_no}”的批次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation type="unfinished">Item name</translation>
+    </message>
+    <message>
+        <source>物资明细</source>
+        <translation type="unfinished">Item lines</translation>
+    </message>
+    <message>
+        <source>物资目录中没有编码为“{code}”的物资，请检查物资编码或先在目录中添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation type="unfinished">Item code</translation>
+    </message>
+    <message>
+        <source>物资编码“{code}”已存在，请换一个编码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环境变量 {admin_password_env} 未设置或为空，请先设置 admin 的初始密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation type="unfinished">Manufacturer</translation>
+    </message>
+    <message>
+        <source>生产日期</source>
+        <translation type="unfinished">Produced</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>用户名“{username}”已存在，请换一个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation type="unfinished">Purpose</translation>
+    </message>
+    <message>
+        <source>盘点单至少需要一行清点结果。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>盘盈盘亏原因</source>
+        <translation type="unfinished">Reason for the differences</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation type="unfinished">Port</translation>
+    </message>
+    <message>
+        <source>端口 {port} 无效，应在 1–65535 之间（PostgreSQL 默认 5432）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {index} 行“{item_name}”的最低数量 {minimum} 大于协议数量 {guaranteed}，请改小最低数量。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {index} 行协议数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {index} 行最低数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {index} 行：“{item}”批次 {batch_no} 有 {reserved}{unit} 已被调拨单预留，实盘数量少于预留数量。请先处理相关调拨单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {index} 行：“{item}”批次 {batch_no} 重复清点，请合并为一行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished">End date</translation>
+    </message>
+    <message>
+        <source>结束日期 {end} 早于开始日期 {start}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期 {end} 早于开始日期 {start}，请检查协议期限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>续签协议的开始日期 {start} 应晚于原协议的开始日期 {start_date}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation type="unfinished">Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>自动备份保留份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自动备份失败：无法写入 {folder}（{exc}）。请在设置中选择可写的备份文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自动备份文件夹（空 = 数据库所在文件夹下的 backups）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少要保留一个启用的管理员账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行政区</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <source>补库数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补库时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补库时间不能早于动用时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation type="unfinished">Specification</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>角色“{role}”无效，可选 admin、officer、keeper、viewer。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation type="unfinished">Unit of measure</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该用户尚未设置密码，请留空密码登录后立即设置，或请管理员设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用环境变量 {NEW_PASSWORD_ENV} 提供新密码（不要写在命令行上）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少填写一种物资的实查数量。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调入库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调出库和调入库不能是同一个储备库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调拨单号</source>
+        <translation type="unfinished">Order no.</translation>
+    </message>
+    <message>
+        <source>调拨单至少需要一行物资。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户因多次密码错误已锁定，请 {minutes} 分钟后再试，或请管理员重置密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用规则</source>
+        <translation type="unfinished">Fee rules</translation>
+    </message>
+    <message>
+        <source>超过多少天未备份时提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>轮换提前期（天）</source>
+        <translation type="unfinished">Rotation lead time (days)</translation>
+    </message>
+    <message>
+        <source>轮换责任</source>
+        <translation type="unfinished">Rotation duty</translation>
+    </message>
+    <message>
+        <source>这次动用还需补库 {outstanding}{unit}，不能补 {amount}{unit}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知单号</source>
+        <translation type="unfinished">Notice no.</translation>
+    </message>
+    <message>
+        <source>领用单位</source>
+        <translation type="unfinished">Receiving unit</translation>
     </message>
 </context>
 <context>

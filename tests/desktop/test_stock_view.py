@@ -153,3 +153,27 @@ def test_more_rows_are_read_as_the_table_scrolls(qtbot, dctx):
     assert view.model.rowCount() == 6 and not view.model.canFetchMore()
     assert len({(r.store_code, r.item_code, r.batch) for r in view.model.rows()}) == 6
     assert stock_view.COLUMN_SORTS[0] == "store"
+
+
+def test_choosing_an_area_in_the_tree_shows_the_stores_of_that_area_and_below(qtbot, dctx, county):
+    from desktop.navigation import AREA_ROLE, StoreTree
+
+    tree = StoreTree(dctx)
+    view = StockView(dctx)
+    qtbot.addWidget(tree)
+    qtbot.addWidget(view)
+    all_rows = shown(view)
+    township = tree.findItems("城关镇", Qt.MatchStartsWith | Qt.MatchRecursive)[0]
+    assert township.data(0, AREA_ROLE) == "320101001"
+    tree.setCurrentItem(township)  # what a click does
+    in_area = shown(view)
+    assert {store for store, _, _ in in_area} == {county.township_store, county.village_store}
+    assert in_area == [row for row in all_rows if row[0] in {county.township_store, county.village_store}]
+    assert "城关镇 辖区" in view.store_label.text() and view.all_stores.isEnabled()
+    assert dctx.current_area_code == "320101001" and dctx.current_store_code is None
+    assert view.totals is None or view.totals.lines == len(in_area)
+    qtbot.waitUntil(lambda: view.totals is not None)
+    assert view.totals.lines == len(in_area)
+    qtbot.mouseClick(view.all_stores, Qt.LeftButton)
+    assert shown(view) == all_rows and dctx.current_area_code is None
+    assert tree.currentItem().parent() is None  # the tree is back on 全部储备库
