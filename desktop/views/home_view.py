@@ -11,7 +11,7 @@ import importlib.util
 from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QScrollArea, QTableView, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from desktop.context import DesktopContext
 from desktop.formatting import label, local_time_text, money_text, number_text, quantity_text
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, Column, RowTableModel, configure_table
 from desktop.views.registry import ViewSpec
+from desktop.widgets.background import PoolCall, wait_until
 from models.errors import DomainError
 from models.services.stock_view_queries import CategorySummary, expiry_counts, recent_activity, stock_overview
 
@@ -84,31 +85,10 @@ def dispatch_open_count(ctx) -> int | None:
     return len(function(ctx)) if callable(function) else None
 
 
-class _FiguresSignals(QObject):
-    done = Signal(int, object)  # generation, dict of figures (or {"error": message})
-
-
-class FiguresWorker(QRunnable):
-    """Computes the dashboard's stock figures on a pool thread.
-
-    Touches no widget: it reads through a ServiceContext on the same database (each ``ctx.read()``
-    opens its own session, so this thread never shares one with the UI) and hands plain values back
-    through a queued signal."""
-
-    def __init__(self, ctx, generation: int, windows: tuple[int, int], people: int, days: int) -> None:
-        super().__init__()
-        self.ctx, self.generation, self.windows, self.people, self.days = ctx, generation, windows, people, days
-        self.signals = _FiguresSignals()
-
-    def run(self) -> None:
-        figures: dict = {}
-        try:
-            figures["overview"] = stock_overview(self.ctx)
-            figures["counts"] = expiry_counts(self.ctx, self.windows)
-            figures["target"] = _target_figures(self.ctx, self.people, self.days)
-        except Exception as error:  # noqa: BLE001 - shown on the dashboard rather than lost on a thread
-            figures = {"error": str(error)}
-        self.signals.done.emit(self.generation, figures)
+def _figures(ctx, windows: tuple[int, int], people: int, days: int) -> dict:
+    """The dashboard's stock figures, computed on a pool thread (``desktop.widgets.background``)."""
+    return {"overview": stock_overview(ctx), "counts": expiry_counts(ctx, windows),
+            "target": _target_figures(ctx, people, days)}
 
 
 def _target_figures(ctx, people: int, days: int) -> tuple[bool, str, str] | None:
@@ -263,26 +243,23 @@ class HomeView(QWidget):
         self.empty_hint.setVisible(False)
         self.chart_view.setVisible(False)
         self.category_table.setVisible(False)
-        worker = FiguresWorker(ctx, self._generation, (self.soon_days, self.later_days), self.people, self.days)
+        windows, people, days = (self.soon_days, self.later_days), self.people, self.days
+        worker = PoolCall(lambda: _figures(ctx, windows, people, days), self._generation)
         worker.signals.done.connect(self._on_figures)
-        QThreadPool.globalInstance().start(worker)
+        worker.start()
 
     def wait_for_figures(self, timeout_ms: int = 30_000) -> None:
-        """Block until the pool thread is done and its figures are shown (tests, screenshots, benchmarks)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+        """Block until the pool threads are done and their figures and alerts are shown (tests, screenshots,
+        benchmarks)."""
+        wait_until(lambda: self.figures_ready and (self.alerts is None or self.alerts.ready), timeout_ms)
 
-        deadline = QDeadlineTimer(timeout_ms)
-        while not self.figures_ready and not deadline.hasExpired():
-            QThreadPool.globalInstance().waitForDone(50)
-            QCoreApplication.processEvents()
-
-    def _on_figures(self, generation: int, figures: dict) -> None:
+    def _on_figures(self, generation: int, figures: dict | None, error: str) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
         self.busy.setVisible(False)
-        if "error" in figures:
+        if error:
             self.tiles["value"].set_figure("—")
-            self.tiles["value"].setToolTip(figures["error"])
+            self.tiles["value"].setToolTip(error)
             self.figures_ready = True
             return
         overview, counts = figures["overview"], figures["counts"]
@@ -351,11 +328,9 @@ class HomeView(QWidget):
             text = f"{local_time_text(entry.at)}  {entry.username}  {entry.summary or entry.action}"
             if entry.entity_key:
                 text += f"（{entry.entity_key}）"
-            item = QListWidgetItem(text)
-            item.setToolTip(text)
-            self.activity.addItem(item)
+            QListWidgetItem(text, self.activity).setToolTip(text)  # not addItem: see alerts_panel's docstring
         if not entries:
-            self.activity.addItem(self.tr("暂无操作记录"))
+            QListWidgetItem(self.tr("暂无操作记录"), self.activity)
 
     def _open_category(self, index) -> None:
         summary = self.category_model.index(index.row(), 0).data(ROW_ROLE)

@@ -104,24 +104,34 @@ def current_alerts(
     return alerts
 
 
+ACK_CHUNK = 5000  # alert keys per look-up (well under SQLite's and psycopg's bound-parameter limits)
+
+
 def pending_alerts(ctx: ServiceContext, *, announce: bool = False, as_of: dt.date | None = None) -> list[Alert]:
     """The alerts this user has not acknowledged; ``new`` marks those never announced to them.
-    With ``announce`` the new ones are recorded as announced (in one transaction)."""
+    With ``announce`` the new ones are recorded as announced (in one transaction).
+
+    A city has tens of thousands of alerts (every expired batch is one): the user's acknowledgements
+    are read as plain (key, acknowledged) pairs by chunks of keys through the unique (key, user)
+    index, and only the alerts that are new get a changed copy."""
     alerts = current_alerts(ctx, as_of=as_of)
     user_id = ctx.actor.user_id
     if user_id is None:
         return alerts
     keys = [a.key for a in alerts]
     with (ctx.write() if announce else ctx.read()) as session:
-        seen = {ack.alert_key: ack for ack in session.scalars(
-            select(AlertAck).where(AlertAck.user_id == user_id, AlertAck.alert_key.in_(keys or [""])))}
-        result = [replace(a, new=a.key not in seen) for a in alerts
-                  if a.key not in seen or seen[a.key].acknowledged_at is None]
+        seen: dict[str, bool] = {}  # announced key -> acknowledged
+        for start in range(0, len(keys), ACK_CHUNK):
+            seen.update(session.execute(
+                select(AlertAck.alert_key, AlertAck.acknowledged_at.is_not(None))
+                .where(AlertAck.user_id == user_id, AlertAck.alert_key.in_(keys[start:start + ACK_CHUNK]))).all())
+        result = [a if a.key in seen else replace(a, new=True) for a in alerts if not seen.get(a.key)]
         if announce:
             fresh = [a for a in result if a.new]
             if fresh:
                 # another window of the same user may announce at the same moment: skip, don't fail
-                rows = [{"alert_key": a.key, "user_id": user_id, "announced_at": ctx.now()} for a in fresh]
+                now = ctx.now()
+                rows = [{"alert_key": a.key, "user_id": user_id, "announced_at": now} for a in fresh]
                 for start in range(0, len(rows), 300):
                     session.execute(
                         ledger._insert(session)(AlertAck).values(rows[start:start + 300])

@@ -18,13 +18,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from operator import attrgetter
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
-from models.schema.base import round_money
+from models.schema.base import Money, Quantity, round_money
 from models.schema.catalog import Category, Item
 from models.schema.documents import Document, DocumentLine
 from models.schema.enums import DocStatus, DocType, ReserveMode, Role
@@ -147,41 +148,79 @@ def rotation_plan(
     as_of: dt.date | None = None,
     statuses: tuple[str, ...] = STATUSES,
 ) -> list[RotationRow]:
-    """Batches in stock that are due (rotate-by within ``within_days``), overdue or expired, by store."""
+    """Batches in stock that are due (rotate-by within ``within_days``), overdue or expired, by store.
+
+    A city has tens of thousands of such rows, so the big query reads only the balance and batch
+    columns (quantities and prices as raw integers, converted once per distinct value); store and
+    item columns come from two small lookups and are shared by every row of that store or item."""
     if not isinstance(within_days, int) or within_days < 0 or within_days > 3650:
         raise ValidationError(f"天数必须是 0 到 3650 之间的整数（现为 {within_days}）。", field="天数")
     as_of = as_of or ctx.today()
     with ctx.read() as session:
         leads, max_lead = lead_days_by_item(session)
-        horizon = as_of + dt.timedelta(days=within_days + max_lead)
+        if "due" in statuses:
+            horizon = as_of + dt.timedelta(days=within_days + max_lead)
+        elif "overdue" in statuses:
+            horizon = as_of + dt.timedelta(days=max_lead)
+        else:
+            horizon = as_of - dt.timedelta(days=1)
         stmt = (
-            select(Balance.id, Balance.store_id, Balance.item_id, Balance.batch_id, Balance.quantity,
-                   Balance.expiry_date, Store.code, Store.name, Item.code, Item.name, Item.spec, Item.unit,
-                   Item.unit_price, Batch.batch_no, Batch.unit_price, Batch.reserve_mode)
-            .join(Store, Store.id == Balance.store_id)
-            .join(Item, Item.id == Balance.item_id)
+            select(Balance.store_id, Balance.item_id, Balance.batch_id, type_coerce(Balance.quantity, BigInteger),
+                   Balance.expiry_date, Batch.batch_no, type_coerce(Batch.unit_price, BigInteger),
+                   type_coerce(Batch.reserve_mode, String))
             .join(Batch, Batch.id == Balance.batch_id)
             .where(Balance.quantity > 0, Balance.expiry_date.is_not(None), Balance.expiry_date <= horizon)
         )
+        store_stmt = select(Store.id, Store.code, Store.name)
         if store_code:
-            stmt = stmt.where(Balance.store_id == store_by_code(session, store_code).id)
+            store_id = store_by_code(session, store_code).id
+            stmt, store_stmt = stmt.where(Balance.store_id == store_id), store_stmt.where(Store.id == store_id)
         if ctx.actor.role is Role.KEEPER:
-            stmt = stmt.where(Balance.store_id.in_(ctx.actor.store_ids or {-1}))
+            mine = ctx.actor.store_ids or {-1}
+            stmt, store_stmt = stmt.where(Balance.store_id.in_(mine)), store_stmt.where(Store.id.in_(mine))
+        stores = {sid: (code, name) for sid, code, name in session.execute(store_stmt)}
+        items = {iid: rest for iid, *rest in session.execute(
+            select(Item.id, Item.code, Item.name, Item.spec, Item.unit, type_coerce(Item.unit_price, BigInteger)))}
+        quantity, money, modes = _Scaled(Quantity()), _Scaled(Money()), {m.value: m for m in ReserveMode}
+        within = dt.timedelta(days=within_days)
+        bounds = {lead: (dt.timedelta(days=lead), as_of + dt.timedelta(days=lead), as_of + within
+                         + dt.timedelta(days=lead)) for lead in set(leads.values()) | {DEFAULT_LEAD_DAYS}}
         rows = []
-        for (_bid, store_id, item_id, batch_id, qty, expiry, s_code, s_name, i_code, i_name, spec, unit,
-             item_price, batch_no, batch_price, mode) in session.execute(stmt):
+        for store_id, item_id, batch_id, qty, expiry, batch_no, batch_price, mode in session.execute(stmt):
             lead = leads.get(item_id, DEFAULT_LEAD_DAYS)
-            rotate_by, status = classify(expiry, lead, as_of, within_days)
+            lead_delta, overdue_before, due_until = bounds[lead]
+            # classify() without the date arithmetic per row: rotate_by < as_of ⇔ expiry < as_of + lead
+            status = ("expired" if expiry < as_of else "overdue" if expiry < overdue_before
+                      else "due" if expiry <= due_until else None)
             if status is None or status not in statuses:
                 continue
+            s_code, s_name = stores[store_id]
+            i_code, i_name, spec, unit, item_price = items[item_id]
+            price = batch_price if batch_price is not None else item_price
             rows.append((store_id, item_id, batch_id, RotationRow(
-                s_code, s_name, i_code, i_name, spec, unit, batch_no, expiry, rotate_by, lead, qty,
-                batch_price if batch_price is not None else item_price, status, (expiry - as_of).days, mode,
+                s_code, s_name, i_code, i_name, spec, unit, batch_no, expiry, expiry - lead_delta, lead,
+                quantity(qty), None if price is None else money(price), status, (expiry - as_of).days,
+                modes[mode],
             )))
-        replacements = _replacements(session, {(s, i) for s, i, _b, _r in rows})
-        result = [_with_replacement(row, replacements.get((s, i), []), b) for s, i, b, row in rows]
-    result.sort(key=lambda r: (r.store_code, r.rotate_by, r.item_code, r.batch))
+        replacements = _replacements(session, rows)
+        result = [_with_replacement(row, replacements.get((s, i), []), b) for s, i, b, row in rows] \
+            if replacements else [row for *_key, row in rows]
+    result.sort(key=attrgetter("store_code", "rotate_by", "item_code", "batch"))
     return result
+
+
+class _Scaled(dict):
+    """Raw stored integers to the column type's Decimal, computed once per distinct value."""
+
+    def __init__(self, column_type: Quantity | Money) -> None:
+        super().__init__()
+        self.convert = column_type.process_result_value
+
+    def __call__(self, raw: int) -> Decimal:
+        value = self.get(raw)
+        if value is None:
+            value = self[raw] = self.convert(raw, None)
+        return value
 
 
 @dataclass
@@ -192,16 +231,19 @@ class _PlanState:
     received: Decimal = Decimal(0)
 
 
-def _replacements(session: Session, keys: set[tuple[int, int]]) -> dict[tuple[int, int], list[_PlanState]]:
-    """Open replacement plans per (store, item), with what has arrived against each."""
-    if not keys:
+def _replacements(session: Session, rows: list[tuple]) -> dict[tuple[int, int], list[_PlanState]]:
+    """Open replacement plans per (store, item) of the plan's ``(store_id, item_id, …)`` rows, with what
+    has arrived against each (one query for the open plans; none more when there are none)."""
+    if not rows:
         return {}
-    store_ids = {s for s, _ in keys}
     plans = session.execute(
         select(ReplacementPlan.number, ReplacementPlan.store_id, ReplacementPlan.item_id,
                ReplacementPlan.old_batch_id, ReplacementPlan.quantity)
-        .where(ReplacementPlan.status == ReplacementStatus.PLANNED, ReplacementPlan.store_id.in_(store_ids))
+        .where(ReplacementPlan.status == ReplacementStatus.PLANNED)
     ).all()
+    if not plans:
+        return {}
+    keys = {(row[0], row[1]) for row in rows}
     by_key: dict[tuple[int, int], list[_PlanState]] = defaultdict(list)
     by_number: dict[str, _PlanState] = {}
     for number, store_id, item_id, old_batch_id, quantity in plans:
