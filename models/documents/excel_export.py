@@ -8,10 +8,13 @@ something, header rows repeated on every printed page and A4 landscape fitted to
 ``--store`` limits stores, stock and ledger to one store (the catalogue, agreements and standards are
 shared and always complete); ``--year`` limits the ledger to documents dated in that year.
 
-What the workbook does not carry (so an import reproduces the stock exactly, but an adequacy check
-can differ where these exist): quantities reserved by approved dispatch orders, agreement checks
-(核查), call-ups (动用) and renewals, a standard's description and season, and the ledger history
-itself (it comes back as one opening-balance receipt per store).
+Beyond the contract's columns the export writes optional ones so that an import into an empty
+database gives the same stock *and* the same adequacy result: 库存 已预留数量 (``Balance.reserved``)
+and, per agreement line, 最近核查日期 / 核查数量 / 已调用数量 / 核查后调用数量 (what
+``agreements.agreement_supply`` counts, as of the export date; see excel_import_extra.py for how
+they come back). What the workbook does not carry: the dispatch orders behind the reservations, the
+full history of checks, call-ups and renewals, a standard's description and season, and the ledger
+history itself (it comes back as one opening-balance receipt per store).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from models.schema.stock import Balance, Batch, Movement
 from models.schema.users import User
 from models.schema.warehouse import Store
 from models.services.lookup import store_by_code
+from models.services import agreements
 from models.services.permissions import can_read_store
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -89,7 +93,7 @@ def export_workbook(ctx: ServiceContext, path: str | Path, *, store_code: str | 
             (H.STORES, f"储备库一览{scope}", _store_cols(), _store_rows(session, visible)),
             (H.ITEMS, "物资目录", _item_cols(), _item_rows(session)),
             (H.STOCK, f"库存结存{scope}", _stock_cols(), _stock_rows(session, visible)),
-            (H.AGREEMENTS, "代储协议", _agreement_cols(), _agreement_rows(session)),
+            (H.AGREEMENTS, "代储协议", _agreement_cols(), _agreement_rows(session, today)),
             (H.STANDARDS, "定额标准", _standard_cols(), _standard_rows(session)),
             (H.LEDGER, f"出入库流水{scope}" + (f"（{year} 年）" if year else ""), _ledger_cols(),
              _ledger_rows(session, visible, year)),
@@ -257,43 +261,66 @@ def _stock_cols() -> list[Col]:
             Col("计量单位", 7), Col("批次号", 14), Col("生产日期", 11, DATE_FORMAT), Col("有效期至", 11, DATE_FORMAT),
             Col("数量", 11, QTY_FORMAT), Col("单价（元）", 10, MONEY_FORMAT),
             Col("金额（元）", 13, MONEY_FORMAT, total=True), Col("供应商", 18), Col("存放位置", 10), Col("备注", 14),
-            Col("生产厂家", 16), Col("储备方式", 12)]
+            Col("生产厂家", 16), Col("储备方式", 12), Col("已预留数量", 10, QTY_FORMAT)]
 
 
 def _stock_rows(session: Session, visible: list[int]):
     stmt = (select(Store.code, Store.name, Item.code, Item.name, Item.spec, Item.unit, Batch.batch_no,
                    Batch.production_date, Batch.expiry_date, Balance.quantity, Batch.unit_price, Item.unit_price,
-                   Batch.supplier, Batch.manufacturer, Batch.reserve_mode)
+                   Batch.supplier, Batch.manufacturer, Batch.reserve_mode, Balance.reserved)
             .join(Store, Store.id == Balance.store_id).join(Item, Item.id == Balance.item_id)
             .join(Batch, Batch.id == Balance.batch_id)
             .where(Balance.quantity > 0, Balance.store_id.in_(visible or [-1]))
             .order_by(Store.code, Item.code, Balance.expiry_date, Batch.batch_no))
     for (store_code, store_name, item_code, item_name, spec, unit, batch_no, produced, expiry, quantity, price,
-         item_price, supplier, manufacturer, reserve_mode) in session.execute(stmt).yield_per(_CHUNK):
+         item_price, supplier, manufacturer, reserve_mode, reserved) in session.execute(stmt).yield_per(_CHUNK):
         shown = price if price is not None else item_price
         amount = (quantity * shown).quantize(Decimal("0.01")) if shown is not None else None
         yield (store_code, store_name, item_code, item_name, spec, unit, batch_no, produced, expiry, quantity, price,
-               amount, supplier, "", "", manufacturer, reserve_mode.label)
+               amount, supplier, "", "", manufacturer, reserve_mode.label, reserved or None)
 
 
 def _agreement_cols() -> list[Col]:
     cols = _spec_cols(H.AGREEMENT_SHEET, {"start_date": DATE_FORMAT, "end_date": DATE_FORMAT,
                                           "annual_fee": MONEY_FORMAT, "quantity": QTY_FORMAT,
-                                          "minimum": QTY_FORMAT, "response_hours": INT_FORMAT})
+                                          "minimum": QTY_FORMAT, "response_hours": INT_FORMAT,
+                                          "check_date": DATE_FORMAT, "found": QTY_FORMAT, "outstanding": QTY_FORMAT,
+                                          "since_check": QTY_FORMAT})
     cols.insert(9, Col("物资名称", 16))
     return cols
 
 
-def _agreement_rows(session: Session):
+def _agreement_rows(session: Session, today: dt.date):
     stmt = (select(AgreementLine, Agreement).join(Agreement, Agreement.id == AgreementLine.agreement_id)
             .options(selectinload(AgreementLine.item), selectinload(AgreementLine.agreement).selectinload(Agreement.enterprise))
             .order_by(Agreement.number, AgreementLine.line_no))
+    supply = _agreement_supply_columns(session, today)
     for line, agreement in session.execute(stmt):
         enterprise = agreement.enterprise
         yield (agreement.number, enterprise.name, enterprise.credit_code, TYPE_LABELS[agreement.agreement_type.value],
                agreement.start_date, agreement.end_date, agreement.response_hours, agreement.annual_fee,
                line.item.code, line.item.name, line.guaranteed_quantity, line.minimum_quantity,
-               agreement.storage_place, enterprise.contact, enterprise.phone, agreement.state.label)
+               agreement.storage_place, enterprise.contact, enterprise.phone, agreement.state.label,
+               *supply.get(line.id, (None, None, None, None)))
+
+
+def _agreement_supply_columns(session: Session, today: dt.date) -> dict[int, tuple]:
+    """Per agreement line: (latest check date, found, outstanding call-ups, net called since the check)
+    as of ``today`` — the inputs of ``agreements._available``, blank where there is nothing."""
+    latest = agreements._latest_checks()
+    checks = {line_id: (day, found) for line_id, found, day in session.execute(
+        select(latest.c.line_id, latest.c.found_quantity, latest.c.check_date).where(latest.c.rn == 1))}
+    events = agreements._movements(session, select(AgreementLine.id))
+    result = {}
+    for line_id in set(checks) | set(events):
+        day, found = checks.get(line_id, (None, None))
+        relevant = [(when, delta) for when, delta in events.get(line_id, []) if when <= today]
+        outstanding = -sum((delta for _, delta in relevant), Decimal(0))
+        since = None
+        if day is not None:  # same-day call-ups count after the check, same-day replenishments before
+            since = -sum((delta for when, delta in relevant if when > day or (when == day and delta < 0)), Decimal(0))
+        result[line_id] = (day, found, outstanding or None, since or None)
+    return result
 
 
 def _standard_cols() -> list[Col]:

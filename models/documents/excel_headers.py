@@ -95,6 +95,9 @@ STOCK_SHEET = SheetSpec(STOCK, (
     # beyond the contract, optional: what a batch carries and the export writes, for exact round trips
     _c("manufacturer", "生产厂家", False, ("厂家", "生产企业", "生产单位"), 18),
     _c("reserve_mode", "储备方式", False, ("储备类型", "储备性质"), 12),
+    # promised to approved dispatch orders not yet issued (Balance.reserved); imported as one
+    # approved dispatch order per store marked “期初预留”
+    _c("reserved", "已预留数量", False, ("预留数量", "调拨预留数量", "已预留"), 10),
 ), ("库存台账", "期初库存", "结存", "库存明细", "实物储备", "库存表"),
     ("储备库名称", "物资名称", "规格型号", "计量单位", "金额（元）", "级别"))
 
@@ -114,6 +117,13 @@ AGREEMENT_SHEET = SheetSpec(AGREEMENTS, (
     _c("contact", "联系人", False, ("负责人",), 10),
     _c("phone", "联系电话", False, ("电话", "手机"), 14),
     _c("state", "状态", False, ("协议状态",), 8),  # optional, beyond the contract: blank = 有效
+    # optional, beyond the contract: what the agreement supply counts (models/services/agreements.py),
+    # as of the export date — the line's latest check, its call-ups not yet replenished, and how much
+    # of the change since the check was called up (net of replenishments; negative: more replenished)
+    _c("check_date", "最近核查日期", False, ("核查日期",), 12),
+    _c("found", "核查数量", False, ("实查数量", "核查实有数量"), 10),
+    _c("outstanding", "已调用数量", False, ("已动用数量", "动用未补库数量", "未补库数量"), 10),
+    _c("since_check", "核查后调用数量", False, ("核查后动用数量",), 12),
 ), ("协议储备", "企业代储", "代储", "协议"), ("物资名称", "计量单位"))
 
 STANDARD_SHEET = SheetSpec(STANDARDS, (

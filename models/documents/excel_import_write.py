@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.documents import excel_headers as H
+from models.documents.excel_import_extra import Reservations, write_agreement_history
 from models.documents.excel_rows import Problem, StockEntry, WorkbookReader, read_stock
 from models.schema.agreements import Agreement, AgreementState
 from models.schema.standards import Need, NeedBasis, NeedItem, Standard
@@ -46,7 +47,11 @@ def write_plan(ctx: ServiceContext, reader: WorkbookReader, plan: "Plan", as_of:
             ledger.audit(ctx, session, "create", "category", code, f"导入：新建分类 {name}")
         stores = _write_stores(ctx, session, plan)
         items = _write_items(ctx, session, plan)
-        documents, balances = _write_stock(ctx, session, reader, plan, as_of, ticker)
+        documents, balances, orders = _write_stock(ctx, session, reader, plan, as_of, ticker, file_name)
+        if orders:
+            warnings.append(Problem(H.STOCK, 0, "已预留数量",
+                                    f"“已预留数量”已作为已审批调拨单 {'、'.join(orders)}（申请单位“期初预留”）导入；"
+                                    "请对照原调拨单核实，出库或作废以解除预留。"))
         agreements = _write_agreements(ctx, session, plan, as_of)
         standards = _write_standards(ctx, session, plan, warnings)
         created = {"stores": stores, "items": items, "batches": balances, "agreements": agreements,
@@ -141,9 +146,9 @@ class _Receipts:
 
 
 def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, plan: "Plan",
-                 as_of: dt.date, ticker: "Progress") -> tuple[list[str], int]:
+                 as_of: dt.date, ticker: "Progress", file_name: str) -> tuple[list[str], int, list[str]]:
     if H.STOCK not in reader.sheets:
-        return [], 0
+        return [], 0, []
     stores = {store.code: store for store in session.scalars(select(Store))}
     for code in plan.stock_reference:
         if code not in plan.stock_skip:
@@ -160,7 +165,8 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
             chunk = []
     poster.post(chunk)
     poster.receipts.close_all()
-    return poster.receipts.numbers, len(poster.balances)
+    orders = poster.reservations.write(ctx, session, stores, as_of, file_name)
+    return poster.receipts.numbers, len(poster.balances), orders
 
 
 class _StockPoster:
@@ -179,6 +185,7 @@ class _StockPoster:
         self.items: dict[str, Item] = {}
         self.receipts = _Receipts(ctx, session, plan, as_of)
         self.balances: set[tuple[int, int]] = set()
+        self.reservations = Reservations()
 
     def _item(self, code: str) -> Item:
         item = self.items.get(code)
@@ -255,6 +262,7 @@ class _StockPoster:
                 expiry_date=batch_expiry, delta=Decimal(entry.quantity), unit_price=price,
                 location=entry.location or "", remarks=entry.remarks or ""))
             self.balances.add((store.id, batch_id))
+            self.reservations.add(store.code, item.id, batch_id, entry.reserved)
         ledger.apply_movements_bulk(self.ctx, self.session, lines)
 
 
@@ -278,6 +286,14 @@ def _write_agreements(ctx: ServiceContext, session: Session, plan: "Plan", as_of
         session.flush()
         ledger.audit(ctx, session, "create", "agreement", number, f"导入：新建储备协议 {number}（{head.enterprise}）",
                      after=agreements.snapshot(agreement))
+        if any(row.check_date or row.outstanding for row in rows):
+            records = write_agreement_history(ctx, session, agreement, rows)
+            ledger.audit(ctx, session, "import", "agreement", number,
+                         f"导入：协议 {number} 的最近核查和尚未补库的调用（{records} 条记录）",
+                         after={row.item_code: {"check_date": row.check_date and row.check_date.isoformat(),
+                                                "found": row.found and str(row.found),
+                                                "outstanding": str(row.outstanding or 0),
+                                                "since_check": str(row.since_check or 0)} for row in rows})
     return len(plan.agreements)
 
 

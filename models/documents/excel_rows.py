@@ -22,7 +22,7 @@ from models.documents import excel_values as V
 from models.errors import DomainError, ValidationError
 from models.schema.enums import StoreLevel
 from models.services.warehouses import parse_level
-from models.validation import check_code, check_text
+from models.validation import check_code, check_text, parse_quantity
 
 
 @dataclass(frozen=True)
@@ -292,6 +292,7 @@ class StockEntry:
     remarks: str
     manufacturer: str = ""
     reserve_mode: str = "government"
+    reserved: Decimal | None = None  # 已预留数量 (optional column)
 
 
 @dataclass
@@ -312,6 +313,12 @@ class AgreementRow:
     contact: str
     phone: str
     state: str = "active"
+    # optional columns (agreement supply as of the export date): latest check, call-ups not yet
+    # replenished, and the part of the change since the check that was called up (may be negative)
+    check_date: dt.date | None = None
+    found: Decimal | None = None
+    outstanding: Decimal | None = None
+    since_check: Decimal | None = None
 
     def head(self) -> tuple:
         return (self.enterprise, self.credit_code, self.agreement_type, self.start_date, self.end_date,
@@ -379,6 +386,15 @@ def _positive(value: object, field: str) -> Decimal:
     return V.parse_quantity_cell(value, field)
 
 
+def _signed_quantity(value: object, field: str) -> Decimal | None:
+    """A quantity that may be negative (three decimals at most)."""
+    number = V.parse_decimal_cell(V.number_text(value) if isinstance(value, str) else value, field)
+    if number is None:
+        return None
+    magnitude = parse_quantity(abs(number), field, allow_zero=True)
+    return -magnitude if number < 0 else magnitude
+
+
 def read_store(cells: Cells) -> StoreRow:
     return StoreRow(
         cells.row, cells.code("code"), cells.text("name", max_length=200, required=True),
@@ -412,10 +428,15 @@ def read_stock(cells: Cells) -> StockEntry:
         cells.text("supplier", max_length=200), cells.text("location", max_length=100),
         cells.text("remarks", max_length=500), cells.text("manufacturer", max_length=200),
         cells.parse("reserve_mode", _reserve_mode) or "government",
+        cells.parse("reserved", V.parse_optional_quantity) or None,
     )
     if entry.production_date and entry.expiry_date and entry.expiry_date < entry.production_date:
         cells.problems.error(cells.sheet, cells.row, "有效期至",
                              f"有效期至 {entry.expiry_date} 早于生产日期 {entry.production_date}，请检查日期。")
+    if entry.reserved and entry.quantity is not None and entry.reserved > entry.quantity:
+        cells.problems.error(cells.sheet, cells.row, "已预留数量",
+                             f"已预留数量 {entry.reserved.normalize():f} 大于数量 {entry.quantity.normalize():f}，"
+                             "预留不能超过结存。")
     return entry
 
 
@@ -437,13 +458,36 @@ def read_agreement(cells: Cells) -> AgreementRow:
         cells.parse("minimum", V.parse_optional_quantity),
         cells.text("place", max_length=300), cells.text("contact", max_length=100), cells.text("phone", max_length=50),
         cells.parse("state", _agreement_state) or "active",
+        cells.parse("check_date", V.parse_date_cell), cells.parse("found", V.parse_optional_quantity),
+        cells.parse("outstanding", V.parse_optional_quantity) or None,
+        cells.parse("since_check", _signed_quantity) or None,
     )
+    _check_agreement_supply(cells, row)
     if row.start_date and row.end_date and row.end_date < row.start_date:
         cells.problems.error(cells.sheet, cells.row, "结束日期", f"结束日期 {row.end_date} 早于开始日期 {row.start_date}。")
     if row.quantity is not None and row.minimum is not None and row.minimum > row.quantity:
         cells.problems.error(cells.sheet, cells.row, "最低数量",
                              f"最低数量 {row.minimum} 大于协议数量 {row.quantity}。")
     return row
+
+
+def _check_agreement_supply(cells: Cells, row: AgreementRow) -> None:
+    """The optional check / call-up columns must describe something that can have happened."""
+    def error(column: str, message: str) -> None:
+        cells.problems.error(cells.sheet, cells.row, column, message)
+
+    if (row.check_date is None) != (row.found is None):
+        error("最近核查日期" if row.check_date is None else "核查数量",
+              "最近核查日期和核查数量应同时填写或同时留空。")
+    if row.since_check and row.check_date is None:
+        error("核查后调用数量", "没有最近核查日期时，核查后调用数量应留空。")
+    if row.since_check and (row.outstanding or 0) < row.since_check:
+        error("已调用数量", f"已调用数量 {(row.outstanding or 0).normalize():f} 小于核查后调用数量 "
+                        f"{row.since_check.normalize():f}：核查后调用的部分包含在已调用数量中。")
+    if (row.check_date or row.outstanding) and row.state == "draft":
+        error("状态", "草稿协议还没有生效，不能有核查或调用记录；请把状态改为“有效”或清空这些列。")
+    if row.check_date and row.start_date and row.check_date < row.start_date:
+        error("最近核查日期", f"最近核查日期 {row.check_date} 早于协议开始日期 {row.start_date}。")
 
 
 def read_standard(cells: Cells) -> StandardRow:
