@@ -4,7 +4,7 @@ and shows a refused action's message under the field it names; nothing changes w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -215,8 +215,14 @@ class ReceiptDialog(QDialog):
         except DomainError as exc:
             self.form.show_error(exc)
             return
-        self.dctx.notify(DISPATCH)
         super().accept()
+        notify_after_close(self.dctx, DISPATCH)
+
+
+def notify_after_close(dctx: DesktopContext, *changed: str) -> None:
+    """Tell the screens once the dialog's exec() has returned: the opening view still holds the order it
+    showed (a refresh while the dialog is open could drop it from a filtered list under the caller)."""
+    QTimer.singleShot(0, lambda: dctx.notify(*changed))
 
 
 class ReturnDialog(QDialog):
@@ -263,8 +269,8 @@ class ReturnDialog(QDialog):
         except DomainError as exc:
             self.form.show_error(exc)
             return
-        self.dctx.notify(DISPATCH, STOCK, DOCUMENTS)
         super().accept()
+        notify_after_close(self.dctx, DISPATCH, STOCK, DOCUMENTS)
 
 
 class SourcesDialog(QDialog):
