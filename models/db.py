@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import ConflictError, DatabaseOpenError
+from models.messages import msg
 
 APP_NAME = "ReserveKeeper"
 DB_ENV = "RESERVE_KEEPER_DB"
@@ -90,7 +91,8 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except Exception as exc:  # bad driver name, missing psycopg
-        raise DatabaseOpenError(f"无法连接数据库 {make_url(url).render_as_string()}：{exc}") from exc
+        raise DatabaseOpenError(msg("无法连接数据库 {url}：{exc}", url=make_url(url).render_as_string(), exc=str(exc))
+) from exc
 
 
 def _is_write_conflict(exc: DBAPIError) -> bool:
@@ -140,7 +142,7 @@ class Database:
         except DBAPIError as exc:
             if _is_write_conflict(exc):
                 raise ConflictError(
-                    "另一位用户正在同时修改相同的库存或数据，为避免冲突，本次操作已取消，没有做任何更改。请重试。",
+                    msg("另一位用户正在同时修改相同的库存或数据，为避免冲突，本次操作已取消，没有做任何更改。请重试。"),
                     english=str(exc.orig),
                 ) from exc
             raise

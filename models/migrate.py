@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 import migrations
 from models.db import Database, make_engine, resolve_url, sqlite_path
 from models.errors import DatabaseOpenError
+from models.messages import msg
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -46,7 +47,9 @@ def _check_sqlite_file(path: Path) -> None:
         header = fh.read(16)
     if header != SQLITE_MAGIC:
         raise DatabaseOpenError(
-            f"文件 {path} 不是储备管家数据库（也不是 SQLite 文件）。请选择正确的数据库文件，或从备份恢复。",
+            msg("文件 {path} 不是储备管家数据库（也不是 SQLite 文件）。请选择正确的数据库文件，或从备份恢复。",
+                path=path),
+
             english=f"{path} is not a ReserveKeeper database.",
         )
 
@@ -92,13 +95,15 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
             tables = set(inspect(database.engine).get_table_names())
             if tables - {"alembic_version"}:
                 raise DatabaseOpenError(
-                    f"数据库 {database.describe()} 中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库或正确的文件。"
+                    msg("数据库 {database} 中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库或正确的文件。",
+                        database=database.describe())
                 )
         heads = head_revisions()
         if migrate and current != heads:
             if current - heads and not (current & heads) and not _known(current):
                 raise DatabaseOpenError(
-                    f"数据库 {database.describe()} 由更新版本的储备管家创建（版本 {', '.join(sorted(current))}），请升级本程序。"
+                    msg("数据库 {database} 由更新版本的储备管家创建（版本 {versions}），请升级本程序。",
+                        database=database.describe(), versions=", ".join(sorted(current)))
                 )
             if current and path is not None:
                 from models.services.backup import backup_before_upgrade  # imports this module
@@ -113,8 +118,8 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         database.dispose()
         raise DatabaseOpenError(
-            f"无法打开数据库 {database.describe()}：{exc.__class__.__name__}。"
-            "请检查文件是否完整、服务器是否可达，或从备份恢复。",
+            msg("无法打开数据库 {database}：{error}。请检查文件是否完整、服务器是否可达，或从备份恢复。",
+                database=database.describe(), error=exc.__class__.__name__),
             english=str(exc),
         ) from exc
     return database

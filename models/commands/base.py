@@ -17,6 +17,7 @@ from typing import Any
 from models.context import Actor, ServiceContext
 from models.db import Database
 from models.errors import AuthenticationError
+from models.messages import msg
 from models.migrate import open_database
 
 USER_ENV = "RESERVE_KEEPER_USER"
@@ -61,7 +62,9 @@ class CommandRun:
             username = input("用户名: ").strip()
             return authenticate(self.db, username, getpass.getpass("密码: "))
         raise AuthenticationError(
-            f"此操作需要登录：请设置环境变量 {USER_ENV} 和 {PASSWORD_ENV}（例如 admin 和其密码）。"
+            msg("此操作需要登录：请设置环境变量 {user_env} 和 {password_env}（例如 admin 和其密码）。",
+                user_env=USER_ENV, password_env=PASSWORD_ENV)
+
         )
 
     def emit(self, data: Any, text: str | list[str] = "") -> None:

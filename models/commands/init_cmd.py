@@ -6,6 +6,7 @@ import os
 
 from models.commands.base import CommandRun
 from models.errors import ValidationError
+from models.messages import msg
 from models.services.catalog import install_starter_tree
 from models.services.users import ensure_admin
 
@@ -22,7 +23,8 @@ def run(run: CommandRun, args) -> int:
     if args.admin_password_env:
         password = os.environ.get(args.admin_password_env)
         if not password:
-            raise ValidationError(f"环境变量 {args.admin_password_env} 未设置或为空，请先设置 admin 的初始密码。")
+            raise ValidationError(msg("环境变量 {env} 未设置或为空，请先设置 admin 的初始密码。", env=args.admin_password_env)
+)
     db = run.db
     created = ensure_admin(db, password)
     with db.write() as session:

@@ -10,6 +10,7 @@ import sys
 
 from models.commands.base import PASSWORD_ENV, CommandRun
 from models.errors import ValidationError
+from models.messages import msg
 from models.services import user_admin
 
 NEW_PASSWORD_ENV = "RESERVE_KEEPER_NEW_PASSWORD"
@@ -26,10 +27,12 @@ def _new_password(name: str) -> str:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise ValidationError(f"请用环境变量 {NEW_PASSWORD_ENV} 提供新密码（不要写在命令行上）。", field="新密码")
+        raise ValidationError(msg("请用环境变量 {env} 提供新密码（不要写在命令行上）。", env=NEW_PASSWORD_ENV),
+                              field=msg("新密码"))
+
     first = getpass.getpass(f"{name} 的新密码（至少 8 位）: ")
     if getpass.getpass("再输入一次: ") != first:
-        raise ValidationError("两次输入的密码不一致，密码未修改。", field="新密码")
+        raise ValidationError(msg("两次输入的密码不一致，密码未修改。"), field=msg("新密码"))
     return first
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from models.context import ServiceContext
 from models.demo.base import DemoCounty, build_base
 from models.errors import ConflictError
+from models.messages import msg
 from models.schema.stock import Movement
 from models.schema.warehouse import Store
 from models.services.permissions import require_admin
@@ -25,7 +26,7 @@ def load_demo(ctx: ServiceContext, progress: Callable[[int, int], None] | None =
     require_admin(ctx.actor)
     with ctx.read() as session:
         if session.scalar(select(func.count(Store.id))) or session.scalar(select(func.count(Movement.id))):
-            raise ConflictError("数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。")
+            raise ConflictError(msg("数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。"))
     county = build_base(ctx, progress)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("extra_"):

@@ -6,6 +6,8 @@ import enum
 
 from sqlalchemy import Enum
 
+from models.messages import msg
+
 
 class StoreLevel(enum.StrEnum):
     """储备库级别: county 县级, township 乡镇/街道级, village 村/社区级."""
@@ -100,7 +102,7 @@ class Role(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"admin": "管理员", "officer": "业务科室", "keeper": "保管员", "viewer": "查看"}[self.value]
+        return {"admin": msg("管理员"), "officer": msg("业务科室"), "keeper": msg("保管员"), "viewer": msg("查看")}[self.value]
 
 
 def db_enum(enum_cls: type[enum.Enum], name: str) -> Enum:

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models.errors import InsufficientStockError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.stock import Balance, Batch
 from models.schema.warehouse import Store
@@ -77,13 +78,19 @@ def allocate_fefo(
         usable = quantity - remaining
         notes = []
         if expired:
-            notes.append(f"另有已过期 {fmt_qty(expired)}{item.unit}，过期物资只能报废")
+            notes.append(msg("另有已过期 {quantity}{unit}，过期物资只能报废", quantity=fmt_qty(expired), unit=item.unit))
         if reserved_total:
-            notes.append(f"另有 {fmt_qty(reserved_total)}{item.unit} 已被审批的调拨单预留")
-        extra = "（" + "；".join(notes) + "）" if notes else ""
+            notes.append(msg("另有 {quantity}{unit} 已被审批的调拨单预留", quantity=fmt_qty(reserved_total), unit=item.unit))
+        extra = ""
+        if len(notes) == 1:
+            extra = msg("（{note}）", note=notes[0])
+        elif notes:
+            extra = msg("（{note}；{other_note}）", note=notes[0], other_note=notes[1])
         raise InsufficientStockError(
-            f"储备库“{store.name}”的“{item.name}”可用库存只有 {fmt_qty(usable)}{item.unit}{extra}，"
-            f"本次需要 {fmt_qty(quantity)}{item.unit}。请减少数量，或从其他储备库调拨。"
+            msg("储备库“{store}”的“{item}”可用库存只有 {usable}{unit}{extra}，本次需要 {quantity}{unit}。"
+                "请减少数量，或从其他储备库调拨。",
+                store=store.name, item=item.name, usable=fmt_qty(usable), unit=item.unit, extra=extra,
+                quantity=fmt_qty(quantity))
         )
     return allocations
 
@@ -95,7 +102,8 @@ def allocate_batch(
     item = batch.item
     if not allow_expired and is_expired(batch.expiry_date, as_of):
         raise InsufficientStockError(
-            f"“{item.name}”批次“{batch.batch_no}”已于 {batch.expiry_date} 过期，不能出库。过期物资请办理报废。"
+            msg("“{item}”批次“{batch_no}”已于 {expiry_date} 过期，不能出库。过期物资请办理报废。",
+                item=item.name, batch_no=batch.batch_no, expiry_date=batch.expiry_date)
         )
     balance = session.scalar(
         select(Balance)
@@ -106,11 +114,13 @@ def allocate_batch(
     on_hand = balance.quantity if balance else Decimal(0)
     reserved = balance.reserved if balance else Decimal(0)
     if on_hand - reserved < quantity:
-        extra = f"（其中 {fmt_qty(reserved)}{item.unit} 已被调拨单预留）" if reserved else ""
+        extra = msg("（其中 {quantity}{unit} 已被调拨单预留）", quantity=fmt_qty(reserved), unit=item.unit) if reserved else ""
         raise InsufficientStockError(
-            f"储备库“{store.name}”的“{item.name}”批次“{batch.batch_no}”只有 "
-            f"{fmt_qty(on_hand)}{item.unit}{extra}，不足 {fmt_qty(quantity)}{item.unit}。"
+            msg("储备库“{store}”的“{item}”批次“{batch_no}”只有 {on_hand}{unit}{extra}，不足 {quantity}{unit}。",
+                store=store.name, item=item.name, batch_no=batch.batch_no, on_hand=fmt_qty(on_hand), unit=item.unit,
+                extra=extra, quantity=fmt_qty(quantity))
         )
+
     return Allocation(batch, quantity)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from models.context import ServiceContext
 from models.db import Database, sqlite_path
 from models.errors import DatabaseOpenError, DomainError, ValidationError
+from models.messages import localize, msg
 from models.schema.base import utcnow
 from models.services import ledger
 from models.services.settings_store import (
@@ -31,7 +32,7 @@ from models.services.settings_store import (
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 AUTO_KINDS = ("auto", "upgrade")
-PG_DUMP_HINT = (
+PG_DUMP_HINT = msg(
     "当前使用 PostgreSQL 服务器，本程序不复制服务器数据库。请在服务器上用 pg_dump 备份，例如："
     "pg_dump -Fc -h 主机 -U 用户 -f reserve.dump 数据库名；用 pg_restore 恢复。详见 docs/SERVER.md。"
 )
@@ -46,13 +47,14 @@ class BackupStatus:
     last_at: dt.datetime | None
     overdue: bool
     warn_days: int
-    message: str
+    message: str  # in the user's language (Chinese unless a screen installed a translator)
+
 
 
 def _require_sqlite(db: Database) -> Path:
     path = sqlite_path(db.url)
     if path is None:
-        raise BackupError(PG_DUMP_HINT if not db.is_sqlite else "内存数据库不能备份。")
+        raise BackupError(PG_DUMP_HINT if not db.is_sqlite else msg("内存数据库不能备份。"))
     return path
 
 
@@ -76,16 +78,20 @@ def backup(db: Database, target_path: str | Path, *, ctx: ServiceContext | None 
     path = _require_sqlite(db)
     target = Path(target_path).expanduser().resolve()
     if target == path.resolve():
-        raise ValidationError("备份文件不能是当前数据库本身，请选择另一个文件名。", field="备份文件")
+        raise ValidationError(msg("备份文件不能是当前数据库本身，请选择另一个文件名。"), field=msg("备份文件"))
     if target.is_dir():
-        raise ValidationError(f"{target} 是文件夹，请给出备份文件名，例如 {target / 'reserve-backup.db'}。", field="备份文件")
+        raise ValidationError(
+            msg("{target} 是文件夹，请给出备份文件名，例如 {example}。", target=target, example=target / "reserve-backup.db"),
+            field=msg("备份文件"),
+        )
     partial = target.with_name(target.name + ".part")
     try:
         _copy_online(path, partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         _remove_quietly(partial)
-        raise BackupError(f"无法写入备份文件 {target}：{exc}。请检查文件夹是否存在、是否有写权限、磁盘是否已满。") from exc
+        raise BackupError(msg("无法写入备份文件 {target}：{exc}。请检查文件夹是否存在、是否有写权限、磁盘是否已满。",
+                              target=target, exc=str(exc))) from exc
     _record(db, ctx, kind, target)
     return target
 
@@ -188,7 +194,8 @@ def _automatic(db: Database, kind: str, now: dt.datetime, keep: int) -> Path:
         _copy_online(path, target)
     except (OSError, sqlite3.Error) as exc:
         _remove_quietly(target)
-        raise BackupError(f"自动备份失败：无法写入 {folder}（{exc}）。请在设置中选择可写的备份文件夹。") from exc
+        raise BackupError(msg("自动备份失败：无法写入 {folder}（{exc}）。请在设置中选择可写的备份文件夹。",
+                              folder=folder, exc=str(exc))) from exc
     try:
         with db.write() as session:
             put_internal(session, BACKUP_LAST_AT, now)
@@ -210,18 +217,19 @@ def backup_status(db: Database, *, now: dt.datetime | None = None) -> BackupStat
     """What the status bar shows: the last backup time and whether it is overdue (default 7 days)."""
     now = now or utcnow()
     if sqlite_path(db.url) is None:
-        return BackupStatus(None, False, 0, "服务器模式：请用 pg_dump 定期备份服务器")
+        return BackupStatus(None, False, 0, localize(msg("服务器模式：请用 pg_dump 定期备份服务器")))
     with db.read() as session:
         last = read_in(session, BACKUP_LAST_AT)
         warn_days = read_in(session, BACKUP_WARN_DAYS)
     if last is None:
-        return BackupStatus(None, True, warn_days, "从未备份，请立即备份")
+        return BackupStatus(None, True, warn_days, localize(msg("从未备份，请立即备份")))
     age = now - last
     overdue = age > dt.timedelta(days=warn_days)
     local = last.astimezone().strftime("%Y-%m-%d %H:%M")
     if overdue:
-        return BackupStatus(last, True, warn_days, f"上次备份 {local}，已超过 {age.days} 天，请尽快备份")
-    return BackupStatus(last, False, warn_days, f"上次备份 {local}")
+        return BackupStatus(last, True, warn_days,
+                            localize(msg("上次备份 {time}，已超过 {days} 天，请尽快备份", time=local, days=age.days)))
+    return BackupStatus(last, False, warn_days, localize(msg("上次备份 {time}", time=local)))
 
 
 def backup_overdue(db: Database, *, now: dt.datetime | None = None) -> bool:
@@ -243,29 +251,32 @@ def check_backup_file(source: Path) -> tuple[str, ...]:
     from models.migrate import _known  # local: migrate imports this module too
 
     if not source.is_file():
-        raise BackupError(f"找不到备份文件 {source}。", field="备份文件")
+        raise BackupError(msg("找不到备份文件 {source}。", source=source), field=msg("备份文件"))
     with source.open("rb") as fh:
         header = fh.read(16)
     if header != SQLITE_MAGIC:
-        raise BackupError(f"文件 {source} 不是 SQLite 数据库，不能用于恢复。请选择储备管家的备份文件（.db）。", field="备份文件")
+        raise BackupError(msg("文件 {source} 不是 SQLite 数据库，不能用于恢复。请选择储备管家的备份文件（.db）。", source=source),
+                          field=msg("备份文件"))
     try:
         conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
-                raise BackupError(f"备份文件 {source} 已损坏（完整性检查：{'; '.join(result[:3])}），不能用于恢复。请换一个备份。")
+                raise BackupError(msg("备份文件 {source} 已损坏（完整性检查：{problems}），不能用于恢复。请换一个备份。",
+                                      source=source, problems="; ".join(result[:3])))
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" not in tables:
-                raise BackupError(f"文件 {source} 不是储备管家数据库（没有版本信息），不能用于恢复。")
+                raise BackupError(msg("文件 {source} 不是储备管家数据库（没有版本信息），不能用于恢复。", source=source))
             revisions = tuple(sorted(row[0] for row in conn.execute("SELECT version_num FROM alembic_version")))
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。") from exc
+        raise BackupError(msg("无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。",
+                              source=source, exc=str(exc))) from exc
     if not revisions or not _known(set(revisions)):
         raise BackupError(
-            f"备份文件 {source} 的数据库版本（{', '.join(revisions) or '无'}）本程序不认识，"
-            "可能由更新版本的储备管家创建。请先升级本程序。"
+            msg("备份文件 {source} 的数据库版本（{versions}）本程序不认识，可能由更新版本的储备管家创建。请先升级本程序。",
+                source=source, versions=", ".join(revisions) or msg("无"))
         )
     return revisions
 
@@ -280,7 +291,7 @@ def _verified_copy(source: Path, workdir: Path) -> Path:
     try:
         candidate = open_database(str(copy), migrate=False)
     except DatabaseOpenError as exc:
-        raise BackupError(f"备份文件 {source} 无法打开：{exc.message}") from exc
+        raise BackupError(msg("备份文件 {source} 无法打开：{message}", source=source, message=exc.chinese)) from exc
     try:
         if current_revisions(candidate) != head_revisions():
             upgrade(candidate)
@@ -288,12 +299,14 @@ def _verified_copy(source: Path, workdir: Path) -> Path:
     except DomainError:
         raise
     except Exception as exc:
-        raise BackupError(f"备份文件 {source} 无法升级到本程序的版本：{exc}") from exc
+        raise BackupError(msg("备份文件 {source} 无法升级到本程序的版本：{exc}", source=source, exc=str(exc))) from exc
     finally:
         candidate.dispose()
     if not report.ok:
         failed = "；".join(f"{c.name}：{'，'.join(c.details[:2])}" for c in report.checks if not c.ok)
-        raise BackupError(f"备份文件 {source} 未通过自检（{failed}），不能用于恢复。请换一个备份。")
+        raise BackupError(msg("备份文件 {source} 未通过自检（{failed}），不能用于恢复。请换一个备份。",
+                              source=source, failed=failed))
+
     return copy
 
 
@@ -305,7 +318,7 @@ def restore(source_path: str | Path, db_path: str | Path, *, now: dt.datetime | 
     source = Path(source_path).expanduser().resolve()
     target = Path(db_path).expanduser().resolve()
     if source == target:
-        raise ValidationError("备份文件就是当前数据库，无需恢复。", field="备份文件")
+        raise ValidationError(msg("备份文件就是当前数据库，无需恢复。"), field=msg("备份文件"))
     revisions = check_backup_file(source)
     now = now or utcnow()
     previous = None
@@ -317,9 +330,12 @@ def restore(source_path: str | Path, db_path: str | Path, *, now: dt.datetime | 
             _copy_online(verified, target)
         except (OSError, sqlite3.Error) as exc:
             raise BackupError(
-                f"无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。"
-                + (f"原数据库已另存为 {previous}。" if previous else "")
+                msg("无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。原数据库已另存为 {previous}。",
+                    target=target, exc=str(exc), previous=previous)
+                if previous else
+                msg("无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。", target=target, exc=str(exc))
             ) from exc
+
     for suffix in ("-wal", "-shm"):
         stale = target.with_name(target.name + suffix)
         if stale.exists() and not _in_use(target):

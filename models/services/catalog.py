@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Category, Item
 from models.services import ledger
 from models.services.lookup import item_by_code
@@ -46,8 +47,8 @@ def validate_category_code(code: str) -> int:
     code = code.strip()
     if not code.isdigit() or len(code) not in (1, 3, 5, 7) or code[0] not in "123456789":
         raise ValidationError(
-            f"分类编码“{code}”格式不对：应为 1 位大类、3 位中类、5 位小类或 7 位细类数字，如 1、101、10101。",
-            field="分类编码",
+            msg("分类编码“{code}”格式不对：应为 1 位大类、3 位中类、5 位小类或 7 位细类数字，如 1、101、10101。", code=code),
+            field=msg("分类编码"),
         )
     return {1: 1, 3: 2, 5: 3, 7: 4}[len(code)]
 
@@ -71,15 +72,15 @@ def create_category(ctx: ServiceContext, code: str, name: str, *, rotation_lead_
 
 def _create_category(session: Session, code: str, name: str, lead: int | None) -> Category:
     level = validate_category_code(code)
-    name = check_text(name, "分类名称", max_length=100, required=True)
+    name = check_text(name, msg("分类名称"), max_length=100, required=True)
     if session.scalar(select(Category.id).where(Category.code == code)):
-        raise ConflictError(f"分类编码“{code}”已存在。", field="分类编码")
+        raise ConflictError(msg("分类编码“{code}”已存在。", code=code), field=msg("分类编码"))
     parent = None
     if level > 1:
         parent_code = code[:-2]
         parent = session.scalar(select(Category).where(Category.code == parent_code))
         if parent is None:
-            raise ValidationError(f"上级分类“{parent_code}”不存在，请先建立上级分类。", field="分类编码")
+            raise ValidationError(msg("上级分类“{parent_code}”不存在，请先建立上级分类。", parent_code=parent_code), field=msg("分类编码"))
     category = Category(code=code, name=name, level=level, parent=parent, rotation_lead_days=lead)
     session.add(category)
     session.flush()
@@ -100,33 +101,36 @@ def install_starter_tree(session: Session) -> int:
 def category_by_code(session: Session, code: str) -> Category:
     category = session.scalar(select(Category).where(Category.code == normalise_category_code(code)))
     if category is None:
-        raise NotFoundError(f"没有编码为“{code}”的物资分类。", field="分类编码")
+        raise NotFoundError(msg("没有编码为“{code}”的物资分类。", code=code), field=msg("分类编码"))
     return category
 
 
 def _apply_item_fields(session: Session, item: Item, data: ItemInput) -> None:
-    item.name = check_text(data.name, "物资名称", max_length=200, required=True)
-    item.unit = check_text(data.unit, "计量单位", max_length=20, required=True)
-    item.spec = check_text(data.spec, "规格型号", max_length=200)
+    item.name = check_text(data.name, msg("物资名称"), max_length=200, required=True)
+    item.unit = check_text(data.unit, msg("计量单位"), max_length=20, required=True)
+    item.spec = check_text(data.spec, msg("规格型号"), max_length=200)
     item.category = category_by_code(session, data.category_code) if data.category_code else None
-    for field, value, lowest in (("保质期（月）", data.shelf_life_months, 1), ("轮换提前期（天）", data.rotation_lead_days, 0)):
+    for field, value, lowest in ((msg("保质期（月）"), data.shelf_life_months, 1),
+                                 (msg("轮换提前期（天）"), data.rotation_lead_days, 0)):
+
         if value is not None and (not isinstance(value, int) or value < lowest or value > 10000):
-            raise ValidationError(f"{field}必须是不小于 {lowest} 的整数（现为 {value}）。", field=field)
+            raise ValidationError(msg("{field}必须是不小于 {lowest} 的整数（现为 {value}）。",
+                                      field=field, lowest=lowest, value=value), field=field)
     item.shelf_life_months = data.shelf_life_months
     item.rotation_lead_days = data.rotation_lead_days
     item.returnable = bool(data.returnable)
     if data.unit_price is not None and Decimal(data.unit_price) < 0:
-        raise ValidationError("单价不能为负数。", field="单价")
+        raise ValidationError(msg("单价不能为负数。"), field=msg("单价"))
     item.unit_price = Decimal(str(data.unit_price)).quantize(Decimal("0.01")) if data.unit_price is not None else None
     item.pinyin = pinyin_key(item.name)
 
 
 def create_item(ctx: ServiceContext, data: ItemInput) -> Item:
     require_catalog_edit(ctx.actor)
-    code = check_code(data.code, "物资编码")
+    code = check_code(data.code, msg("物资编码"))
     with ctx.write() as session:
         if session.scalar(select(Item.id).where(Item.code == code)):
-            raise ConflictError(f"物资编码“{code}”已存在，请换一个编码。", field="物资编码")
+            raise ConflictError(msg("物资编码“{code}”已存在，请换一个编码。", code=code), field=msg("物资编码"))
         item = Item(code=code)
         _apply_item_fields(session, item, data)
         session.add(item)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.enums import DocType
 from models.schema.warehouse import Store
 from models.services import ledger
@@ -40,11 +41,11 @@ def issue(
 ) -> ledger.PostedDocument:
     """Post one issue slip (出库单). Refused whole if any line lacks usable stock."""
     if not lines:
-        raise ValidationError("出库单至少需要一行物资。")
-    receiver = check_text(receiver, "领用单位", max_length=300, required=True)
-    purpose = check_text(purpose, "用途", max_length=300)
-    reference = check_text(reference, "依据文号", max_length=100)
-    remarks = check_text(remarks, "备注", max_length=2000)
+        raise ValidationError(msg("出库单至少需要一行物资。"))
+    receiver = check_text(receiver, msg("领用单位"), max_length=300, required=True)
+    purpose = check_text(purpose, msg("用途"), max_length=300)
+    reference = check_text(reference, msg("依据文号"), max_length=100)
+    remarks = check_text(remarks, msg("备注"), max_length=2000)
     with ctx.write() as session:
         store = store_by_code(session, store_code)
         require_post(ctx.actor, store)
@@ -55,7 +56,7 @@ def issue(
         for index, line in enumerate(lines, start=1):
             for allocation in plan_line(ctx, session, store, line, index):
                 ledger.add_line(document, allocation.batch, allocation.quantity,
-                                remarks=check_text(line.remarks, "备注", max_length=500))
+                                remarks=check_text(line.remarks, msg("备注"), max_length=500))
                 ledger.apply_movement(ctx, session, document, store, allocation.batch, -allocation.quantity)
         session.flush()
         ledger.audit(ctx, session, "post", "document", document.number, f"出库 → {receiver}",
@@ -73,7 +74,7 @@ def plan_line(ctx: ServiceContext, session: Session, store: Store, line: IssueLi
             return [allocate_batch(session, store, batch, quantity, ctx.today(), allow_expired=False)]
         return allocate_fefo(session, store, item, quantity, ctx.today())
     except ValidationError as exc:
-        raise type(exc)(f"第 {index} 行：{exc.message}", field=exc.field) from None
+        raise type(exc)(msg("第 {index} 行：{message}", index=index, message=exc.chinese), field=exc.field) from None
 
 
 def preview_issue(ctx: ServiceContext, store_code: str, item_code: str, quantity: Decimal) -> list[Allocation]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import InsufficientStockError
+from models.messages import msg
 from models.schema.audit import AuditEntry
 from models.schema.documents import Document, DocumentLine, NumberSequence
 from models.schema.enums import DocStatus, DocType
@@ -137,9 +138,9 @@ def apply_movement(
     if new_quantity < 0:
         item = batch.item
         raise InsufficientStockError(
-            f"储备库“{store.name}”中物资“{item.name}”批次“{batch.batch_no}”只有 "
-            f"{fmt_qty(balance.quantity)}{item.unit}，不足 {fmt_qty(-delta)}{item.unit}。"
-            "请减少数量或选择其他批次。"
+            msg("储备库“{store}”中物资“{item}”批次“{batch_no}”只有 {on_hand}{unit}，不足 {quantity}{unit}。"
+                "请减少数量或选择其他批次。", store=store.name, item=item.name, batch_no=batch.batch_no,
+                on_hand=fmt_qty(balance.quantity), unit=item.unit, quantity=fmt_qty(-delta))
         )
     balance.quantity = new_quantity
     balance.updated_at = ctx.now()
@@ -218,7 +219,9 @@ def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[Bulk
         new_quantity = state[1] + line.delta
         if new_quantity < 0:
             raise InsufficientStockError(
-                f"批次（编号 {line.batch_id}）库存只有 {fmt_qty(state[1])}，不足 {fmt_qty(-line.delta)}。")
+                msg("批次（编号 {batch_id}）库存只有 {on_hand}，不足 {quantity}。", batch_id=line.batch_id,
+                    on_hand=fmt_qty(state[1]), quantity=fmt_qty(-line.delta)))
+
         state[1] = new_quantity
         document_lines.append({"document_id": line.document_id, "line_no": line.line_no, "item_id": line.item_id,
                                "batch_id": line.batch_id, "quantity": line.delta, "unit_price": line.unit_price,

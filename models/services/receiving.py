@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.enums import DocType, ReserveMode
 from models.schema.stock import Batch
@@ -48,10 +49,10 @@ def receive(
 ) -> ledger.PostedDocument:
     """Post one receipt (入库单) with its lines, in one transaction."""
     if not lines:
-        raise ValidationError("入库单至少需要一行物资。")
-    supplier = check_text(supplier, "供应商", max_length=200)
-    reference = check_text(reference, "通知单号", max_length=100)
-    remarks = check_text(remarks, "备注", max_length=2000)
+        raise ValidationError(msg("入库单至少需要一行物资。"))
+    supplier = check_text(supplier, msg("供应商"), max_length=200)
+    reference = check_text(reference, msg("通知单号"), max_length=100)
+    remarks = check_text(remarks, msg("备注"), max_length=2000)
     with ctx.write() as session:
         store = store_by_code(session, store_code)
         require_post(ctx.actor, store)
@@ -64,8 +65,8 @@ def receive(
             ledger.add_line(
                 document, batch, quantity,
                 unit_price=line.unit_price if line.unit_price is not None else batch.unit_price,
-                location=check_text(line.location, "存放位置", max_length=100),
-                remarks=check_text(line.remarks, "备注", max_length=500),
+                location=check_text(line.location, msg("存放位置"), max_length=100),
+                remarks=check_text(line.remarks, msg("备注"), max_length=500),
             )
             ledger.apply_movement(ctx, session, document, store, batch, quantity)
         session.flush()
@@ -75,20 +76,21 @@ def receive(
 
 
 def _prepare_line(session: Session, line: ReceiptLine, supplier: str, index: int) -> tuple[Batch, Decimal]:
-    prefix = f"第 {index} 行："
+    prefix = msg("第 {index} 行：", index=index)
     try:
         item = item_by_code(session, line.item_code)
         quantity = parse_quantity(line.quantity)
-        production = parse_date(line.production_date, "生产日期")
-        expiry = parse_date(line.expiry_date, "有效期至")
-        batch_no = check_code(line.batch_no, "批次号", max_length=60) if line.batch_no else ""
-        manufacturer = check_text(line.manufacturer, "生产厂家", max_length=200)
+        production = parse_date(line.production_date, msg("生产日期"))
+        expiry = parse_date(line.expiry_date, msg("有效期至"))
+        batch_no = check_code(line.batch_no, msg("批次号"), max_length=60) if line.batch_no else ""
+        manufacturer = check_text(line.manufacturer, msg("生产厂家"), max_length=200)
     except ValidationError as exc:
-        raise type(exc)(prefix + exc.message, field=exc.field) from None
+        raise type(exc)(msg("第 {index} 行：{message}", index=index, message=exc.chinese), field=exc.field) from None
     if expiry is None and production is not None and item.shelf_life_months:
         expiry = production + relativedelta(months=item.shelf_life_months) - dt.timedelta(days=1)
     if production and expiry and expiry < production:
-        raise ValidationError(f"{prefix}有效期至 {expiry} 早于生产日期 {production}，请检查日期。", field="有效期至")
+        raise ValidationError(msg("{prefix}有效期至 {expiry} 早于生产日期 {production}，请检查日期。",
+                                  prefix=prefix, expiry=expiry, production=production), field=msg("有效期至"))
     batch = find_or_create_batch(
         session, item, batch_no,
         production_date=production, expiry_date=expiry, manufacturer=manufacturer,
@@ -131,10 +133,11 @@ def find_or_create_batch(
             return batch
         if explicit:
             raise ValidationError(
-                f"{line_prefix}物资“{item.name}”的批次“{number}”已存在，但日期不同"
-                f"（已登记：生产 {batch.production_date or '—'}，有效期至 {batch.expiry_date or '—'}）。"
-                "请核对日期，或使用新的批次号。",
-                field="批次号",
+                msg("{prefix}物资“{item}”的批次“{number}”已存在，但日期不同（已登记：生产 {production}，有效期至 {expiry}）。"
+                    "请核对日期，或使用新的批次号。", prefix=line_prefix, item=item.name, number=number,
+                    production=batch.production_date or "—", expiry=batch.expiry_date or "—"),
+
+                field=msg("批次号"),
             )
         number = f"{number}-{production_date or ''}-{expiry_date or ''}".rstrip("-")
         existing = session.scalar(select(Batch).where(Batch.item_id == item.id, Batch.batch_no == number))

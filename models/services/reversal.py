@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from models.context import ServiceContext
 from models.errors import ConflictError
+from models.messages import msg
 from models.schema.documents import Document, Transfer
 from models.schema.enums import DocStatus, DocType, TransferStatus
 from models.schema.stock import Movement
@@ -21,7 +22,7 @@ from models.validation import check_text
 
 def reverse(ctx: ServiceContext, number: str, *, reason: str) -> ledger.PostedDocument:
     """Post a reversal (冲销单) of document ``number``. Refused if it would drive stock negative."""
-    reason = check_text(reason, "冲销原因", max_length=500, required=True)
+    reason = check_text(reason, msg("冲销原因"), max_length=500, required=True)
     with ctx.write() as session:
         original = document_by_number(session, number)
         _check_reversible(session, original)
@@ -50,17 +51,17 @@ def reverse(ctx: ServiceContext, number: str, *, reason: str) -> ledger.PostedDo
 
 def _check_reversible(session, original: Document) -> None:
     if original.doc_type is DocType.REVERSAL:
-        raise ConflictError(f"{original.number} 本身是冲销单，不能再冲销。如冲销有误，请重新录入正确的单据。")
+        raise ConflictError(msg("{number} 本身是冲销单，不能再冲销。如冲销有误，请重新录入正确的单据。", number=original.number))
     if original.status is not DocStatus.POSTED:
-        raise ConflictError(f"{original.number} 尚未记账，不需要冲销。")
+        raise ConflictError(msg("{number} 尚未记账，不需要冲销。", number=original.number))
     existing = session.scalar(select(Document.number).where(Document.reverses_id == original.id))
     if existing:
-        raise ConflictError(f"{original.number} 已被 {existing} 冲销，不能重复冲销。")
+        raise ConflictError(msg("{number} 已被 {existing} 冲销，不能重复冲销。", number=original.number, existing=existing))
     if original.doc_type is DocType.TRANSFER_OUT:
         transfer = session.get(Transfer, original.transfer_id)
         if any(line.received > 0 for line in transfer.lines):
             raise ConflictError(
-                f"调拨单 {transfer.number} 已有收货，请先冲销对方的调拨入库单，再冲销发出单。"
+                msg("调拨单 {number} 已有收货，请先冲销对方的调拨入库单，再冲销发出单。", number=transfer.number)
             )
 
 

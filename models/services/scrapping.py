@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.enums import DocType
 from models.services import ledger
 from models.services.allocation import allocate_batch
@@ -35,8 +36,8 @@ def scrap(
 ) -> ledger.PostedDocument:
     """Post a scrap record (报废单) for named batches, expired ones included."""
     if not lines:
-        raise ValidationError("报废单至少需要一行物资。")
-    reason = check_text(reason, "报废原因", max_length=500, required=True)
+        raise ValidationError(msg("报废单至少需要一行物资。"))
+    reason = check_text(reason, msg("报废原因"), max_length=500, required=True)
     with ctx.write() as session:
         store = store_by_code(session, store_code)
         require_post(ctx.actor, store)
@@ -45,14 +46,15 @@ def scrap(
             try:
                 item = item_by_code(session, line.item_code)
                 if not line.batch_no:
-                    raise ValidationError("报废必须指明批次号。", field="批次号")
+                    raise ValidationError(msg("报废必须指明批次号。"), field=msg("批次号"))
                 batch = batch_by_number(session, item, line.batch_no)
                 quantity = parse_quantity(line.quantity)
             except ValidationError as exc:
-                raise type(exc)(f"第 {index} 行：{exc.message}", field=exc.field) from None
+                raise type(exc)(msg("第 {index} 行：{message}",
+                                    index=index, message=exc.chinese), field=exc.field) from None
             allocation = allocate_batch(session, store, batch, quantity, ctx.today(), allow_expired=True)
             ledger.add_line(document, allocation.batch, allocation.quantity,
-                            remarks=check_text(line.remarks, "备注", max_length=500))
+                            remarks=check_text(line.remarks, msg("备注"), max_length=500))
             ledger.apply_movement(ctx, session, document, store, allocation.batch, -allocation.quantity)
         session.flush()
         ledger.audit(ctx, session, "post", "document", document.number, f"报废：{reason}",

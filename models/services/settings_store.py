@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.context import ServiceContext
 from models.db import Database
 from models.errors import NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.settings import AppSetting
 from models.services import ledger
 from models.services.permissions import require_admin
@@ -32,11 +33,11 @@ class SettingKey:
     maximum: int | None = None
 
 
-BACKUP_FOLDER = SettingKey("backup.folder", str, "", "自动备份文件夹（空 = 数据库所在文件夹下的 backups）")
-BACKUP_KEEP = SettingKey("backup.keep", int, 30, "自动备份保留份数", minimum=1, maximum=3650)
-BACKUP_AUTO = SettingKey("backup.auto", bool, True, "每天自动备份")
-BACKUP_WARN_DAYS = SettingKey("backup.warn_days", int, 7, "超过多少天未备份时提醒", minimum=1, maximum=365)
-BACKUP_LAST_AT = SettingKey("backup.last_at", dt.datetime, None, "上次备份时间")
+BACKUP_FOLDER = SettingKey("backup.folder", str, "", msg("自动备份文件夹（空 = 数据库所在文件夹下的 backups）"))
+BACKUP_KEEP = SettingKey("backup.keep", int, 30, msg("自动备份保留份数"), minimum=1, maximum=3650)
+BACKUP_AUTO = SettingKey("backup.auto", bool, True, msg("每天自动备份"))
+BACKUP_WARN_DAYS = SettingKey("backup.warn_days", int, 7, msg("超过多少天未备份时提醒"), minimum=1, maximum=365)
+BACKUP_LAST_AT = SettingKey("backup.last_at", dt.datetime, None, msg("上次备份时间"))
 
 KNOWN_KEYS: dict[str, SettingKey] = {}
 
@@ -58,7 +59,7 @@ def encode(setting: SettingKey, value: Any) -> str:
         return "true" if value else "false"
     if setting.type is dt.datetime:
         if not isinstance(value, dt.datetime) or value.tzinfo is None:
-            raise ValidationError(f"{setting.label}必须是带时区的时间。", field=setting.label)
+            raise ValidationError(msg("{setting}必须是带时区的时间。", setting=setting.label), field=setting.label)
         return value.astimezone(dt.timezone.utc).isoformat()
     return str(value)
 
@@ -78,7 +79,8 @@ def parse(setting: SettingKey, value: Any) -> Any:
     if setting.type is str:
         text = str(value).strip()
         if len(text) > 1000 or any(ord(ch) < 32 for ch in text):
-            raise ValidationError(f"{setting.label}含有控制字符或太长（最多 1000 字符）。", field=setting.label)
+            raise ValidationError(msg("{setting}含有控制字符或太长（最多 1000 字符）。", setting=setting.label),
+                                  field=setting.label)
         return text
     if setting.type is bool:
         if isinstance(value, bool):
@@ -88,16 +90,22 @@ def parse(setting: SettingKey, value: Any) -> Any:
             return True
         if text in ("0", "false", "no", "off", "否"):
             return False
-        raise ValidationError(f"{setting.label}“{value}”应为 是/否（true/false）。", field=setting.label)
+        raise ValidationError(msg("{setting}“{value}”应为 是/否（true/false）。", setting=setting.label, value=value),
+                              field=setting.label)
     if setting.type is int:
         try:
             number = int(str(value).strip())
         except ValueError:
-            raise ValidationError(f"{setting.label}“{value}”不是整数。", field=setting.label) from None
+            raise ValidationError(msg("{setting}“{value}”不是整数。",
+                                      setting=setting.label, value=value), field=setting.label) from None
         if setting.minimum is not None and number < setting.minimum:
-            raise ValidationError(f"{setting.label}不能小于 {setting.minimum}（现为 {number}）。", field=setting.label)
+            raise ValidationError(msg("{setting}不能小于 {minimum}（现为 {number}）。",
+                                      setting=setting.label, minimum=setting.minimum,
+                                      number=number), field=setting.label)
         if setting.maximum is not None and number > setting.maximum:
-            raise ValidationError(f"{setting.label}不能大于 {setting.maximum}（现为 {number}）。", field=setting.label)
+            raise ValidationError(msg("{setting}不能大于 {maximum}（现为 {number}）。",
+                                      setting=setting.label, maximum=setting.maximum,
+                                      number=number), field=setting.label)
         return number
     if setting.type is dt.datetime:
         if isinstance(value, dt.datetime):
@@ -105,9 +113,10 @@ def parse(setting: SettingKey, value: Any) -> Any:
         try:
             parsed = dt.datetime.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValidationError(f"{setting.label}“{value}”不是有效时间。", field=setting.label) from None
+            raise ValidationError(msg("{setting}“{value}”不是有效时间。",
+                                      setting=setting.label, value=value), field=setting.label) from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
-    raise ValidationError(f"不支持的设置类型：{setting.type}")
+    raise ValidationError(msg("不支持的设置类型：{type}", type=setting.type))
 
 
 def read_in(session: Session, setting: SettingKey) -> Any:
@@ -134,7 +143,7 @@ def setting_by_key(key: str) -> SettingKey:
         return KNOWN_KEYS[key]
     except KeyError:
         known = "、".join(sorted(KNOWN_KEYS))
-        raise NotFoundError(f"没有名为“{key}”的设置。可用的设置：{known}。", field="设置") from None
+        raise NotFoundError(msg("没有名为“{key}”的设置。可用的设置：{known}。", key=key, known=known), field=msg("设置")) from None
 
 
 def set_setting(ctx: ServiceContext, setting: SettingKey | str, value: Any) -> Any:

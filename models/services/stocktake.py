@@ -19,6 +19,7 @@ from models.services.permissions import can_read_store, require_post
 from models.services.receiving import find_or_create_batch
 from models.validation import check_text, parse_date, parse_quantity
 from models.errors import PermissionDeniedError
+from models.messages import msg
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def count_sheet(ctx: ServiceContext, store_code: str) -> list[SheetLine]:
     with ctx.read() as session:
         store = store_by_code(session, store_code)
         if not can_read_store(ctx.actor, store.id):
-            raise PermissionDeniedError(f"您不能查看储备库“{store.name}”。")
+            raise PermissionDeniedError(msg("您不能查看储备库“{store}”。", store=store.name))
         rows = session.execute(
             select(Item, Batch, Balance.quantity)
             .join(Balance, Balance.item_id == Item.id)
@@ -73,8 +74,8 @@ def post_stocktake(
 ) -> ledger.PostedDocument:
     """Post one stocktake adjustment (盘点调整单); batches not counted are left as they are."""
     if not counts:
-        raise ValidationError("盘点单至少需要一行清点结果。")
-    reason = check_text(reason, "盘盈盘亏原因", max_length=500, required=True)
+        raise ValidationError(msg("盘点单至少需要一行清点结果。"))
+    reason = check_text(reason, msg("盘盈盘亏原因"), max_length=500, required=True)
     with ctx.write() as session:
         store = store_by_code(session, store_code)
         require_post(ctx.actor, store)
@@ -83,32 +84,36 @@ def post_stocktake(
         for index, count in enumerate(counts, start=1):
             try:
                 item = item_by_code(session, count.item_code)
-                counted = parse_quantity(count.counted, "实盘数量", allow_zero=True)
+                counted = parse_quantity(count.counted, msg("实盘数量"), allow_zero=True)
                 batch = session.scalar(
                     select(Batch).where(Batch.item_id == item.id, Batch.batch_no == (count.batch_no or "无批次"))
                 )
                 if batch is None:
                     batch = find_or_create_batch(
                         session, item, count.batch_no,
-                        production_date=parse_date(count.production_date, "生产日期"),
-                        expiry_date=parse_date(count.expiry_date, "有效期至"),
+                        production_date=parse_date(count.production_date, msg("生产日期")),
+                        expiry_date=parse_date(count.expiry_date, msg("有效期至")),
                     )
             except ValidationError as exc:
-                raise type(exc)(f"第 {index} 行：{exc.message}", field=exc.field) from None
+                raise type(exc)(msg("第 {index} 行：{message}",
+                                    index=index, message=exc.chinese), field=exc.field) from None
             if batch.id in seen:
-                raise ValidationError(f"第 {index} 行：“{item.name}”批次 {batch.batch_no} 重复清点，请合并为一行。")
+                raise ValidationError(msg("第 {index} 行：“{item}”批次 {batch_no} 重复清点，请合并为一行。",
+                                          index=index, item=item.name, batch_no=batch.batch_no))
             seen.add(batch.id)
             balance = ledger.lock_balance(session, store, batch)
             book = balance.quantity
             difference = counted - book
             if difference < 0 and counted < balance.reserved:
                 raise ValidationError(
-                    f"第 {index} 行：“{item.name}”批次 {batch.batch_no} 有 {ledger.fmt_qty(balance.reserved)}{item.unit} "
-                    "已被调拨单预留，实盘数量少于预留数量。请先处理相关调拨单。"
+                    msg("第 {index} 行：“{item}”批次 {batch_no} 有 {reserved}{unit} 已被调拨单预留，实盘数量少于预留数量。请先处理相关调拨单。",
+                        index=index, item=item.name, batch_no=batch.batch_no,
+                        reserved=ledger.fmt_qty(balance.reserved), unit=item.unit)
+
                 )
             ledger.add_line(
                 document, batch, abs(difference), book_quantity=book, counted_quantity=counted,
-                remarks=check_text(count.remarks, "备注", max_length=500),
+                remarks=check_text(count.remarks, msg("备注"), max_length=500),
             )
             if difference != 0:
                 ledger.apply_movement(ctx, session, document, store, batch, difference)

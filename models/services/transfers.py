@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.documents import Transfer, TransferLine
 from models.schema.enums import DocType, TransferStatus
 from models.services import ledger
@@ -49,14 +50,14 @@ def ship_transfer(
 ) -> ledger.PostedDocument:
     """Post the outbound half of a transfer; the goods are then in transit."""
     if not lines:
-        raise ValidationError("调拨单至少需要一行物资。")
-    reference = check_text(reference, "依据文号", max_length=100)
-    remarks = check_text(remarks, "备注", max_length=2000)
+        raise ValidationError(msg("调拨单至少需要一行物资。"))
+    reference = check_text(reference, msg("依据文号"), max_length=100)
+    remarks = check_text(remarks, msg("备注"), max_length=2000)
     with ctx.write() as session:
         source = store_by_code(session, from_store_code)
         target = store_by_code(session, to_store_code)
         if source.id == target.id:
-            raise ValidationError("调出库和调入库不能是同一个储备库。", field="调入库")
+            raise ValidationError(msg("调出库和调入库不能是同一个储备库。"), field=msg("调入库"))
         require_post(ctx.actor, source)
         document = ledger.new_document(
             ctx, session, DocType.TRANSFER_OUT, source, doc_date=doc_date,
@@ -93,21 +94,25 @@ def receive_transfer(
 ) -> ledger.PostedDocument:
     """Post the inbound half. ``quantities`` maps (item code, batch) to the quantity that arrived;
     ``None`` receives everything still in transit."""
-    remarks = check_text(remarks, "备注", max_length=2000)
+    remarks = check_text(remarks, msg("备注"), max_length=2000)
     with ctx.write() as session:
         transfer = session.scalar(
             select(Transfer).where(Transfer.number == transfer_number).with_for_update()
             .execution_options(populate_existing=True)
         )
         if transfer is None:
-            raise NotFoundError(f"没有单号为“{transfer_number}”的调拨单。", field="调拨单号")
+            raise NotFoundError(msg("没有单号为“{number}”的调拨单。", number=transfer_number), field=msg("调拨单号"))
         if transfer.status in (TransferStatus.RECEIVED, TransferStatus.CANCELLED):
-            raise ConflictError(f"调拨单 {transfer_number} 已{'全部收货' if transfer.status is TransferStatus.RECEIVED else '撤销'}，不能再收货。")
+            raise ConflictError(
+                msg("调拨单 {number} 已全部收货，不能再收货。", number=transfer_number)
+                if transfer.status is TransferStatus.RECEIVED else
+                msg("调拨单 {number} 已撤销，不能再收货。", number=transfer_number)
+            )
         target = transfer.to_store
         require_post(ctx.actor, target)
         wanted = _received_quantities(transfer, quantities)
         if not any(wanted.values()):
-            raise ValidationError("本次收货数量全部为 0，请至少填写一行实收数量。")
+            raise ValidationError(msg("本次收货数量全部为 0，请至少填写一行实收数量。"))
         document = ledger.new_document(
             ctx, session, DocType.TRANSFER_IN, target, doc_date=doc_date,
             counterparty=transfer.from_store.name, reference=transfer.number,
@@ -141,18 +146,22 @@ def _received_quantities(transfer: Transfer, quantities) -> dict[int, Decimal]:
     if quantities is None:
         return {line.id: line.in_transit for line in transfer.lines}
     result: dict[int, Decimal] = {}
-    remaining = {key: parse_quantity(value, "实收数量", allow_zero=True) for key, value in quantities.items()}
+    remaining = {key: parse_quantity(value, msg("实收数量"), allow_zero=True) for key, value in quantities.items()}
     known = {(line.item.code, line.batch.batch_no) for line in transfer.lines}
     for key in remaining:
         if key not in known:
-            raise ValidationError(f"调拨单 {transfer.number} 中没有物资 {key[0]} 批次 {key[1]}。")
+            raise ValidationError(msg("调拨单 {number} 中没有物资 {item_code} 批次 {batch_no}。",
+                                      number=transfer.number, item_code=key[0], batch_no=key[1])
+)
     for line in transfer.lines:
         key = (line.item.code, line.batch.batch_no)
         quantity = remaining.get(key, Decimal(0))
         if quantity > line.in_transit:
             raise ValidationError(
-                f"“{line.item.name}”批次 {line.batch.batch_no} 在途只有 {ledger.fmt_qty(line.in_transit)}{line.item.unit}，"
-                f"实收 {ledger.fmt_qty(quantity)} 超过在途数量。"
+                msg("“{item}”批次 {batch_no} 在途只有 {in_transit}{unit}，实收 {quantity} 超过在途数量。",
+                    item=line.item.name, batch_no=line.batch.batch_no, in_transit=ledger.fmt_qty(line.in_transit),
+                    unit=line.item.unit, quantity=ledger.fmt_qty(quantity))
+
             )
         result[line.id] = quantity
     return result

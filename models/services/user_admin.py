@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from models.context import ServiceContext
 from models.errors import AuthenticationError, ConflictError, ValidationError
+from models.messages import msg
 from models.schema.enums import Role
 from models.schema.users import User
 from models.services import ledger
@@ -71,9 +72,9 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
     """Every signed-in user changes their own password by giving the old one first (admins too:
     someone at an admin's unlocked desk must not be able to take the account over)."""
     if ctx.actor.user_id is None:
-        raise ValidationError("当前不是以用户身份登录，不能修改密码。")
+        raise ValidationError(msg("当前不是以用户身份登录，不能修改密码。"))
     if old_password == new_password:
-        raise ValidationError("新密码不能与原密码相同。", field="新密码")
+        raise ValidationError(msg("新密码不能与原密码相同。"), field=msg("新密码"))
     with ctx.read() as session:
         user = session.get(User, ctx.actor.user_id)
         username, stored = user.username, user.password_hash
@@ -81,7 +82,7 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
         try:
             core._hasher.verify(stored, old_password or "")  # looked up at call time: one hasher, one place
         except (VerificationError, InvalidHashError):
-            raise AuthenticationError("原密码不正确。", field="原密码") from None
+            raise AuthenticationError(msg("原密码不正确。"), field=msg("原密码")) from None
     core.set_password(ctx, username, new_password, old_password=old_password)
 
 
@@ -96,7 +97,7 @@ def _change(ctx: ServiceContext, username: str, summary: str, apply) -> UserRow:
         session.flush()
         after = _snapshot(user)
         if user.role is Role.KEEPER and user.active and not user.stores:
-            raise ValidationError("保管员至少需要分配一个储备库。", field="储备库")
+            raise ValidationError(msg("保管员至少需要分配一个储备库。"), field=msg("储备库"))
         if before.get("role") == Role.ADMIN.value or after["role"] == Role.ADMIN.value:
             _keep_one_admin(session)
         ledger.audit(ctx, session, "update", "user", username, f"{summary}：{username}", before=before, after=after)
@@ -106,14 +107,14 @@ def _change(ctx: ServiceContext, username: str, summary: str, apply) -> UserRow:
 def _keep_one_admin(session) -> None:
     admins = session.scalar(select(func.count(User.id)).where(User.role == Role.ADMIN, User.active.is_(True)))
     if not admins:
-        raise ConflictError("至少要保留一个启用的管理员账户。", field="角色")
+        raise ConflictError(msg("至少要保留一个启用的管理员账户。"), field=msg("角色"))
 
 
 def set_active(ctx: ServiceContext, username: str, active: bool) -> UserRow:
     """Deactivate (or reactivate) a user; a deactivated user cannot sign in. Users are never deleted:
     the audit trail and documents keep pointing at them."""
     if not active and ctx.actor.username == username:
-        raise ConflictError("不能停用自己正在使用的账户。", field="用户名")
+        raise ConflictError(msg("不能停用自己正在使用的账户。"), field=msg("用户名"))
 
     def apply(_session, user: User) -> None:
         user.active = active
@@ -125,7 +126,7 @@ def set_role(ctx: ServiceContext, username: str, role: Role | str) -> UserRow:
     try:
         role = Role(role)
     except ValueError:
-        raise ValidationError(f"角色“{role}”无效，可选 admin、officer、keeper、viewer。", field="角色") from None
+        raise ValidationError(msg("角色“{role}”无效，可选 admin、officer、keeper、viewer。", role=role), field=msg("角色")) from None
 
     def apply(_session, user: User) -> None:
         user.role = role

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from models.context import Actor, ServiceContext
 from models.db import Database
 from models.errors import AuthenticationError, ConflictError, ValidationError
+from models.messages import msg
 from models.schema.base import utcnow
 from models.schema.enums import Role
 from models.schema.users import User
@@ -32,7 +33,7 @@ def hash_password(password: str) -> str:
 
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。", field="密码")
+        raise ValidationError(msg("密码至少需要 {length} 个字符。", length=MIN_PASSWORD_LENGTH), field=msg("密码"))
 
 
 def actor_for(user: User) -> Actor:
@@ -46,13 +47,14 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     with db.write() as session:
         user = session.scalar(select(User).where(User.username == username).with_for_update())
         if user is None or not user.active:
-            raise AuthenticationError("用户名或密码不正确。")
+            raise AuthenticationError(msg("用户名或密码不正确。"))
         if user.locked_until and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise AuthenticationError(f"账户因多次密码错误已锁定，请 {minutes} 分钟后再试，或请管理员重置密码。")
+            raise AuthenticationError(msg("账户因多次密码错误已锁定，请 {minutes} 分钟后再试，或请管理员重置密码。", minutes=minutes))
         if user.password_hash is None:
             if password:
-                raise AuthenticationError("该用户尚未设置密码，请留空密码登录后立即设置，或请管理员设置。")
+                raise AuthenticationError(msg("该用户尚未设置密码，请留空密码登录后立即设置，或请管理员设置。"))
+
             return actor_for(user)
         try:
             _hasher.verify(user.password_hash, password)
@@ -70,7 +72,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
                 user.password_hash = _hasher.hash(password)
             actor = actor_for(user)
     if failed:
-        raise AuthenticationError("用户名或密码不正确。")
+        raise AuthenticationError(msg("用户名或密码不正确。"))
     return actor
 
 
@@ -84,22 +86,22 @@ def add_user(
     store_codes: list[str] | tuple[str, ...] = (),
 ) -> User:
     require_admin(ctx.actor)
-    username = check_code(username, "用户名", max_length=60)
-    display_name = check_text(display_name, "姓名", max_length=100)
+    username = check_code(username, msg("用户名"), max_length=60)
+    display_name = check_text(display_name, msg("姓名"), max_length=100)
     try:
         role = Role(role)
     except ValueError:
-        raise ValidationError(f"角色“{role}”无效，可选 admin、officer、keeper、viewer。", field="角色") from None
+        raise ValidationError(msg("角色“{role}”无效，可选 admin、officer、keeper、viewer。", role=role), field=msg("角色")) from None
     with ctx.write() as session:
         if session.scalar(select(User.id).where(User.username == username)):
-            raise ConflictError(f"用户名“{username}”已存在，请换一个。", field="用户名")
+            raise ConflictError(msg("用户名“{username}”已存在，请换一个。", username=username), field=msg("用户名"))
         user = User(
             username=username, display_name=display_name, role=role,
             password_hash=hash_password(password) if password else None,
         )
         user.stores = [store_by_code(session, code) for code in store_codes]
         if role is Role.KEEPER and not user.stores:
-            raise ValidationError("保管员至少需要分配一个储备库（--store 编码）。", field="储备库")
+            raise ValidationError(msg("保管员至少需要分配一个储备库（--store 编码）。"), field=msg("储备库"))
         session.add(user)
         session.flush()
         ledger.audit(ctx, session, "create", "user", username, f"新建用户 {username}（{role.label}）",
@@ -117,7 +119,7 @@ def set_password(ctx: ServiceContext, username: str, new_password: str, *, old_p
             try:
                 _hasher.verify(user.password_hash, old_password or "")
             except (VerificationError, InvalidHashError):
-                raise AuthenticationError("原密码不正确。") from None
+                raise AuthenticationError(msg("原密码不正确。")) from None
         user.password_hash = hash_password(new_password)
         user.failed_attempts = 0
         user.locked_until = None

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from models.context import ServiceContext
 from models.errors import ConflictError, ValidationError
+from models.messages import msg
 from models.schema.enums import AreaKind, StoreLevel
 from models.schema.stock import Balance
 from models.schema.warehouse import Area, Store
@@ -29,7 +30,8 @@ def parse_level(value: str) -> StoreLevel:
     try:
         return StoreLevel(text.lower())
     except ValueError:
-        raise ValidationError(f"级别“{value}”无效，应为 县级、乡镇级 或 村级（county/township/village）。", field="级别") from None
+        raise ValidationError(msg("级别“{value}”无效，应为 县级、乡镇级 或 村级（county/township/village）。",
+                                  value=value), field=msg("级别")) from None
 
 
 @dataclass
@@ -46,15 +48,15 @@ class StoreInput:
 
 def create_area(ctx: ServiceContext, code: str, name: str, kind: AreaKind | str, parent_code: str | None = None) -> Area:
     require_catalog_edit(ctx.actor)
-    code = check_code(code, "行政区编码", max_length=20)
-    name = check_text(name, "行政区名称", max_length=100, required=True)
+    code = check_code(code, msg("行政区编码"), max_length=20)
+    name = check_text(name, msg("行政区名称"), max_length=100, required=True)
     try:
         kind = AreaKind(kind)
     except ValueError:
-        raise ValidationError(f"行政区类型“{kind}”无效。", field="类型") from None
+        raise ValidationError(msg("行政区类型“{kind}”无效。", kind=kind), field=msg("类型")) from None
     with ctx.write() as session:
         if session.scalar(select(Area.id).where(Area.code == code)):
-            raise ConflictError(f"行政区编码“{code}”已存在。", field="行政区编码")
+            raise ConflictError(msg("行政区编码“{code}”已存在。", code=code), field=msg("行政区编码"))
         parent = area_by_code(session, parent_code) if parent_code else None
         area = Area(code=code, name=name, kind=kind, parent=parent)
         session.add(area)
@@ -64,30 +66,30 @@ def create_area(ctx: ServiceContext, code: str, name: str, kind: AreaKind | str,
 
 
 def _apply_store_fields(session, store: Store, data: StoreInput) -> None:
-    store.name = check_text(data.name, "储备库名称", max_length=200, required=True)
+    store.name = check_text(data.name, msg("储备库名称"), max_length=200, required=True)
     store.level = parse_level(data.level) if not isinstance(data.level, StoreLevel) else data.level
     store.area = area_by_code(session, data.area_code)
-    store.address = check_text(data.address, "地址", max_length=300)
-    store.keeper_name = check_text(data.keeper_name, "负责人", max_length=100)
-    store.keeper_phone = check_text(data.keeper_phone, "联系电话", max_length=50)
+    store.address = check_text(data.address, msg("地址"), max_length=300)
+    store.keeper_name = check_text(data.keeper_name, msg("负责人"), max_length=100)
+    store.keeper_phone = check_text(data.keeper_phone, msg("联系电话"), max_length=50)
     if data.floor_area in (None, ""):
         store.floor_area = None
     else:
         try:
             value = Decimal(str(data.floor_area))
         except InvalidOperation:
-            raise ValidationError(f"面积“{data.floor_area}”不是数字。", field="面积") from None
+            raise ValidationError(msg("面积“{floor_area}”不是数字。", floor_area=data.floor_area), field=msg("面积")) from None
         if value < 0:
-            raise ValidationError("面积不能为负数。", field="面积")
+            raise ValidationError(msg("面积不能为负数。"), field=msg("面积"))
         store.floor_area = value.quantize(Decimal("0.01"))
 
 
 def create_store(ctx: ServiceContext, data: StoreInput) -> Store:
     require_catalog_edit(ctx.actor)
-    code = check_code(data.code, "储备库编码")
+    code = check_code(data.code, msg("储备库编码"))
     with ctx.write() as session:
         if session.scalar(select(Store.id).where(Store.code == code)):
-            raise ConflictError(f"储备库编码“{code}”已存在，请换一个编码。", field="储备库编码")
+            raise ConflictError(msg("储备库编码“{code}”已存在，请换一个编码。", code=code), field=msg("储备库编码"))
         store = Store(code=code)
         _apply_store_fields(session, store, data)
         session.add(store)

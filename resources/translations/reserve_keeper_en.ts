@@ -778,6 +778,10 @@
         <translation>Noted, do not remind again</translation>
     </message>
     <message>
+        <source>正在计算…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>……另有 %1 条提醒，请在“轮换计划”和“养护检查”中查看</source>
         <translation>…and %1 more alerts: see Rotation plan and Inspections</translation>
     </message>
@@ -4894,7 +4898,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>{field}“{value}”不是金额，请填写如 36000 或 36000.50。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} “{value}” is not an amount: enter an amount such as 36000 or 36000.50.</translation>
     </message>
     <message>
         <source>{field}不能为空。</source>
@@ -4902,7 +4906,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>{field}不能为空，请写成 2026-05-01 的格式。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} is empty: enter a date such as 2026-05-01.</translation>
     </message>
     <message>
         <source>{field}不能为空，请填写一个正数。</source>
@@ -4910,7 +4914,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>{field}不能为负数（现为 {value}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} cannot be negative (it is {value}).</translation>
     </message>
     <message>
         <source>{field}中含有不可见的控制字符，请删除后重试。</source>
@@ -4926,7 +4930,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>{field}必须是不小于 {lowest} 的整数（现为 {value}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be a whole number of at least {lowest} (it is {value}).</translation>
     </message>
     <message>
         <source>{field}最多保留三位小数（现为 {value}）。</source>
@@ -4934,447 +4938,615 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>{field}最多到分（两位小数），现为 {value}。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{line_prefix}物资“{item}”的批次“{number}”已存在，但日期不同（已登记：生产 {value}，有效期至 {value2}）。请核对日期，或使用新的批次号。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} may have at most two decimals (fen); it is {value}.</translation>
     </message>
     <message>
         <source>{name}“{value}”含有空格或控制字符，请检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} “{value}” contains spaces or control characters. Check it.</translation>
     </message>
     <message>
         <source>{name}不能为空。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} must not be empty.</translation>
     </message>
     <message>
         <source>{number} 尚未记账，不需要冲销。</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} has not been posted, so it needs no reversal.</translation>
     </message>
     <message>
         <source>{number} 已被 {existing} 冲销，不能重复冲销。</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} was already reversed by {existing}; it cannot be reversed twice.</translation>
     </message>
     <message>
         <source>{number} 本身是冲销单，不能再冲销。如冲销有误，请重新录入正确的单据。</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} is itself a reversal and cannot be reversed. If the reversal was wrong, enter the correct document again.</translation>
     </message>
     <message>
         <source>{prefix}有效期至 {expiry} 早于生产日期 {production}，请检查日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}Expiry date {expiry} is before production date {production}. Check the dates.</translation>
     </message>
     <message>
         <source>{setting}“{value}”不是整数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} “{value}” is not a whole number.</translation>
     </message>
     <message>
         <source>{setting}“{value}”不是有效时间。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} “{value}” is not a valid time.</translation>
     </message>
     <message>
         <source>{setting}“{value}”应为 是/否（true/false）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} “{value}” must be yes or no (true/false).</translation>
     </message>
     <message>
         <source>{setting}不能大于 {maximum}（现为 {number}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} cannot be more than {maximum} (it is {number}).</translation>
     </message>
     <message>
         <source>{setting}不能小于 {minimum}（现为 {number}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} cannot be less than {minimum} (it is {number}).</translation>
     </message>
     <message>
         <source>{setting}含有控制字符或太长（最多 1000 字符）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} contains control characters or is too long (at most 1000 characters).</translation>
     </message>
     <message>
         <source>{setting}必须是带时区的时间。</source>
-        <translation type="unfinished"></translation>
+        <translation>{setting} must be a time with a time zone.</translation>
     </message>
     <message>
         <source>{target} 是文件夹，请给出备份文件名，例如 {example}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} is a folder. Give a backup file name, e.g. {example}.</translation>
     </message>
     <message>
         <source>“{item_name}”实查数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity found of “{item_name}”</translation>
     </message>
     <message>
         <source>“{item}”批次 {batch_no} 在途只有 {in_transit}{unit}，实收 {quantity} 超过在途数量。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{item}” batch {batch_no} has only {in_transit} {unit} in transit; {quantity} received is more than that.</translation>
     </message>
     <message>
         <source>“{item}”批次“{batch_no}”已于 {expiry_date} 过期，不能出库。过期物资请办理报废。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{item}” batch “{batch_no}” expired on {expiry_date} and cannot be issued. Scrap expired goods instead.</translation>
     </message>
     <message>
         <source>上次备份时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Last backup time</translation>
     </message>
     <message>
         <source>上级分类“{parent_code}”不存在，请先建立上级分类。</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent category “{parent_code}” does not exist. Create the parent category first.</translation>
     </message>
     <message>
         <source>不支持的设置类型：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported setting type: {type}</translation>
     </message>
     <message>
         <source>不能停用自己正在使用的账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot deactivate the account you are using.</translation>
     </message>
     <message>
         <source>两次输入的密码不一致，密码未修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ; the password was not changed.</translation>
     </message>
     <message>
         <source>企业名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Enterprise name</translation>
     </message>
     <message>
         <source>企业地址</source>
-        <translation type="unfinished">Enterprise address</translation>
+        <translation>Enterprise address</translation>
     </message>
     <message>
         <source>供应商</source>
-        <translation type="unfinished">Supplier</translation>
+        <translation>Supplier</translation>
     </message>
     <message>
         <source>依据文号</source>
-        <translation type="unfinished">Reference no.</translation>
+        <translation>Reference no.</translation>
     </message>
     <message>
         <source>保管员至少需要分配一个储备库。</source>
-        <translation type="unfinished"></translation>
+        <translation>A keeper needs at least one store.</translation>
     </message>
     <message>
         <source>保管员至少需要分配一个储备库（--store 编码）。</source>
-        <translation type="unfinished"></translation>
+        <translation>A keeper needs at least one store (--store CODE).</translation>
     </message>
     <message>
         <source>保质期（月）</source>
-        <translation type="unfinished">Shelf life (months)</translation>
+        <translation>Shelf life (months)</translation>
     </message>
     <message>
         <source>修改物资目录、储备库和标准需要“业务科室”或“管理员”角色，您的角色是“{role}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Changing the catalogue, stores and standards needs the “Officer” or “Administrator” role; you have the role “{role}”.</translation>
     </message>
     <message>
         <source>储备库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>储备库“{store}”中物资“{item}”批次“{batch_no}”只有 {quantity}{unit}，不足 {delta}{unit}。请减少数量或选择其他批次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Store</translation>
     </message>
     <message>
         <source>储备库“{store}”的“{item}”可用库存只有 {usable}{unit}{extra}，本次需要 {quantity}{unit}。请减少数量，或从其他储备库调拨。</source>
-        <translation type="unfinished"></translation>
+        <translation>Store “{store}” has only {usable} {unit} of “{item}” available{extra}; {quantity} {unit} is needed. Reduce the quantity or transfer from another store.</translation>
     </message>
     <message>
         <source>储备库“{store}”的“{item}”批次“{batch_no}”只有 {on_hand}{unit}{extra}，不足 {quantity}{unit}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Store “{store}” has only {on_hand} {unit} of “{item}” batch “{batch_no}”{extra}, less than {quantity} {unit}.</translation>
+    </message>
+    <message>
+        <source>储备库名称</source>
+        <translation>Store name</translation>
     </message>
     <message>
         <source>储备库编码</source>
-        <translation type="unfinished">Store code</translation>
+        <translation>Store code</translation>
+    </message>
+    <message>
+        <source>储备库编码“{code}”已存在，请换一个编码。</source>
+        <translation>Store code “{code}” already exists. Choose another code.</translation>
     </message>
     <message>
         <source>储备类别</source>
-        <translation type="unfinished">Reserve type</translation>
+        <translation>Reserve category</translation>
+    </message>
+    <message>
+        <source>储存年限</source>
+        <translation>Years in storage</translation>
     </message>
     <message>
         <source>入库单至少需要一行物资。</source>
-        <translation type="unfinished"></translation>
+        <translation>A receipt needs at least one item line.</translation>
+    </message>
+    <message>
+        <source>养护类型</source>
+        <translation>Maintenance type</translation>
+    </message>
+    <message>
+        <source>养护类型“{kind}”无效。</source>
+        <translation>Maintenance type “{kind}” is not valid.</translation>
+    </message>
+    <message>
+        <source>养护计划</source>
+        <translation>Maintenance plan</translation>
+    </message>
+    <message>
+        <source>养护计划“{schedule_name}”只适用于储备库 {store_code}。</source>
+        <translation>Maintenance plan “{schedule_name}” applies only to store {store_code}.</translation>
+    </message>
+    <message>
+        <source>养护计划“{schedule_name}”按批次抽检，请指定物资和批次。</source>
+        <translation>Maintenance plan “{schedule_name}” samples by batch: choose the item and the batch.</translation>
+    </message>
+    <message>
+        <source>养护计划“{schedule_name}”按物资检查，请指定物资。</source>
+        <translation>Maintenance plan “{schedule_name}” checks by item: choose the item.</translation>
+    </message>
+    <message>
+        <source>养护计划只能按物资或按分类之一设定，不能同时指定。</source>
+        <translation>A maintenance plan is set either for an item or for a category, not both.</translation>
+    </message>
+    <message>
+        <source>养护计划编码“{code}”已存在。</source>
+        <translation>Maintenance plan code “{code}” already exists.</translation>
     </message>
     <message>
         <source>内存数据库不能备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>An in-memory database cannot be backed up.</translation>
+    </message>
+    <message>
+        <source>冲销</source>
+        <translation>reverse</translation>
     </message>
     <message>
         <source>冲销原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for reversal</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>issue</translation>
     </message>
     <message>
         <source>出库单至少需要一行物资。</source>
-        <translation type="unfinished"></translation>
+        <translation>An issue slip needs at least one item line.</translation>
     </message>
     <message>
         <source>分类名称</source>
-        <translation type="unfinished">Category name</translation>
+        <translation>Category name</translation>
     </message>
     <message>
         <source>分类编码</source>
-        <translation type="unfinished">Category code</translation>
+        <translation>Category code</translation>
     </message>
     <message>
         <source>分类编码“{code}”已存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>Category code “{code}” already exists.</translation>
     </message>
     <message>
         <source>分类编码“{code}”格式不对：应为 1 位大类、3 位中类、5 位小类或 7 位细类数字，如 1、101、10101。</source>
-        <translation type="unfinished"></translation>
+        <translation>Category code “{code}” has the wrong form: use 1, 3, 5 or 7 digits (class, group, subgroup, detail), e.g. 1, 101, 10101.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>delete</translation>
     </message>
     <message>
         <source>动用数量</source>
-        <translation type="unfinished">Quantity called up</translation>
+        <translation>Call-up quantity</translation>
     </message>
     <message>
         <source>动用时间</source>
-        <translation type="unfinished">Called up at</translation>
+        <translation>Call-up time</translation>
     </message>
     <message>
         <source>动用时间必须带时区。</source>
-        <translation type="unfinished"></translation>
+        <translation>The call-up time must include a time zone.</translation>
     </message>
     <message>
         <source>动用记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Call-up</translation>
     </message>
     <message>
         <source>协议“{agreement_number}”{state_label}，不能再修改；如需继续合作，请续签。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{agreement_number}” is {state_label} and can no longer be changed; renew it to continue the cooperation.</translation>
     </message>
     <message>
         <source>协议“{agreement_number}”在 {day} 不在有效期内（状态“{label}”，期限 {start_date} 至 {end_date}），不能动用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{agreement_number}” is not in force on {day} (state “{label}”, term {start_date} to {end_date}), so nothing can be called up.</translation>
     </message>
     <message>
         <source>协议“{agreement_number}”的“{item_name}”目前可动用 {available}{item_unit}，不足 {amount}{item_unit}。请减少数量或另选协议。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{agreement_number}” has only {available} {item_unit} of “{item_name}” available, less than {amount} {item_unit}. Reduce the quantity or choose another agreement.</translation>
     </message>
     <message>
         <source>协议“{number}”中没有物资“{code}”，请检查物资编码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” has no item “{code}”: check the item code.</translation>
     </message>
     <message>
         <source>协议“{number}”中没有物资“{item_code}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” has no item “{item_code}”.</translation>
     </message>
     <message>
         <source>协议“{number}”已是“{state_label}”状态，不能再终止。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” is already “{state_label}” and cannot be terminated.</translation>
     </message>
     <message>
         <source>协议“{number}”已续签为“{renewed}”，请续签最新的协议。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” was already renewed as “{renewed}”: renew the latest agreement.</translation>
     </message>
     <message>
         <source>协议“{number}”当前状态为“{label}”，只有草稿可以生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” is “{label}”; only a draft can be activated.</translation>
     </message>
     <message>
         <source>协议“{number}”的结束日期 {end_date} 已过，不能生效；请修改期限或续签。</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date {end_date} of agreement “{number}” has passed, so it cannot be activated; change the term or renew it.</translation>
     </message>
     <message>
         <source>协议“{number}”还是草稿，生效后才能核查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” is still a draft: activate it before recording checks.</translation>
     </message>
     <message>
         <source>协议“{number}”还是草稿，请直接修改期限，不必续签。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” is still a draft: change its term directly instead of renewing.</translation>
     </message>
     <message>
         <source>协议“{number}”还没有物资明细，请先添加至少一行物资再生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement “{number}” has no items yet: add at least one item line before activating it.</translation>
     </message>
     <message>
         <source>协议物资</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement item</translation>
     </message>
     <message>
         <source>协议类型</source>
-        <translation type="unfinished">Agreement type</translation>
+        <translation>Agreement type</translation>
     </message>
     <message>
         <source>协议类型“{value}”无效，应为“实物代储”或“产能储备”（physical/capacity）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement type “{value}” is not valid: use physical (实物代储) or capacity (产能储备).</translation>
     </message>
     <message>
         <source>协议编号</source>
-        <translation type="unfinished">Agreement no.</translation>
+        <translation>Agreement number</translation>
     </message>
     <message>
         <source>协议编号“{new_number}”已存在，请换一个编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement number “{new_number}” already exists: choose another number.</translation>
     </message>
     <message>
         <source>协议编号“{number}”已存在，请换一个编号，或修改原协议。</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement number “{number}” already exists: choose another number or edit the existing agreement.</translation>
     </message>
     <message>
         <source>单价</source>
-        <translation type="unfinished">Unit price</translation>
+        <translation>Unit price</translation>
     </message>
     <message>
         <source>单价不能为负数。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit price cannot be negative.</translation>
     </message>
     <message>
         <source>单号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Document number</translation>
     </message>
     <message>
         <source>原密码</source>
-        <translation type="unfinished">Current password</translation>
+        <translation>Current password</translation>
     </message>
     <message>
         <source>原密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>口头指令</source>
+        <translation>Verbal instruction</translation>
     </message>
     <message>
         <source>另一位用户正在同时修改相同的库存或数据，为避免冲突，本次操作已取消，没有做任何更改。请重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Another user was changing the same stock or data at the same time. To avoid a conflict this action was cancelled and nothing was changed. Please try again.</translation>
+    </message>
+    <message>
+        <source>另有 {promised}{unit} 已被其他调拨单预留</source>
+        <translation>{promised} {unit} more is reserved by other dispatch orders</translation>
+    </message>
+    <message>
+        <source>另有 {quantity}{unit} 已被审批的调拨单预留</source>
+        <translation>another {quantity} {unit} is reserved for approved transfers</translation>
+    </message>
+    <message>
+        <source>另有已过期 {expired}{unit}</source>
+        <translation>{expired} {unit} more has expired</translation>
+    </message>
+    <message>
+        <source>另有已过期 {quantity}{unit}，过期物资只能报废</source>
+        <translation>another {quantity} {unit} has expired and can only be scrapped</translation>
     </message>
     <message>
         <source>合同扫描件</source>
-        <translation type="unfinished">Scanned contract</translation>
+        <translation>Contract scan</translation>
+    </message>
+    <message>
+        <source>后续处理</source>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>响应时限“{value}”不是整数小时数，请填写如 6 或 24。</source>
-        <translation type="unfinished"></translation>
+        <translation>Response time “{value}” is not a whole number of hours: enter e.g. 6 or 24.</translation>
     </message>
     <message>
         <source>响应时限必须是 1 到 8760 之间的整数小时（现为 {value}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Response time must be a whole number of hours from 1 to 8760 (it is {value}).</translation>
     </message>
     <message>
         <source>响应时限（小时）</source>
-        <translation type="unfinished">Response time (hours)</translation>
+        <translation>Response time (hours)</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
     </message>
     <message>
         <source>备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file</translation>
     </message>
     <message>
         <source>备份文件 {source} 已损坏（完整性检查：{problems}），不能用于恢复。请换一个备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file {source} is damaged (integrity check: {problems}) and cannot be restored. Choose another backup.</translation>
     </message>
     <message>
         <source>备份文件 {source} 无法升级到本程序的版本：{exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file {source} cannot be upgraded to this program&apos;s version: {exc}</translation>
     </message>
     <message>
         <source>备份文件 {source} 无法打开：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file {source} cannot be opened: {message}</translation>
     </message>
     <message>
         <source>备份文件 {source} 未通过自检（{failed}），不能用于恢复。请换一个备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file {source} failed the self-check ({failed}) and cannot be restored. Choose another backup.</translation>
     </message>
     <message>
         <source>备份文件 {source} 的数据库版本（{versions}）本程序不认识，可能由更新版本的储备管家创建。请先升级本程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>This program does not know the database version ({versions}) of backup file {source}; it may come from a newer ReserveKeeper. Upgrade this program first.</translation>
     </message>
     <message>
         <source>备份文件不能是当前数据库本身，请选择另一个文件名。</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup file cannot be the current database itself. Choose another file name.</translation>
     </message>
     <message>
         <source>备份文件就是当前数据库，无需恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup file is the current database; there is nothing to restore.</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Remarks</translation>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>如 6 或 24</source>
+        <translation>e.g. 6 or 24</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Full name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>存放位置</source>
-        <translation type="unfinished">Location</translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>存放地点</source>
-        <translation type="unfinished">Storage place</translation>
+        <translation>Storage place</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>季节“{value}”无效，应为 全年、夏季 或 冬季（any/summer/winter）。</source>
+        <translation>Season “{value}” is not valid: use any, summer or winter.</translation>
+    </message>
+    <message>
+        <source>完好数量</source>
+        <translation>Quantity in good condition</translation>
+    </message>
+    <message>
+        <source>定额标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>定额标准“{standard_name}”中已有需求项“{name}”。</source>
+        <translation>Standard “{standard_name}” already has a need “{name}”.</translation>
+    </message>
+    <message>
+        <source>定额标准“{standard_name}”中没有需求项“{name}”。</source>
+        <translation>Standard “{standard_name}” has no need “{name}”.</translation>
+    </message>
+    <message>
+        <source>定额标准“{standard_name}”中没有需求项“{need_name}”。</source>
+        <translation>Standard “{standard_name}” has no need “{need_name}”.</translation>
     </message>
     <message>
         <source>实收数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity received</translation>
     </message>
     <message>
         <source>实查数量</source>
-        <translation type="unfinished">Quantity found</translation>
+        <translation>Quantity found</translation>
     </message>
     <message>
         <source>实盘数量</source>
-        <translation type="unfinished">Counted</translation>
+        <translation>Counted quantity</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>审批意见</source>
+        <translation>Approval note</translation>
     </message>
     <message>
         <source>审批需要“业务科室”或“管理员”角色，您（{username}）的角色是“{role}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval needs the “Officer” or “Administrator” role; you ({username}) have the role “{role}”.</translation>
+    </message>
+    <message>
+        <source>审计日志涵盖全部储备库，保管员（{username}）不能查看。如需查询，请联系管理员或业务科室。</source>
+        <translation>The audit log covers all stores, so a keeper ({username}) cannot view it. Ask an administrator or the business office.</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>密码至少需要 {length} 个字符。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password needs at least {length} characters.</translation>
+    </message>
+    <message>
+        <source>已批准并记账</source>
+        <translation>was already approved and posted</translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的定额标准，请换一个名称。</source>
+        <translation>A standard named “{name}” already exists: choose another name.</translation>
+    </message>
+    <message>
+        <source>已被驳回</source>
+        <translation>was already rejected</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>年度“{year}”无效，请填写如 2026 的四位年份。</source>
+        <translation>Year “{year}” is not valid: enter a four-digit year such as 2026.</translation>
+    </message>
+    <message>
+        <source>年费用（元）</source>
+        <translation>Annual fee (yuan)</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished">Start date</translation>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>归还数量</source>
+        <translation>Quantity returned</translation>
+    </message>
+    <message>
+        <source>归还数量全部为 0，请填写完好、修复或丢失的数量。</source>
+        <translation>All returned quantities are 0: enter the quantity in good condition, repaired or lost.</translation>
+    </message>
+    <message>
+        <source>归还日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <source>归还说明</source>
+        <translation>Return note</translation>
     </message>
     <message>
         <source>当前不是以用户身份登录，不能修改密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>You are not signed in as a user, so no password can be changed.</translation>
     </message>
     <message>
         <source>当前使用 PostgreSQL 服务器，本程序不复制服务器数据库。请在服务器上用 pg_dump 备份，例如：pg_dump -Fc -h 主机 -U 用户 -f reserve.dump 数据库名；用 pg_restore 恢复。详见 docs/SERVER.md。</source>
-        <translation type="unfinished"></translation>
+        <translation>This program is using a PostgreSQL server and does not copy server databases. Back up on the server with pg_dump, e.g. pg_dump -Fc -h HOST -U USER -f reserve.dump DATABASE; restore with pg_restore. See docs/SERVER.md.</translation>
+    </message>
+    <message>
+        <source>您不能查看储备库“{store_name}”的单据 {number}。</source>
+        <translation>You cannot view document {number} of store “{store_name}”.</translation>
+    </message>
+    <message>
+        <source>您不能查看储备库“{store_name}”的单据。</source>
+        <translation>You cannot view documents of store “{store_name}”.</translation>
     </message>
     <message>
         <source>您不能查看储备库“{store}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>You may not view store “{store}”.</translation>
     </message>
     <message>
         <source>您（{username}）不是储备库“{store}”（{store_code}）的保管员，不能在该库记账。如需在该库操作，请联系管理员分配权限。</source>
-        <translation type="unfinished"></translation>
+        <translation>You ({username}) are not a keeper of store “{store}” ({store_code}) and cannot post there. To work in that store, ask an administrator to assign it to you.</translation>
+    </message>
+    <message>
+        <source>您（{username}）的角色“{role_label}”只能查看，不能办理调拨单。</source>
+        <translation>Your role “{role_label}” ({username}) can only view; it cannot handle dispatch orders.</translation>
     </message>
     <message>
         <source>您（{username}）的角色“{role}”只能查看，不能记账。如需记账，请联系管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>You ({username}) have the role “{role}”, which can only view, not post. To post, ask an administrator.</translation>
     </message>
     <message>
         <source>批次号</source>
-        <translation type="unfinished">Batch no.</translation>
-    </message>
-    <message>
-        <source>批次（编号 {batch_id}）库存只有 {state}，不足 {delta}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch number</translation>
     </message>
     <message>
         <source>找不到备份文件 {source}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file {source} not found.</translation>
     </message>
     <message>
         <source>报废单至少需要一行物资。</source>
-        <translation type="unfinished"></translation>
+        <translation>A scrap record needs at least one item line.</translation>
     </message>
     <message>
         <source>报废原因</source>
-        <translation type="unfinished">Reason for scrapping</translation>
+        <translation>Reason for scrapping</translation>
     </message>
     <message>
         <source>报废必须指明批次号。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>数据库 {value} 中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库或正确的文件。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>数据库 {value} 由更新版本的储备管家创建（版本 {value2}），请升级本程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrapping needs a batch number.</translation>
     </message>
     <message>
         <source>数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database already has stores or ledger data; demo data can only be loaded into an empty database. Create a new database and try again.</translation>
     </message>
     <message>
         <source>数量</source>
@@ -5382,55 +5554,47 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>文件 {path} 不是储备管家数据库（也不是 SQLite 文件）。请选择正确的数据库文件，或从备份恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} is not a ReserveKeeper database (not even an SQLite file). Choose the right database file, or restore from a backup.</translation>
     </message>
     <message>
         <source>文件 {source} 不是 SQLite 数据库，不能用于恢复。请选择储备管家的备份文件（.db）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} is not an SQLite database and cannot be restored. Choose a ReserveKeeper backup file (.db).</translation>
     </message>
     <message>
         <source>文件 {source} 不是储备管家数据库（没有版本信息），不能用于恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} is not a ReserveKeeper database (it has no version information) and cannot be restored.</translation>
     </message>
     <message>
         <source>新协议编号</source>
-        <translation type="unfinished"></translation>
+        <translation>New agreement number</translation>
     </message>
     <message>
         <source>新密码</source>
-        <translation type="unfinished">New password</translation>
+        <translation>New password</translation>
     </message>
     <message>
         <source>新密码不能与原密码相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>无法写入备份文件 {target}：{exc}。请检查文件夹是否存在、是否有写权限、磁盘是否已满。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write backup file {target}: {exc}. Check that the folder exists, that you may write to it and that the disk is not full.</translation>
     </message>
     <message>
         <source>无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write database {target}: {exc}. Close other programs using the database and try again.</translation>
     </message>
     <message>
         <source>无法写入数据库 {target}：{exc}。请关闭其他正在使用该数据库的程序后重试。原数据库已另存为 {previous}。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法打开数据库 {value}：{__name__}。请检查文件是否完整、服务器是否可达，或从备份恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write database {target}: {exc}. Close other programs using the database and try again. The previous database was saved as {previous}.</translation>
     </message>
     <message>
         <source>无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法连接数据库 {value}：{exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read backup file {source}: {exc}. The file may be incomplete or damaged; choose another backup.</translation>
     </message>
     <message>
         <source>日期</source>
@@ -5438,339 +5602,1107 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>最低数量</source>
-        <translation type="unfinished">Minimum</translation>
+        <translation>Minimum quantity</translation>
     </message>
     <message>
         <source>有效期至</source>
-        <translation type="unfinished">Expires</translation>
+        <translation>Expiry date</translation>
     </message>
     <message>
         <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
-        <translation type="unfinished">All quantities received are 0; enter at least one line received.</translation>
+        <translation>All received quantities are 0. Enter the quantity received on at least one line.</translation>
     </message>
     <message>
         <source>核查人</source>
-        <translation type="unfinished">Checked by</translation>
+        <translation>Checked by</translation>
     </message>
     <message>
         <source>核查日期</source>
-        <translation type="unfinished">Check date</translation>
+        <translation>Check date</translation>
     </message>
     <message>
         <source>核查日期 {day} 在今天之后，请填写实际核查的日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check date {day} is after today: enter the date the check actually took place.</translation>
     </message>
     <message>
         <source>核查日期 {day} 早于协议开始日期 {start_date}。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此操作需要登录：请设置环境变量 {USER_ENV} 和 {PASSWORD_ENV}（例如 admin 和其密码）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check date {day} is before the agreement&apos;s start date {start_date}.</translation>
     </message>
     <message>
         <source>此操作需要管理员权限，您（{username}）的角色是“{role}”。请联系管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>This needs administrator rights; you ({username}) have the role “{role}”. Ask an administrator.</translation>
     </message>
     <message>
         <source>每天自动备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up automatically every day</translation>
     </message>
     <message>
         <source>没有单号为“{number}”的单据。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no document numbered “{number}”.</translation>
     </message>
     <message>
         <source>没有单号为“{number}”的调拨单。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no transfer numbered “{number}”.</translation>
+    </message>
+    <message>
+        <source>环境变量 {env} 未设置或为空，请先设置 admin 的初始密码。</source>
+        <translation>Environment variable {env} is not set or empty. Set admin&apos;s initial password in it first.</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>请填写维修说明。</source>
+        <translation>Enter the repair note.</translation>
+    </message>
+    <message>
+        <source>请用环境变量 {env} 提供新密码（不要写在命令行上）。</source>
+        <translation>Give the new password in environment variable {env} (not on the command line).</translation>
     </message>
     <message>
         <source>调拨单 {number} 中没有物资 {item_code} 批次 {batch_no}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer {number} has no item {item_code} batch {batch_no}.</translation>
     </message>
     <message>
         <source>调拨单 {number} 已全部收货，不能再收货。</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer {number} has been fully received; nothing more can be received.</translation>
     </message>
     <message>
         <source>调拨单 {number} 已撤销，不能再收货。</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer {number} was cancelled; it cannot be received.</translation>
     </message>
     <message>
         <source>调拨单 {number} 已有收货，请先冲销对方的调拨入库单，再冲销发出单。</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer {number} has already been (partly) received. Reverse the receiving store&apos;s transfer receipt first, then the shipment.</translation>
     </message>
     <message>
         <source>没有名为“{key}”的设置。可用的设置：{known}。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no setting named “{key}”. Available settings: {known}.</translation>
+    </message>
+    <message>
+        <source>--expiring-days 不能为负数，请填写天数，如 90。</source>
+        <translation>--expiring-days cannot be negative: give a number of days, such as 90.</translation>
+    </message>
+    <message>
+        <source>--item 有 {items} 个而 --qty 有 {quantities} 个，请成对填写。</source>
+        <translation>There are {items} --item but {quantities} --qty: give them in pairs.</translation>
+    </message>
+    <message>
+        <source>none、scrap（报废）或 repair（维修）</source>
+        <translation>none, scrap or repair</translation>
+    </message>
+    <message>
+        <source>pass（合格）或 fail（不合格）</source>
+        <translation>pass or fail</translation>
+    </message>
+    <message>
+        <source>{document_number} 不是报废申请。</source>
+        <translation>{document_number} is not a scrap request.</translation>
+    </message>
+    <message>
+        <source>{field} {value} 太小（最多九位小数）。</source>
+        <translation>{field} {value} is too small (at most nine decimals).</translation>
+    </message>
+    <message>
+        <source>{field}“{code}”的校验位（第 18 位）应为“{expected}”，现为“{actual}”。请照营业执照逐位核对，通常是前 17 位中有一位输错。</source>
+        <translation>The check character (18th) of {field} “{code}” should be “{expected}” but is “{actual}”. Compare it with the business licence character by character; usually one of the first 17 is mistyped.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”不是数字，请填写如 3、0.5 或 0.25/30 的数。</source>
+        <translation>{field} “{value}” is not a number: enter a number such as 3, 0.5 or 0.25/30.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”不是整数，请填写{what}。</source>
+        <translation>{field} “{value}” is not a whole number: enter {what}.</translation>
+    </message>
+    <message>
+        <source>{field}不能为空，请照营业执照填写 18 位代码。</source>
+        <translation>{field} is empty: enter the 18-character code from the business licence.</translation>
+    </message>
+    <message>
+        <source>{field}应为 18 位，“{code}”是 {count} 位。请照营业执照核对是否多输或漏输。</source>
+        <translation>{field} must have 18 characters; “{code}” has {count}. Check it against the business licence for extra or missing characters.</translation>
+    </message>
+    <message>
+        <source>{field}必须在 {lowest} 到 {highest} 之间（现为 {number}），请填写{what}。</source>
+        <translation>{field} must be between {lowest} and {highest} (it is {number}): enter {what}.</translation>
+    </message>
+    <message>
+        <source>{field}必须是整数。</source>
+        <translation>{field} must be a whole number.</translation>
+    </message>
+    <message>
+        <source>{field}第 3-8 位是行政区划代码，应全为数字，“{code}”中为“{region}”。</source>
+        <translation>Characters 3-8 of {field} are the administrative division code and must all be digits; in “{code}” they are “{region}”.</translation>
+    </message>
+    <message>
+        <source>{field}第 {position} 位“{ch}”不是有效字符：只能是数字和除 I、O、Z、S、V 以外的大写字母{hint}。</source>
+        <translation>Character {position} of {field}, “{ch}”, is not allowed: only digits and capital letters other than I, O, Z, S and V{hint}.</translation>
+    </message>
+    <message>
+        <source>{first}、{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}，{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}；{second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <source>{label}“{value}”无效，可选 {choices}。</source>
+        <translation>{label} “{value}” is not valid: choose {choices}.</translation>
+    </message>
+    <message>
+        <source>{label}必须是 {lowest} 到 120 之间的整数（现为 {value}）。</source>
+        <translation>{label} must be a whole number from {lowest} to 120 (it is {value}).</translation>
+    </message>
+    <message>
+        <source>{number} 不是报废申请。</source>
+        <translation>{number} is not a scrap request.</translation>
+    </message>
+    <message>
+        <source>{prefix}{message}</source>
+        <translation>{prefix}{message}</translation>
+    </message>
+    <message>
+        <source>{prefix}实收 {received}{unit} 超过出库数量 {issued}{unit}。</source>
+        <translation>{prefix}received {received} {unit} is more than the {issued} {unit} issued.</translation>
+    </message>
+    <message>
+        <source>{prefix}损坏 {damaged}{unit} 超过实收 {received}{unit}。</source>
+        <translation>{prefix}damaged {damaged} {unit} is more than the {received} {unit} received.</translation>
+    </message>
+    <message>
+        <source>{prefix}物资“{item}”的批次“{number}”已存在，但日期不同（已登记：生产 {production}，有效期至 {expiry}）。请核对日期，或使用新的批次号。</source>
+        <translation>{prefix}Batch “{number}” of item “{item}” already exists with other dates (recorded: produced {production}, expires {expiry}). Check the dates or use a new batch number.</translation>
+    </message>
+    <message>
+        <source>{shortages}。请减少数量或指定其他来源后再出库。</source>
+        <translation>Not enough stock for dispatch: {shortages}. Reduce the quantities or choose other sources, then issue again.</translation>
+    </message>
+    <message>
+        <source>“{item}”：储备库“{store}”可用 {free}{unit}{extra}，本单需要 {quantity}{unit}，缺 {missing}{unit}</source>
+        <translation>“{item}”: store “{store}” has {free} {unit} available{extra}, this order needs {quantity} {unit}, {missing} {unit} short</translation>
+    </message>
+    <message>
+        <source>“{standard_name}”是程序自带的默认标准，不能{action}。可以先复制一份，再对副本{action}。</source>
+        <translation>“{standard_name}” is a built-in default standard and cannot be changed ({action}). Copy it first, then change the copy ({action}).</translation>
+    </message>
+    <message>
+        <source>“{status}”</source>
+        <translation>“{status}”</translation>
+    </message>
+    <message>
+        <source>“{text}”应写成 行号:实收[:损坏]，如 1:95:2。</source>
+        <translation>“{text}” must be written as line:received[:damaged], e.g. 1:95:2.</translation>
+    </message>
+    <message>
+        <source>“级别”和“行政区”只能选一个：按级别统计或按行政区统计。</source>
+        <translation>Choose either “level” or “area”, not both: count by store level or by area.</translation>
+    </message>
+    <message>
+        <source>上次备份 {time}</source>
+        <translation>Last backup {time}</translation>
+    </message>
+    <message>
+        <source>上次备份 {time}，已超过 {days} 天，请尽快备份</source>
+        <translation>Last backup {time}, more than {days} days ago: back up soon</translation>
+    </message>
+    <message>
+        <source>不予批准的理由</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>不在待审批状态</source>
+        <translation>is not awaiting approval</translation>
+    </message>
+    <message>
+        <source>业务科室</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>丢失数量</source>
+        <translation>Quantity lost</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Number of people</translation>
+    </message>
+    <message>
+        <source>从未备份，请立即备份</source>
+        <translation>Never backed up: back up now</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>保管员</source>
+        <translation>Keeper</translation>
+    </message>
+    <message>
+        <source>保障天数，如 15</source>
+        <translation>the number of days to cover, e.g. 15</translation>
+    </message>
+    <message>
+        <source>修复数量</source>
+        <translation>Quantity repaired</translation>
+    </message>
+    <message>
+        <source>修改来源</source>
+        <translation>change sources</translation>
+    </message>
+    <message>
+        <source>储备库“{store_name}”中“{item_name}”的预留数量与调拨单记录不一致，请先运行自检（reserve-keeper verify）。</source>
+        <translation>The reserved quantity of “{item_name}” in store “{store_name}” does not match the dispatch orders: run the self-check (reserve-keeper verify) first.</translation>
+    </message>
+    <message>
+        <source>储备库“{store}”中物资“{item}”批次“{batch_no}”只有 {on_hand}{unit}，不足 {quantity}{unit}。请减少数量或选择其他批次。</source>
+        <translation>Store “{store}” has only {on_hand} {unit} of item “{item}” batch “{batch_no}”, less than {quantity} {unit}. Reduce the quantity or choose another batch.</translation>
+    </message>
+    <message>
+        <source>批次（编号 {batch_id}）库存只有 {on_hand}，不足 {quantity}。</source>
+        <translation>Batch (id {batch_id}) has only {on_hand} in stock, less than {quantity}.</translation>
+    </message>
+    <message>
+        <source>找不到服务器“{host}”，请检查服务器地址（名称或 IP）。</source>
+        <translation>Server “{host}” not found. Check the server address (name or IP).</translation>
+    </message>
+    <message>
+        <source>折算系数</source>
+        <translation>Conversion factor</translation>
+    </message>
+    <message>
+        <source>报废原因类别</source>
+        <translation>Scrap reason</translation>
+    </message>
+    <message>
+        <source>报废原因类别“{value}”无效，可选 expired（过期）、damaged（损坏）、failed_inspection（检验不合格）。</source>
+        <translation>Scrap reason “{value}” is not valid: choose expired, damaged or failed_inspection.</translation>
+    </message>
+    <message>
+        <source>报废数量</source>
+        <translation>Quantity to scrap</translation>
+    </message>
+    <message>
+        <source>报废申请 {number} {state}，不能再审批。</source>
+        <translation>Scrap request {number} {state} and cannot be decided again.</translation>
+    </message>
+    <message>
+        <source>报废申请至少需要一行物资。</source>
+        <translation>A scrap request needs at least one item line.</translation>
+    </message>
+    <message>
+        <source>报废说明</source>
+        <translation>Scrap note</translation>
+    </message>
+    <message>
+        <source>押运人</source>
+        <translation>Escort</translation>
+    </message>
+    <message>
+        <source>指令文号</source>
+        <translation>Instruction reference</translation>
+    </message>
+    <message>
+        <source>指定批次时请同时指定物资。</source>
+        <translation>When you choose a batch, choose its item too.</translation>
+    </message>
+    <message>
+        <source>损坏数量</source>
+        <translation>Quantity damaged</translation>
+    </message>
+    <message>
+        <source>排序号</source>
+        <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>排序号必须是整数。</source>
+        <translation>The sort order must be a whole number.</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>接收方电话</source>
+        <translation>Receiver&apos;s phone</translation>
+    </message>
+    <message>
+        <source>接收方联系人</source>
+        <translation>Receiver&apos;s contact</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>搜索文字太长（最多 200 个字符）。</source>
+        <translation>The search text is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>改名</source>
+        <translation>rename</translation>
+    </message>
+    <message>
+        <source>数据库 {database} 中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库或正确的文件。</source>
+        <translation>Database {database} holds another program&apos;s tables and is not a ReserveKeeper database. Use an empty database or the right file.</translation>
+    </message>
+    <message>
+        <source>数据库 {database} 由更新版本的储备管家创建（版本 {versions}），请升级本程序。</source>
+        <translation>Database {database} was created by a newer ReserveKeeper (version {versions}). Upgrade this program.</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>新标准名称</source>
+        <translation>New standard name</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 {database}：{error}。请检查文件是否完整、服务器是否可达，或从备份恢复。</source>
+        <translation>Cannot open database {database}: {error}. Check that the file is complete and the server reachable, or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>无法连接数据库 {url}：{exc}</source>
+        <translation>Cannot connect to database {url}: {exc}</translation>
+    </message>
+    <message>
+        <source>无法连接服务器 {where}：{error}</source>
+        <translation>Cannot connect to server {where}: {error}</translation>
+    </message>
+    <message>
+        <source>最长响应时间（小时）</source>
+        <translation>Maximum response time (hours)</translation>
+    </message>
+    <message>
+        <source>服务器 {where} 上没有名为“{database}”的数据库，请检查数据库名，或请管理员按 docs/SERVER.md 创建。</source>
+        <translation>Server {where} has no database named “{database}”. Check the database name, or ask the administrator to create it as described in docs/SERVER.md.</translation>
+    </message>
+    <message>
+        <source>服务器 {where} 上没有用户“{user}”，请检查用户名。</source>
+        <translation>Server {where} has no user “{user}”. Check the user name.</translation>
+    </message>
+    <message>
+        <source>服务器 {where} 不允许本机连接（pg_hba.conf），请联系服务器管理员。</source>
+        <translation>Server {where} does not allow connections from this computer (pg_hba.conf). Contact the server administrator.</translation>
+    </message>
+    <message>
+        <source>服务器 {where} 拒绝了用户“{user}”的密码，请检查用户名和密码。</source>
+        <translation>Server {where} refused the password of user “{user}”. Check the user name and password.</translation>
+    </message>
+    <message>
+        <source>服务器 {where} 拒绝连接：该端口没有数据库服务在运行，或防火墙阻止了连接。请检查端口号和服务器上的 PostgreSQL 是否已启动。</source>
+        <translation>Server {where} refused the connection: no database service runs on that port, or a firewall blocks it. Check the port and that PostgreSQL is running on the server.</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>服务器模式：请用 pg_dump 定期备份服务器</source>
+        <translation>Server mode: back up the server regularly with pg_dump</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>来源 {index} 的数量</source>
+        <translation>Quantity of source {index}</translation>
+    </message>
+    <message>
+        <source>来源“{text}”应写成 储备库编码:数量，如 C001:10。</source>
+        <translation>Source “{text}” must be written as store-code:quantity, e.g. C001:10.</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>标准名称</source>
+        <translation>Standard name</translation>
+    </message>
+    <message>
+        <source>检查不合格时请填写发现的问题。</source>
+        <translation>An inspection that failed needs the problems found.</translation>
+    </message>
+    <message>
+        <source>检查不合格要报废时，请指定物资和批次。</source>
+        <translation>To scrap after a failed inspection, choose the item and the batch.</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>检查合格时不需要报废或维修。</source>
+        <translation>A passed inspection needs no scrapping or repair.</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>检查日期 {inspected_on} 晚于今天，不能预先登记检查结果。</source>
+        <translation>Inspection date {inspected_on} is after today: results cannot be recorded in advance.</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>此操作需要登录：请设置环境变量 {user_env} 和 {password_env}（例如 admin 和其密码）。</source>
+        <translation>This needs a sign-in: set the environment variables {user_env} and {password_env} (e.g. admin and its password).</translation>
+    </message>
+    <message>
+        <source>每人每天定额</source>
+        <translation>Quota per person per day</translation>
+    </message>
+    <message>
+        <source>每件覆盖人数</source>
+        <translation>People covered per piece</translation>
+    </message>
+    <message>
+        <source>每次检查最多登记 20 张照片。</source>
+        <translation>At most 20 photos can be recorded per inspection.</translation>
+    </message>
+    <message>
+        <source>汛期开始日期</source>
+        <translation>Flood season start date</translation>
+    </message>
+    <message>
+        <source>汛期结束日期</source>
+        <translation>Flood season end date</translation>
+    </message>
+    <message>
+        <source>汛期结束日期 {end} 早于开始日期 {start}。</source>
+        <translation>Flood season end date {end} is before the start date {start}.</translation>
+    </message>
+    <message>
+        <source>没有单号为“{number}”的报废申请。</source>
+        <translation>There is no scrap request numbered “{number}”.</translation>
+    </message>
+    <message>
+        <source>没有单号为“{number}”的调拨单，请检查单号。</source>
+        <translation>There is no dispatch order numbered “{number}”: check the number.</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的定额标准。现有标准：{known}。</source>
+        <translation>There is no standard named “{name}”. Existing standards: {known}.</translation>
     </message>
     <message>
         <source>没有用户名为“{username}”的用户。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no user named “{username}”.</translation>
     </message>
     <message>
         <source>没有编号为 {call_up_id} 的动用记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no call-up with id {call_up_id}.</translation>
     </message>
     <message>
         <source>没有编号为 {line_id} 的协议物资行。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no agreement item line with id {line_id}.</translation>
     </message>
     <message>
         <source>没有编号为“{number}”的储备协议，请检查协议编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no reserve agreement numbered “{number}”: check the agreement number.</translation>
     </message>
     <message>
         <source>没有编码为“{code}”的储备库，请检查储备库编码。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no store with code “{code}”. Check the store code.</translation>
+    </message>
+    <message>
+        <source>没有编码为“{code}”的养护计划。</source>
+        <translation>There is no maintenance plan with code “{code}”.</translation>
     </message>
     <message>
         <source>没有编码为“{code}”的物资分类。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no item category with code “{code}”.</translation>
     </message>
     <message>
         <source>没有编码为“{code}”的行政区。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no area with code “{code}”.</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>物资“{item_code} {item_name}”在协议中出现了两次，请合并为一行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Item “{item_code} {item_name}” appears twice in the agreement: merge it into one line.</translation>
+    </message>
+    <message>
+        <source>物资“{item_name}”不在养护计划“{schedule_name}”的范围内。</source>
+        <translation>Item “{item_name}” is not covered by maintenance plan “{schedule_name}”.</translation>
     </message>
     <message>
         <source>物资“{item_name}”已有核查或动用记录，不能从协议中删除；如不再代储，请把协议数量改小或终止协议。</source>
-        <translation type="unfinished"></translation>
+        <translation>Item “{item_name}” already has checks or call-ups and cannot be removed from the agreement; if it is no longer held, reduce its quantity or terminate the agreement.</translation>
     </message>
     <message>
         <source>物资“{item}”没有批次号为“{batch_no}”的批次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Item “{item}” has no batch “{batch_no}”.</translation>
     </message>
     <message>
         <source>物资名称</source>
-        <translation type="unfinished">Item name</translation>
+        <translation>Item name</translation>
     </message>
     <message>
         <source>物资明细</source>
-        <translation type="unfinished">Item lines</translation>
+        <translation>Item lines</translation>
     </message>
     <message>
         <source>物资目录中没有编码为“{code}”的物资，请检查物资编码或先在目录中添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>The catalogue has no item with code “{code}”. Check the item code or add the item to the catalogue first.</translation>
     </message>
     <message>
         <source>物资编码</source>
-        <translation type="unfinished">Item code</translation>
+        <translation>Item code</translation>
     </message>
     <message>
         <source>物资编码“{code}”已存在，请换一个编码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Item code “{code}” already exists. Choose another code.</translation>
     </message>
     <message>
-        <source>环境变量 {admin_password_env} 未设置或为空，请先设置 admin 的初始密码。</source>
-        <translation type="unfinished"></translation>
+        <source>（{notes}）</source>
+        <translation> ({notes})</translation>
+    </message>
+    <message>
+        <source>（{note}）</source>
+        <translation> ({note})</translation>
+    </message>
+    <message>
+        <source>（{note}；{other_note}）</source>
+        <translation> ({note}; {other_note})</translation>
+    </message>
+    <message>
+        <source>（代码中不使用字母 I、O、Z、S、V，可能是数字 1、0、2、5 或字母 U 输错）</source>
+        <translation> (codes never use I, O, Z, S or V; it is probably a mistyped 1, 0, 2, 5 or U)</translation>
+    </message>
+    <message>
+        <source>（其中 {quantity}{unit} 已被调拨单预留）</source>
+        <translation> ({quantity} {unit} of it reserved for transfers)</translation>
+    </message>
+    <message>
+        <source>（另有 {other}{unit} 已被其他调拨单预留）</source>
+        <translation> ({other} {unit} more is reserved by other dispatch orders)</translation>
+    </message>
+    <message>
+        <source>（另有 {pending}{unit} 已在其他待审批的报废申请中）</source>
+        <translation> ({pending} {unit} more is in other scrap requests awaiting approval)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>生产厂家</source>
-        <translation type="unfinished">Manufacturer</translation>
+        <translation>Manufacturer</translation>
     </message>
     <message>
         <source>生产日期</source>
-        <translation type="unfinished">Produced</translation>
+        <translation>Production date</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>用户名“{username}”已存在，请换一个。</source>
-        <translation type="unfinished"></translation>
+        <translation>User name “{username}” already exists. Choose another.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong user name or password.</translation>
     </message>
     <message>
         <source>用途</source>
-        <translation type="unfinished">Purpose</translation>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>申请单位</source>
+        <translation>Requesting unit</translation>
+    </message>
+    <message>
+        <source>登记归还</source>
+        <translation>record returns</translation>
     </message>
     <message>
         <source>盘点单至少需要一行清点结果。</source>
-        <translation type="unfinished"></translation>
+        <translation>A stocktake needs at least one counted line.</translation>
     </message>
     <message>
         <source>盘盈盘亏原因</source>
-        <translation type="unfinished">Reason for the differences</translation>
+        <translation>Reason for the differences</translation>
+    </message>
+    <message>
+        <source>目标数量</source>
+        <translation>Target quantity</translation>
     </message>
     <message>
         <source>端口</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>端口 {port} 无效，应在 1–65535 之间（PostgreSQL 默认 5432）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Port {port} is not valid; use 1–65535 (PostgreSQL&apos;s default is 5432).</translation>
     </message>
     <message>
         <source>第 {index} 行“{item_name}”的最低数量 {minimum} 大于协议数量 {guaranteed}，请改小最低数量。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {index} “{item_name}”: the minimum quantity {minimum} is more than the agreed quantity {guaranteed}; lower the minimum.</translation>
     </message>
     <message>
         <source>第 {index} 行协议数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreed quantity on line {index}</translation>
     </message>
     <message>
         <source>第 {index} 行最低数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum quantity on line {index}</translation>
+    </message>
+    <message>
+        <source>第 {index} 行：</source>
+        <translation>Line {index}: </translation>
+    </message>
+    <message>
+        <source>第 {index} 行：{message}</source>
+        <translation>Line {index}: {message}</translation>
     </message>
     <message>
         <source>第 {index} 行：“{item}”批次 {batch_no} 有 {reserved}{unit} 已被调拨单预留，实盘数量少于预留数量。请先处理相关调拨单。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {index}: {reserved} {unit} of “{item}” batch {batch_no} is reserved for transfers, and the counted quantity is less than that. Deal with those transfers first.</translation>
     </message>
     <message>
         <source>第 {index} 行：“{item}”批次 {batch_no} 重复清点，请合并为一行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {index}: “{item}” batch {batch_no} is counted twice. Merge them into one line.</translation>
+    </message>
+    <message>
+        <source>第 {index} 行：储备库“{store}”的“{item}”批次“{batch}”可报废数量只有 {available}{unit}{extra}，不足 {quantity}{unit}。</source>
+        <translation>Line {index}: only {available} {unit} of “{item}” batch “{batch}” in store “{store}” can be scrapped{extra}, less than {quantity} {unit}.</translation>
+    </message>
+    <message>
+        <source>第 {index} 行：归还日期 {due} 早于调拨日期 {order_date}。</source>
+        <translation>Line {index}: return date {due} is before the order date {order_date}.</translation>
+    </message>
+    <message>
+        <source>第 {index} 行：物资“{item_name}”重复，请合并为一行。</source>
+        <translation>Line {index}: item “{item_name}” appears twice; merge it into one line.</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行{shortage}</source>
+        <translation>line {line_no} {shortage}</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item_name}”不是需归还的物资。</source>
+        <translation>Line {line_no} “{item_name}” is not an item that must be returned.</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”只安排了 {planned}{unit} 的来源，申请 {requested}{unit}，缺 {missing}{unit}</source>
+        <translation>line {line_no} “{item}” has sources for only {planned} {unit} of the {requested} {unit} requested, {missing} {unit} short</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”可供调拨的库存只有 {available}{unit}，申请 {requested}{unit}</source>
+        <translation>line {line_no} “{item}” has only {available} {unit} available for dispatch, {requested} {unit} requested</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”各来源合计 {total}{unit}，超过申请数量 {requested}{unit}，请减少来源数量。</source>
+        <translation>Line {line_no} “{item}”: the sources add up to {total} {unit}, more than the {requested} {unit} requested; reduce the source quantities.</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”待归还只有 {outstanding}{unit}，本次登记 {returned}{unit}，请核对数量。</source>
+        <translation>Line {line_no} “{item}” has only {outstanding} {unit} still to return, but {returned} {unit} were entered; check the quantities.</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”：</source>
+        <translation>Line {line_no} “{item}”: </translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行“{item}”：协议储备 {agreement} 目前可动用 {free}{unit}{extra}，本单需要 {quantity}{unit}</source>
+        <translation>line {line_no} “{item}”: agreement reserve {agreement} has {free} {unit} available{extra}, this order needs {quantity} {unit}</translation>
+    </message>
+    <message>
+        <source>第 {line_no} 行没有从储备库出库的记录，无法退回入库。</source>
+        <translation>Line {line_no} was not issued from a store, so it cannot be returned into stock.</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>record receipt</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>签收时间</source>
+        <translation>Receipt time</translation>
+    </message>
+    <message>
+        <source>签收时间缺少时区。</source>
+        <translation>The receipt time has no time zone.</translation>
+    </message>
+    <message>
+        <source>签收说明</source>
+        <translation>Receipt note</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>紧急出库</source>
+        <translation>issue in an emergency</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>级别“{value}”无效，应为 县级、乡镇级 或 村级（county/township/village）。</source>
+        <translation>Level “{value}” is not valid; use county, township or village.</translation>
     </message>
     <message>
         <source>终止原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for termination</translation>
     </message>
     <message>
         <source>终止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Termination date</translation>
     </message>
     <message>
         <source>结束日期</source>
-        <translation type="unfinished">End date</translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>结束日期 {end} 早于开始日期 {start}。</source>
-        <translation type="unfinished"></translation>
+        <translation>End date {end} is before start date {start}.</translation>
     </message>
     <message>
         <source>结束日期 {end} 早于开始日期 {start}，请检查协议期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>End date {end} is before start date {start}: check the agreement&apos;s term.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>续签协议的开始日期 {start} 应晚于原协议的开始日期 {start_date}。</source>
-        <translation type="unfinished"></translation>
+        <translation>The renewal&apos;s start date {start} must be after the original agreement&apos;s start date {start_date}.</translation>
+    </message>
+    <message>
+        <source>维修说明</source>
+        <translation>Repair note</translation>
     </message>
     <message>
         <source>联系人</source>
-        <translation type="unfinished">Contact</translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>自动备份保留份数</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backups to keep</translation>
     </message>
     <message>
         <source>自动备份失败：无法写入 {folder}（{exc}）。请在设置中选择可写的备份文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup failed: cannot write to {folder} ({exc}). Choose a writable backup folder in the settings.</translation>
     </message>
     <message>
         <source>自动备份文件夹（空 = 数据库所在文件夹下的 backups）</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup folder (empty = “backups” next to the database)</translation>
     </message>
     <message>
         <source>至少要保留一个启用的管理员账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least one active administrator account must remain.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Line number</translation>
     </message>
     <message>
         <source>行政区</source>
-        <translation type="unfinished">Area</translation>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>行政区名称</source>
+        <translation>Area name</translation>
+    </message>
+    <message>
+        <source>行政区类型“{kind}”无效。</source>
+        <translation>Area kind “{kind}” is not valid.</translation>
+    </message>
+    <message>
+        <source>行政区编码</source>
+        <translation>Area code</translation>
+    </message>
+    <message>
+        <source>行政区编码“{code}”已存在。</source>
+        <translation>Area code “{code}” already exists.</translation>
     </message>
     <message>
         <source>补库数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Replenished quantity</translation>
     </message>
     <message>
         <source>补库时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Replenishment time</translation>
     </message>
     <message>
         <source>补库时间不能早于动用时间。</source>
-        <translation type="unfinished"></translation>
+        <translation>The replenishment cannot be earlier than the call-up.</translation>
     </message>
     <message>
         <source>规格型号</source>
-        <translation type="unfinished">Specification</translation>
+        <translation>Specification</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>角色“{role}”无效，可选 admin、officer、keeper、viewer。</source>
-        <translation type="unfinished"></translation>
+        <translation>Role “{role}” is not valid; choose admin, officer, keeper or viewer.</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <source>计划编码</source>
+        <translation>Plan code</translation>
+    </message>
+    <message>
+        <source>计算方式</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>计算方式“{value}”无效，应为 per_person_day（每人每天）、per_persons（每 N 人一件）或 fixed（固定数量）。</source>
+        <translation>Basis “{value}” is not valid: use per_person_day, per_persons (one per N people) or fixed.</translation>
     </message>
     <message>
         <source>计量单位</source>
-        <translation type="unfinished">Unit of measure</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>评估日期</source>
+        <translation>Assessment date</translation>
     </message>
     <message>
         <source>该用户尚未设置密码，请留空密码登录后立即设置，或请管理员设置。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请用环境变量 {NEW_PASSWORD_ENV} 提供新密码（不要写在命令行上）。</source>
-        <translation type="unfinished"></translation>
+        <translation>This user has no password yet. Sign in with an empty password and set one at once, or ask an administrator to set it.</translation>
     </message>
     <message>
         <source>请至少填写一种物资的实查数量。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the quantity found for at least one item.</translation>
     </message>
     <message>
         <source>调入库</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving store</translation>
     </message>
     <message>
         <source>调出库和调入库不能是同一个储备库。</source>
-        <translation type="unfinished"></translation>
+        <translation>The sending and receiving stores cannot be the same store.</translation>
+    </message>
+    <message>
+        <source>调出方电话</source>
+        <translation>Sender&apos;s phone</translation>
+    </message>
+    <message>
+        <source>调出方联系人</source>
+        <translation>Sender&apos;s contact</translation>
+    </message>
+    <message>
+        <source>调拨事由</source>
+        <translation>Reason for dispatch</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 不能审批，库存不足：{shortages}。请改由其他储备库或协议储备供应，或减少数量后再审批。</source>
+        <translation>Dispatch order {number} cannot be approved, stock is short: {shortages}. Supply from other stores or agreement reserves, or reduce the quantities, then approve again.</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已于 {approved_at} UTC 审批，不需要再次审批。</source>
+        <translation>Dispatch order {number} was approved at {approved_at} UTC; it needs no second approval.</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已出库，不能作废；如有错误，请冲销该调拨单。</source>
+        <translation>Dispatch order {number} has been issued and cannot be cancelled; if it is wrong, reverse it.</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 已登记归还，不能整单冲销。如出库有误，请在单据中分别冲销出库单和归还入库单。</source>
+        <translation>Dispatch order {number} has returns recorded and cannot be reversed as a whole. If the issue was wrong, reverse the issue slip and the return receipt separately under Documents.</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 当前状态为“{status}”，只有{names}的调拨单可以{action}。</source>
+        <translation>Dispatch order {number} is “{status}”; only orders that are {names} can {action}.</translation>
+    </message>
+    <message>
+        <source>调拨单 {number} 没有第 {unknown} 行。</source>
+        <translation>Dispatch order {number} has no line {unknown}.</translation>
+    </message>
+    <message>
+        <source>调拨单 {order_number} 没有第 {line_no} 行。</source>
+        <translation>Dispatch order {order_number} has no line {line_no}.</translation>
+    </message>
+    <message>
+        <source>调拨单 {order_number} 的协议储备来源“{agreement_ref}”缺少协议物资行，请重新安排来源。</source>
+        <translation>The agreement source “{agreement_ref}” of dispatch order {order_number} has no agreement item line: plan the sources again.</translation>
     </message>
     <message>
         <source>调拨单号</source>
-        <translation type="unfinished">Order no.</translation>
+        <translation>Dispatch order number</translation>
     </message>
     <message>
         <source>调拨单至少需要一行物资。</source>
-        <translation type="unfinished"></translation>
+        <translation>A dispatch order needs at least one item line.</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Person in charge</translation>
     </message>
     <message>
         <source>账户因多次密码错误已锁定，请 {minutes} 分钟后再试，或请管理员重置密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is locked after too many wrong passwords. Try again in {minutes} minutes, or ask an administrator to reset the password.</translation>
     </message>
     <message>
         <source>费用规则</source>
-        <translation type="unfinished">Fee rules</translation>
+        <translation>Fee rules</translation>
+    </message>
+    <message>
+        <source>起始日期 {date_from} 晚于结束日期 {date_to}，请检查。</source>
+        <translation>Start date {date_from} is after end date {date_to}: check the dates.</translation>
     </message>
     <message>
         <source>超过多少天未备份时提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Warn when no backup for this many days</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicle</translation>
     </message>
     <message>
         <source>轮换提前期（天）</source>
-        <translation type="unfinished">Rotation lead time (days)</translation>
+        <translation>Rotation lead time (days)</translation>
     </message>
     <message>
         <source>轮换责任</source>
-        <translation type="unfinished">Rotation duty</translation>
+        <translation>Rotation duty</translation>
+    </message>
+    <message>
+        <source>输出文件</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>输出文件“{output}”应以 .pdf 结尾。</source>
+        <translation>Output file “{output}” must end in .pdf.</translation>
+    </message>
+    <message>
+        <source>输出文件“{output}”应以 .xlsx 结尾。</source>
+        <translation>Output file “{output}” must end in .xlsx.</translation>
     </message>
     <message>
         <source>这次动用还需补库 {outstanding}{unit}，不能补 {amount}{unit}。</source>
-        <translation type="unfinished"></translation>
+        <translation>This call-up needs only {outstanding} {unit} more replenishment, not {amount} {unit}.</translation>
+    </message>
+    <message>
+        <source>连接成功，但数据库“{database}”中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库。</source>
+        <translation>Connected, but database “{database}” holds another program&apos;s tables and is not a ReserveKeeper database. Use an empty database.</translation>
+    </message>
+    <message>
+        <source>连接成功：储备管家数据库（版本 {versions}）。</source>
+        <translation>Connected: a ReserveKeeper database (version {versions}).</translation>
+    </message>
+    <message>
+        <source>连接成功：数据库“{database}”是空的，首次打开时将自动创建数据表。</source>
+        <translation>Connected: database “{database}” is empty; its tables will be created when it is first opened.</translation>
+    </message>
+    <message>
+        <source>连接服务器 {where} 超时。请检查服务器是否开机、地址是否正确、防火墙是否放行端口 {port}。</source>
+        <translation>Connecting to server {where} timed out. Check that the server is on, the address is right and the firewall lets port {port} through.</translation>
+    </message>
+    <message>
+        <source>送达地点</source>
+        <translation>Delivery place</translation>
     </message>
     <message>
         <source>通知单号</source>
-        <translation type="unfinished">Notice no.</translation>
+        <translation>Notice no.</translation>
+    </message>
+    <message>
+        <source>重新安排来源</source>
+        <translation>plan sources again</translation>
+    </message>
+    <message>
+        <source>间隔（月）</source>
+        <translation>Interval (months)</translation>
+    </message>
+    <message>
+        <source>需求项</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>需求项“{need_name}”没有关联物资“{item_name}”。</source>
+        <translation>Need “{need_name}” is not linked to item “{item_name}”.</translation>
+    </message>
+    <message>
+        <source>需求项名称</source>
+        <translation>Need name</translation>
+    </message>
+    <message>
+        <source>需用时间</source>
+        <translation>Time needed</translation>
+    </message>
+    <message>
+        <source>需用时间缺少时区，请使用带时区的时间。</source>
+        <translation>The time needed has no time zone: use a time with a time zone.</translation>
+    </message>
+    <message>
+        <source>需要安置的人数，如 5000</source>
+        <translation>the number of people to shelter, e.g. 5000</translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>面积“{floor_area}”不是数字。</source>
+        <translation>Floor area “{floor_area}” is not a number.</translation>
+    </message>
+    <message>
+        <source>面积不能为负数。</source>
+        <translation>The floor area cannot be negative.</translation>
     </message>
     <message>
         <source>领用单位</source>
-        <translation type="unfinished">Receiving unit</translation>
+        <translation>Receiving unit</translation>
     </message>
 </context>
 <context>
