@@ -1,6 +1,12 @@
-"""“导出所见” — any table view can hand its model to ``export_view`` and get the rows and columns the
+"""“导出本表” — any table view can hand its model to ``export_view`` and get the rows and columns the
 user sees (after filtering and sorting, without hidden columns) as a formatted .xlsx, through the
-same sheet writer as the ledger export (title row, frozen header, A4 landscape)."""
+same sheet writer as the ledger export (title row, frozen header, A4 landscape).
+
+A lazily loaded table (the stock and ledger views read a page at a time as the user scrolls) is
+exported with *every* row matching its current filter, not just the pages read so far: before writing,
+``load_all_rows`` asks the model for the remaining pages (``fetchMore``, i.e. through the same service
+query and in the same order) in the GUI thread, a page at a time, behind a progress dialog that can be
+cancelled."""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl import Workbook
+from typing import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QTableView, QWidget
 
 from desktop import settings as app_settings
 from models.documents.excel_export import QTY_FORMAT, Col, write_sheet
@@ -60,8 +68,41 @@ def export_model(model: QAbstractItemModel, path: str | Path, title: str, *,
     return count
 
 
+def load_all_rows(view: QTableView, total: Callable[[], int | None] | None = None) -> bool:
+    """Fetch the pages a lazy model has not read yet; False if the user cancelled.
+
+    ``total`` (optional) gives the number of matching rows, for a determinate progress bar."""
+    model = view.model()
+    root = QModelIndex()
+    if model is None or not model.canFetchMore(root):
+        return True
+    expected = (total() if total else None) or 0
+    dialog = QProgressDialog(view.tr("正在读取符合条件的全部行…"), view.tr("取消"), 0, expected, view)
+    dialog.setWindowTitle(view.tr("导出本表"))
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(400)
+    try:
+        while model.canFetchMore(root):
+            before = model.rowCount()
+            model.fetchMore(root)
+            rows = model.rowCount()
+            if expected:
+                dialog.setValue(min(rows, expected))
+            dialog.setLabelText(view.tr("正在读取符合条件的全部行… 已读取 %1 行").replace("%1", f"{rows:,}"))
+            QApplication.processEvents()
+            if dialog.wasCanceled():
+                return False
+            if rows == before and model.canFetchMore(root):
+                break  # a model that says "more" but gives nothing: do not spin
+        return True
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
 def export_view(view: QTableView, path: str | Path, title: str) -> int:
-    """Export exactly what ``view`` shows: its (proxy) model's order and filter, visible columns only."""
+    """Export exactly what ``view`` shows: its (proxy) model's order and filter, visible columns only
+    (call ``load_all_rows`` first for a lazily loaded model)."""
     model = view.model()
     hidden = {c for c in range(model.columnCount()) if view.isColumnHidden(c)}
     return export_model(model, path, title, hidden_columns=hidden)
@@ -82,15 +123,20 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
     return path
 
 
-def add_export_action(view: QTableView, title: str, file_name: str) -> QAction:
-    """One line for any table view: a right-click action “导出所见到 Excel…” (Qt.ActionsContextMenu)."""
-    action = QAction(view.tr("导出所见到 Excel…"), view)
+def add_export_action(view: QTableView, title: str, file_name: str, *,
+                      total: Callable[[], int | None] | None = None) -> QAction:
+    """One line for any table view: a right-click action “导出本表…” (Qt.ActionsContextMenu) writing
+    the rows and columns shown, in the order shown — for a lazy model every row matching its filter.
+    The action is returned so a view can also put it on a tool button."""
+    action = QAction(view.tr("导出本表…"), view)
+    action.setObjectName("export_table")
+    action.setToolTip(view.tr("把本表当前筛选和排序下的全部行导出为 Excel"))
 
     def run() -> None:
         from desktop.interaction import interaction  # noqa: PLC0415 - the one prompt seam
 
         path = ask_export_path(view, file_name)
-        if path:
+        if path and load_all_rows(view, total):
             count = export_view(view, path, title)
             interaction.information(view, view.tr("导出完成"), view.tr("已导出 {0} 行到 {1}").format(count, path))
 

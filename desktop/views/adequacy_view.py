@@ -23,6 +23,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import date_text, level_label, number_text, quantity_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -145,6 +146,7 @@ class AdequacyView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, "adequacy")
+        add_export_action(self.table, self.tr("储备能力评估"), "储备能力评估.xlsx")
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the standard's own order
         restore_columns(self.table, "adequacy", self.model.default_widths())
         self.table.doubleClicked.connect(lambda *_: self.show_drill_down())

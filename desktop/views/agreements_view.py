@@ -20,6 +20,7 @@ from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
 from desktop.formatting import date_text, local_time_text, money_text, number_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
@@ -364,6 +365,7 @@ class AgreementsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         configure_table(self.table, "agreements")
+        add_export_action(self.table, self.tr("代储协议"), "代储协议.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(4, Qt.AscendingOrder)
         restore_columns(self.table, "agreements", self.model.default_widths())
@@ -460,6 +462,7 @@ class AgreementsView(QWidget):
             proxy.setSourceModel(model)
             view = QTableView(self)
             configure_table(view, f"agreement_{key}")
+            add_export_action(view, title, f"代储协议-{title}.xlsx")
             view.setModel(proxy)
             restore_columns(view, f"agreement_{key}", model.default_widths())
             self.detail_tables[key] = view

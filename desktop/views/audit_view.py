@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHB
 from desktop.context import DesktopContext
 from desktop.formatting import local_time_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -98,6 +99,7 @@ class AuditView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)
+        add_export_action(self.table, self.tr("审计日志"), "审计日志.xlsx")
         self.table.sortByColumn(0, Qt.DescendingOrder)  # newest first, as the pages come
         restore_columns(self.table, TABLE_KEY, self.model.default_widths())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())

@@ -13,6 +13,7 @@ from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
 from desktop.dialogs.item_dialog import ItemDialog, parse_optional_int
 from desktop.formatting import money_text
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
@@ -123,6 +124,7 @@ class CatalogView(QWidget):
         self.proxy.setSourceModel(self.items_model)
         self.table = QTableView(self)
         configure_table(self.table, "catalog_items")
+        add_export_action(self.table, self.tr("物资目录"), "物资目录.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "catalog_items", [90, 140, 130, 50, 160, 90, 110, 60, 90])

@@ -26,6 +26,7 @@ from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog
 from desktop.dialogs.document_lines_widget import make_table, run_busy, set_table_rows
 from desktop.formatting import date_text, local_time_text, number_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table, restore_columns
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
@@ -122,6 +123,7 @@ class DispatchView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "dispatch")
+        add_export_action(self.table, self.tr("调拨单"), "调拨单.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(1, Qt.DescendingOrder)
         restore_columns(self.table, "dispatch", [120, 90, 190, 130, 160, 200, 50, 130, 90])

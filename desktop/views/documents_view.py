@@ -35,6 +35,7 @@ from desktop.dialogs.document_lines_widget import (
 )
 from desktop.formatting import date_text, local_time_text, money_text, number_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -131,6 +132,7 @@ class DocumentsView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "documents")
+        add_export_action(self.table, self.tr("单据"), "单据.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.DescendingOrder)
         restore_columns(self.table, "documents", [185, 90, 90, 150, 140, 50, 80, 230, 140, 70])

@@ -13,6 +13,7 @@ from desktop.context import DesktopContext
 from desktop.dialogs.rotation_dialogs import InspectionDialog
 from desktop.formatting import date_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -105,6 +106,7 @@ class InspectionsView(QWidget):
         filters.addWidget(self.record_button)
         self.table = QTableView(self)
         configure_table(self.table, "inspections_due")
+        add_export_action(self.table, self.tr("应做的养护检查"), "养护检查.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(1, Qt.AscendingOrder)
         restore_columns(self.table, "inspections_due", self.model.default_widths())
@@ -114,6 +116,7 @@ class InspectionsView(QWidget):
         self.summary.setProperty("role", "hint")
         self.history_table = QTableView(self)
         configure_table(self.history_table, "inspections_history")
+        add_export_action(self.history_table, self.tr("养护检查记录"), "养护检查记录.xlsx")
         self.history_table.setModel(self.history)
         restore_columns(self.history_table, "inspections_history", self.history.default_widths())
         history_box = QGroupBox(self.tr("最近的养护记录"), self)

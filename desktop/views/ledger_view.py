@@ -23,6 +23,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.dialogs.document_lines_widget import ERROR_STYLE, ItemPicker, doc_type_label, load_items
 from desktop.table_models.ledger_model import TIME_COLUMN, LedgerTableModel
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import configure_table, restore_columns
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError, ValidationError
@@ -88,6 +89,7 @@ class LedgerView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "ledger")
+        add_export_action(self.table, self.tr("台账"), "台账.xlsx")
         self.table.setSortingEnabled(False)  # only time sorts, in SQL: handled below
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()

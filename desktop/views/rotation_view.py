@@ -15,6 +15,7 @@ from desktop.context import DesktopContext
 from desktop.dialogs.rotation_dialogs import ReplacementDialog, RotateOutDialog, ScrapRequestDialog
 from desktop.formatting import date_text, money_text, quantity_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
@@ -182,6 +183,7 @@ class RotationView(QWidget):
         actions.addWidget(self.summary)
         self.table = QTableView(self)
         configure_table(self.table, "rotation")
+        add_export_action(self.table, self.tr("轮换计划"), "轮换计划.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "rotation", self.model.default_widths())
@@ -189,6 +191,7 @@ class RotationView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.rotate_out_selected())
         self.request_table = QTableView(self)
         configure_table(self.request_table, "scrap_requests")
+        add_export_action(self.request_table, self.tr("报废申请"), "报废申请.xlsx")
         self.request_table.setModel(self.requests)
         restore_columns(self.request_table, "scrap_requests", self.requests.default_widths())
         self.request_table.selectionModel().selectionChanged.connect(self._update_buttons)

@@ -16,6 +16,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import number_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -246,6 +247,7 @@ class StandardsView(QWidget):
         table = QTableView(self)
         table.setModel(proxy)
         configure_table(table, key)
+        add_export_action(table, self.tr("定额标准"), "定额标准.xlsx")
         table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         restore_columns(table, key, model.default_widths())
         return table

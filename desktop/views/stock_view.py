@@ -19,6 +19,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.formatting import date_text, level_label, money_text, quantity_text
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import CENTER, RIGHT, Column, LazyRowModel, configure_table, restore_columns
 from desktop.views.registry import ViewSpec
 from models.schema.enums import StoreLevel
@@ -166,6 +167,7 @@ class StockView(QWidget):
         filters.addWidget(self.all_stores)
         self.table = QTableView(self)
         configure_table(self.table, "stock")
+        add_export_action(self.table, self.tr("库存"), "库存.xlsx", total=lambda: self.totals.lines if self.totals else None)
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "stock", [170, 80, 80, 130, 110, 100, 90, 95, 95, 100, 80, 110, 70])

@@ -12,6 +12,7 @@ from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
 from desktop.formatting import level_label, number_text
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
@@ -94,6 +95,7 @@ class StoresView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         configure_table(self.table, "stores")
+        add_export_action(self.table, self.tr("储备库"), "储备库.xlsx")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.AscendingOrder)
         restore_columns(self.table, "stores", [110, 170, 80, 90, 170, 80, 110, 80, 70])

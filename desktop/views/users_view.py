@@ -13,6 +13,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import local_time_text
 from desktop.interaction import interaction
+from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
@@ -121,6 +122,7 @@ class UsersView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)
+        add_export_action(self.table, self.tr("用户"), "用户.xlsx")
         restore_columns(self.table, TABLE_KEY, self.model.default_widths())
         self.table.doubleClicked.connect(lambda *_: self.edit_user())
         self.hint = QLabel(self)
