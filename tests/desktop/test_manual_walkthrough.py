@@ -561,3 +561,83 @@ def test_ch6_dispatch_orders(qtbot, admin_window, demo_db, answers, tmp_path, mo
     view.search.setText(number)
     assert view.proxy.rowCount() == 1
     assert count(demo_db, DispatchOrder, DispatchOrder.number.in_([number, urgent, spare])) == 3
+
+
+def select_row(table, where: Callable[[object], bool]):
+    """Click the first row of ``table`` whose row object (ROW_ROLE) satisfies ``where``; returns it."""
+    from desktop.table_models.row_model import ROW_ROLE
+
+    model = table.model()
+    for row in range(model.rowCount()):
+        value = model.index(row, 0).data(ROW_ROLE)
+        if where(value):
+            table.selectRow(row)
+            return value
+    raise AssertionError("no such row in the table")
+
+
+# --- 7. 轮换计划 -------------------------------------------------------------------------------
+@OFFSCREEN
+def test_ch7_rotation_and_inspections(qtbot, admin_window, demo_db, answers):
+    from desktop.dialogs.rotation_dialogs import InspectionDialog, ReplacementDialog, RotateOutDialog, ScrapRequestDialog
+    from models.schema.maintenance import InspectionRecord, ReplacementPlan, ScrapRequest
+
+    window, text = admin_window, chapter(7)
+    view = show_view(window, "轮换计划")
+    view.within.setValue(365)
+    settle(qtbot)
+    statuses = {view.status.itemText(i) for i in range(view.status.count())}
+    for caption in ("已过期", "逾期未轮换", "待轮换"):
+        assert f"**{caption}**" in text and caption in statuses
+    rows = [view.proxy.index(r, 0).data(__import__("desktop.table_models.row_model", fromlist=["ROW_ROLE"]).ROW_ROLE)
+            for r in range(view.proxy.rowCount())]
+    assert {"expired", "due"} <= {row.status for row in rows}, "the demo county shows no expired or due batches"
+
+    # 轮换出库…: e.g. to a school; the batch leaves the store
+    due = select_row(view.table, lambda r: r.status in ("due", "overdue") and r.quantity >= 2)
+
+    def rotate(dialog: RotateOutDialog) -> None:
+        dialog.receiver.setText("城关镇中心小学")
+        dialog.quantity.setText("2")
+        click(dialog, "确定")
+
+    on_modal(RotateOutDialog, rotate)
+    click(view, "轮换出库…")
+    assert stock_of(demo_db, due.store_code, due.item_code)[due.batch] == due.quantity - 2, answers.messages
+
+    # 计划补充…
+    plans = count(demo_db, ReplacementPlan)
+    select_row(view.table, lambda r: r.status in ("due", "overdue"))
+    on_modal(ReplacementDialog, lambda dialog: (dialog.supplier.setText("县粮油公司"), click(dialog, "确定")))
+    click(view, "计划补充…")
+    assert count(demo_db, ReplacementPlan) == plans + 1, answers.messages
+
+    # 申请报废… an expired batch, then 批准报废 below; only then the stock is written off
+    from desktop.table_models.row_model import ROW_ROLE
+
+    pending = {(info.store_code, line.item_code, line.batch)
+               for info in (view.requests.index(r, 0).data(ROW_ROLE) for r in range(view.requests.rowCount()))
+               if info.decision.value == "pending" for line in info.lines}
+    expired = select_row(view.table, lambda r: r.status == "expired"
+                         and (r.store_code, r.item_code, r.batch) not in pending)
+    requests = count(demo_db, ScrapRequest)
+    on_modal(ScrapRequestDialog, lambda dialog: (dialog.reason.setText("过期变质"), click(dialog, "确定")))
+    click(view, "申请报废…")
+    assert count(demo_db, ScrapRequest) == requests + 1, answers.messages
+    assert stock_of(demo_db, expired.store_code, expired.item_code).get(expired.batch) == expired.quantity
+    number = re.search(r"申请 (\S+)，", answers.messages[-1][2]).group(1)
+    assert "待审批的报废申请" in text
+    select_row(view.request_table, lambda info: info.number == number)
+    click(view, "批准报废")
+    assert not stock_of(demo_db, expired.store_code, expired.item_code).get(expired.batch), answers.messages
+    assert button(view, "驳回…")
+
+    # 养护检查: the due inspections; record one
+    assert "**养护检查** 页" in text
+    inspections = show_view(window, "养护检查")
+    settle(qtbot)
+    select_row(inspections.table, lambda r: True)
+    recorded = count(demo_db, InspectionRecord)
+    on_modal(InspectionDialog, lambda dialog: click(dialog, "确定"))
+    click(inspections, re.search(r"\*\*(登记检查[^*]*)\*\*", text).group(1))
+    assert count(demo_db, InspectionRecord) == recorded + 1, answers.messages
