@@ -641,3 +641,82 @@ def test_ch7_rotation_and_inspections(qtbot, admin_window, demo_db, answers):
     on_modal(InspectionDialog, lambda dialog: click(dialog, "确定"))
     click(inspections, re.search(r"\*\*(登记检查[^*]*)\*\*", text).group(1))
     assert count(demo_db, InspectionRecord) == recorded + 1, answers.messages
+
+
+# --- 8. 协议储备 -------------------------------------------------------------------------------
+@OFFSCREEN
+def test_ch8_agreements(qtbot, admin_window, demo_db, answers, tmp_path, monkeypatch):
+    from desktop.views.agreements_view import AgreementDialog, CallUpDialog, CheckDialog
+    from models.schema.agreements import Agreement, AgreementState
+    from models.services import agreements as svc
+    from models.services.credit_code import check_character
+
+    window, text = admin_window, chapter(8)
+    view = show_view(window, "协议储备")
+    settle(qtbot)
+    for name in bold(text):
+        if name != "协议储备":
+            assert button(view, name.replace("**", "")), name
+    assert "90 天内到期" in {view.state_filter.itemText(i) for i in range(view.state_filter.count())}
+    ctx = window.dctx.service
+    number = "LJYJ-XY-2026-21"
+    credit = "91360999MA35LJ0Q1" + check_character("91360999MA35LJ0Q1")
+
+    # 新增协议: number, enterprise and credit code, type, dates, response hours, annual fee, the items
+    def fill(dialog: AgreementDialog) -> None:
+        dialog.number.setText(number)
+        dialog.enterprise.setText("临江县粮油购销有限公司")
+        dialog.credit_code.setText(credit)
+        dialog.contact.setText("刘经理")
+        dialog.phone.setText("0797-5550101")
+        dialog.kind.setCurrentIndex(dialog.kind.findText("实物代储"))
+        dialog.hours.setText("12")
+        dialog.fee.setText("24000")
+        dialog.lines.item(0, 0).setText("FBM1")
+        dialog.lines.item(0, 2).setText("500")
+        dialog.lines.item(0, 3).setText("400")
+        click(dialog, "保存")
+
+    on_modal(AgreementDialog, fill)
+    click(view, "新增协议")
+    assert count(demo_db, Agreement, Agreement.number == number) == 1, "新增协议 saved nothing"
+    view.select(number)
+    assert view.selected_number() == number
+    # 生效
+    click(view, "生效")
+    assert svc.agreement_detail(ctx, number).row.state is AgreementState.ACTIVE, answers.messages
+    # 记录核查: found less than the minimum → a shortfall
+    def check(dialog: CheckDialog) -> None:
+        dialog.checked_by.setText("县应急局 张科长")
+        dialog.set_found("FBM1", "350")
+        click(dialog, "保存核查")
+
+    on_modal(CheckDialog, check)
+    click(view, "记录核查")
+    line = svc.agreement_detail(ctx, number).lines[0]
+    assert line.last_found == 350 and line.shortfall > 0, line
+    # 动用, then 补库 when the enterprise has refilled
+    def call(dialog: CallUpDialog) -> None:
+        dialog.quantity.setText("100")
+        click(dialog, "确认动用")
+
+    on_modal(CallUpDialog, call)
+    click(view, "动用")
+    assert svc.agreement_detail(ctx, number).call_ups[0].outstanding == 100, answers.messages
+    answers.text_answers.append("100")
+    click(view, "补库")
+    assert svc.agreement_detail(ctx, number).call_ups[0].outstanding == 0, answers.messages
+    # 打印摘要, 导出 Excel
+    summary, workbook = tmp_path / f"{number}.pdf", tmp_path / "储备协议清单.xlsx"
+    choose_files(monkeypatch, summary, workbook)
+    click(view, "打印摘要")
+    click(view, "导出 Excel")
+    assert summary.read_bytes().startswith(b"%PDF") and workbook.stat().st_size > 0
+    # 续签 (a new number), 终止 the old one
+    answers.text_answers.append("LJYJ-XY-2027-21")
+    click(view, "续签")
+    assert count(demo_db, Agreement, Agreement.number == "LJYJ-XY-2027-21") == 1, answers.messages
+    view.select("LJYJ-XY-2027-21")
+    answers.text_answers.append("企业经营范围变更")
+    click(view, "终止")
+    assert svc.agreement_detail(ctx, "LJYJ-XY-2027-21").row.state is AgreementState.TERMINATED, answers.messages
