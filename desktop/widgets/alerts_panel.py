@@ -22,6 +22,7 @@ from desktop.interaction import interaction
 from desktop.table_models.row_model import Column, RowTableModel
 from desktop.widgets.background import PoolCall, wait_until
 from models.errors import DomainError
+from models.messages import localize
 from models.services.dashboard_alerts import Alert, DashboardAlerts, acknowledge, dashboard_alerts
 
 MAX_LISTED = 200
@@ -40,7 +41,7 @@ class _AlertsModel(RowTableModel):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__([Column("", lambda line: line.text)], parent, background=self._brush(0),
-                         foreground=self._brush(1), tooltip=lambda line: line.alert.detail if line.alert else None)
+                         foreground=self._brush(1), tooltip=lambda line: localize(line.alert.detail) if line.alert else None)
         self.bold = QFont(parent.font())
         self.bold.setBold(True)
 
@@ -146,7 +147,7 @@ class AlertsPanel(QWidget):
 
     def _line(self, alert: Alert) -> _Line:
         is_new = alert.key in self.new_keys
-        return _Line(f"{self.tr('【新】') if is_new else ''}{alert.title}\n{alert.detail}", alert, is_new)
+        return _Line(f"{self.tr('【新】') if is_new else ''}{localize(alert.title)}\n{localize(alert.detail)}", alert, is_new)
 
     def selected_alert(self) -> Alert | None:
         index = self.list.currentIndex()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from models.context import ServiceContext
 from models.errors import PermissionDeniedError, ValidationError
+from models.messages import msg
 from models.schema.maintenance import AlertAck
 from models.services import ledger
 from models.services.inspections import due_inspections
@@ -60,8 +61,9 @@ def dated_reminders(as_of: dt.date, *, lead_days: int = REMINDER_LEAD_DAYS,
     result = []
     for year in (as_of.year - 1, as_of.year, as_of.year + 1):
         candidates = (
-            (f"reminder:scrap_review:{year}", f"{year} 年度报废审核将于 10 月 31 日截止", dt.date(year, 10, 31)),
-            (f"reminder:storage_report:{year - 1}", f"{year - 1} 年度储存情况报告须于 {year} 年 1 月 10 日前报送",
+            (f"reminder:scrap_review:{year}", msg("{year} 年度报废审核将于 10 月 31 日截止", year=year), dt.date(year, 10, 31)),
+            (f"reminder:storage_report:{year - 1}", msg("{last_year} 年度储存情况报告须于 {year} 年 1 月 10 日前报送",
+                                                       last_year=year - 1, year=year),
              dt.date(year, 1, 10)),
         )
         for key, title, deadline in candidates:
@@ -82,24 +84,28 @@ def current_alerts(
     alerts: list[Alert] = []
     for row in rotation_plan(ctx, within_days=expiry_within_days, as_of=as_of):
         severity = {"expired": "critical", "overdue": "warning", "due": "info"}[row.status]
-        when = f"已于 {row.expiry_date} 过期，只能报废" if row.status == "expired" else (
-            f"有效期至 {row.expiry_date}，应于 {row.rotate_by} 前轮换")
+        when = msg("已于 {expiry} 过期，只能报废", expiry=row.expiry_date) if row.status == "expired" else (
+            msg("有效期至 {expiry}，应于 {rotate_by} 前轮换", expiry=row.expiry_date, rotate_by=row.rotate_by))
         alerts.append(Alert(
             f"expiry:{row.store_code}:{row.item_code}:{row.batch}:{row.status}", "expiry", severity,
-            f"{row.status_label}：{row.item_name} 批次 {row.batch}（{row.store_name}）",
-            f"{ledger.fmt_qty(row.quantity)}{row.unit}，{when}", row.rotate_by, row.store_code,
+            msg("{status}：{item} 批次 {batch}（{store}）", status=row.status_label, item=row.item_name,
+                batch=row.batch, store=row.store_name),
+            msg("{quantity}{unit}，{when}", quantity=ledger.fmt_qty(row.quantity), unit=row.unit, when=when),
+            row.rotate_by, row.store_code,
         ))
     for due in due_inspections(ctx, within_days=inspection_within_days, as_of=as_of):
         late = due.status == "overdue"
         alerts.append(Alert(
             f"inspection:{due.key}", "inspection", "warning" if late else "info",
-            f"{'养护逾期' if late else '本周养护'}：{due.schedule_name}（{due.target}）",
-            f"应于 {due.due_date} 完成" + (f"，上次 {due.last_inspected}" if due.last_inspected else "，尚无记录"),
+            msg("{label}：{schedule}（{target}）", label=msg("养护逾期") if late else msg("本周养护"),
+                schedule=due.schedule_name, target=due.target),
+            msg("应于 {due} 完成，上次 {last}", due=due.due_date, last=due.last_inspected) if due.last_inspected
+            else msg("应于 {due} 完成，尚无记录", due=due.due_date),
             due.due_date, due.store_code,
         ))
     for reminder in dated_reminders(as_of):
         alerts.append(Alert(reminder.key, "reminder", "warning" if reminder.status == "overdue" else "info",
-                            reminder.title, f"截止日期 {reminder.deadline}", reminder.deadline))
+                            reminder.title, msg("截止日期 {deadline}", deadline=reminder.deadline), reminder.deadline))
     alerts.sort(key=lambda a: (SEVERITY_ORDER[a.severity], a.due_date or dt.date.max, a.key))
     return alerts
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.base import Money, Quantity, round_money
 from models.schema.catalog import Category, Item
 from models.schema.documents import Document, DocumentLine
@@ -43,7 +44,7 @@ from models.validation import check_text, parse_date, parse_quantity
 
 DEFAULT_WITHIN_DAYS = 90
 STATUSES = ("expired", "overdue", "due")
-STATUS_LABELS = {"expired": "已过期", "overdue": "逾期未轮换", "due": "待轮换"}
+STATUS_LABELS = {"expired": msg("已过期"), "overdue": msg("逾期未轮换"), "due": msg("待轮换")}
 ROTATE_OUT_METHODS = {"use": "调剂使用", "sale": "销售", "donation": "捐赠", "transfer": "调拨"}
 PLAN_PREFIX = "LH"
 

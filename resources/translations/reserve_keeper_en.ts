@@ -390,6 +390,10 @@
         <translation>Agreed response time</translation>
     </message>
     <message>
+        <source>储备能力评估</source>
+        <translation type="unfinished">Adequacy</translation>
+    </message>
+    <message>
         <source>各需求项保障率</source>
         <translation>Coverage by need</translation>
     </message>
@@ -638,6 +642,10 @@
 </context>
 <context>
     <name>AgreementsView</name>
+    <message>
+        <source>代储协议</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>有效（%1 天后到期）</source>
         <translation>In force (ends in %1 days)</translation>
@@ -2495,6 +2503,14 @@ Everything is written in one transaction, and cancelling half-way leaves no data
         <translation>Enable the default maintenance plan</translation>
     </message>
     <message>
+        <source>应做的养护检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>养护检查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>最近的养护记录</source>
         <translation>Recent maintenance records</translation>
     </message>
@@ -3692,6 +3708,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Request scrapping…</translation>
     </message>
     <message>
+        <source>报废申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>批准报废</source>
         <translation>Approve scrapping</translation>
     </message>
@@ -4690,6 +4710,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 <context>
     <name>UsersView</name>
     <message>
+        <source>用户</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
@@ -4941,6 +4965,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>{field} may have at most two decimals (fen); it is {value}.</translation>
     </message>
     <message>
+        <source>{label}：{schedule}（{target}）</source>
+        <translation>{label}: {schedule} ({target})</translation>
+    </message>
+    <message>
+        <source>{last_year} 年度储存情况报告须于 {year} 年 1 月 10 日前报送</source>
+        <translation>The {last_year} annual storage report is due by 10 January {year}</translation>
+    </message>
+    <message>
         <source>{name}“{value}”含有空格或控制字符，请检查。</source>
         <translation>{name} “{value}” contains spaces or control characters. Check it.</translation>
     </message>
@@ -4963,6 +4995,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>{prefix}有效期至 {expiry} 早于生产日期 {production}，请检查日期。</source>
         <translation>{prefix}Expiry date {expiry} is before production date {production}. Check the dates.</translation>
+    </message>
+    <message>
+        <source>{quantity}{unit}，{when}</source>
+        <translation>{quantity} {unit}, {when}</translation>
     </message>
     <message>
         <source>{setting}“{value}”不是整数。</source>
@@ -4993,8 +5029,16 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>{setting} must be a time with a time zone.</translation>
     </message>
     <message>
+        <source>{status}：{item} 批次 {batch}（{store}）</source>
+        <translation>{status}: {item}, batch {batch} ({store})</translation>
+    </message>
+    <message>
         <source>{target} 是文件夹，请给出备份文件名，例如 {example}。</source>
         <translation>{target} is a folder. Give a backup file name, e.g. {example}.</translation>
+    </message>
+    <message>
+        <source>{year} 年度报废审核将于 10 月 31 日截止</source>
+        <translation>The {year} annual scrapping review closes on 31 October</translation>
     </message>
     <message>
         <source>“{item_name}”实查数量</source>
@@ -5127,6 +5171,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>养护计划编码“{code}”已存在。</source>
         <translation>Maintenance plan code “{code}” already exists.</translation>
+    </message>
+    <message>
+        <source>养护逾期</source>
+        <translation>Inspection overdue</translation>
     </message>
     <message>
         <source>内存数据库不能备份。</source>
@@ -5449,6 +5497,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>The password needs at least {length} characters.</translation>
     </message>
     <message>
+        <source>已于 {expiry} 过期，只能报废</source>
+        <translation>expired on {expiry}: it can only be scrapped</translation>
+    </message>
+    <message>
         <source>已批准并记账</source>
         <translation>was already approved and posted</translation>
     </message>
@@ -5461,6 +5513,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>was already rejected</translation>
     </message>
     <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -5471,6 +5527,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>年费用（元）</source>
         <translation>Annual fee (yuan)</translation>
+    </message>
+    <message>
+        <source>应于 {due} 完成，上次 {last}</source>
+        <translation>due by {due}; last done {last}</translation>
+    </message>
+    <message>
+        <source>应于 {due} 完成，尚无记录</source>
+        <translation>due by {due}; never done yet</translation>
     </message>
     <message>
         <source>开始日期</source>
@@ -5501,6 +5565,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>This program is using a PostgreSQL server and does not copy server databases. Back up on the server with pg_dump, e.g. pg_dump -Fc -h HOST -U USER -f reserve.dump DATABASE; restore with pg_restore. See docs/SERVER.md.</translation>
     </message>
     <message>
+        <source>待轮换</source>
+        <translation>Due for rotation</translation>
+    </message>
+    <message>
         <source>您不能查看储备库“{store_name}”的单据 {number}。</source>
         <translation>You cannot view document {number} of store “{store_name}”.</translation>
     </message>
@@ -5523,6 +5591,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>您（{username}）的角色“{role}”只能查看，不能记账。如需记账，请联系管理员。</source>
         <translation>You ({username}) have the role “{role}”, which can only view, not post. To post, ask an administrator.</translation>
+    </message>
+    <message>
+        <source>截止日期 {deadline}</source>
+        <translation>Deadline {deadline}</translation>
     </message>
     <message>
         <source>批次号</source>
@@ -5607,6 +5679,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>有效期至</source>
         <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>有效期至 {expiry}，应于 {rotate_by} 前轮换</source>
+        <translation>expires {expiry}: rotate it by {rotate_by}</translation>
+    </message>
+    <message>
+        <source>本周养护</source>
+        <translation>Inspection this week</translation>
     </message>
     <message>
         <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
@@ -6181,6 +6261,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Item code “{code}” already exists. Choose another code.</translation>
     </message>
     <message>
+        <source>逾期未轮换</source>
+        <translation>Overdue for rotation</translation>
+    </message>
+    <message>
         <source>（{notes}）</source>
         <translation> ({notes})</translation>
     </message>
@@ -6715,8 +6799,28 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 <context>
     <name>view</name>
     <message>
-        <source>导出所见到 Excel…</source>
-        <translation>Export what is shown to Excel…</translation>
+        <source>正在读取符合条件的全部行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>导出本表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取符合条件的全部行… 已读取 %1 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出本表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把本表当前筛选和排序下的全部行导出为 Excel</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>导出完成</source>

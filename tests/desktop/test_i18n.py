@@ -97,3 +97,17 @@ def test_a_refused_action_speaks_english_on_an_english_screen(qapp, restore_chin
     assert caught.value.message == "Quantity “abc” is not a number: enter a number such as 100 or 12.5."
     i18n.install_language("zh_CN")
     assert caught.value.message == "数量“abc”不是数字，请填写如 100 或 12.5 的数。"
+
+
+def test_reminders_speak_english_on_an_english_screen(qtbot, dctx, restore_chinese):
+    """The home view's reminders are composed in models/ and rendered in the screen's language."""
+    from desktop.widgets.alerts_panel import AlertsPanel
+
+    i18n.compile_translations()
+    i18n.install_language("en")
+    panel = AlertsPanel(dctx)
+    qtbot.addWidget(panel)
+    panel.wait_until_ready()
+    texts = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
+    expired = [t for t in texts if "瓶装饮用水" in t and "Expired:" in t]
+    assert expired and "it can only be scrapped" in expired[0] and "批次" not in expired[0]
