@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.schema.base import Base, Money
@@ -45,6 +45,9 @@ class Item(Base):
         CheckConstraint("shelf_life_months IS NULL OR shelf_life_months > 0", name="shelf_life"),
         CheckConstraint("rotation_lead_days IS NULL OR rotation_lead_days >= 0", name="lead"),
         CheckConstraint("unit_price IS NULL OR unit_price >= 0", name="price"),
+        # the stock view sorted by name or spec (migration 0007)
+        Index("ix_items_name", "name"),
+        Index("ix_items_spec", "spec"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

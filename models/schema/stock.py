@@ -39,6 +39,9 @@ class Batch(Base):
             "production_date IS NULL OR expiry_date IS NULL OR expiry_date >= production_date",
             name="dates",
         ),
+        # the stock view sorted by batch number or production date (migration 0007)
+        Index("ix_batches_batch_no", "batch_no"),
+        Index("ix_batches_production_date", "production_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +77,9 @@ class Balance(Base):
             sqlite_where=text("quantity > 0"),
             postgresql_where=text("quantity > 0"),
         ),
+        # the stock view sorted by level (migration 0007)
+        Index("ix_balances_live_level", "store_level", "store_id", "id",
+              sqlite_where=text("quantity > 0"), postgresql_where=text("quantity > 0")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
