@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.commands.base import CommandRun
 from models.errors import ValidationError
+from models.messages import msg
 from models.services.agreements import agreement_detail, list_agreements
 from models.services.ledger import fmt_qty
 
@@ -28,7 +29,7 @@ def register(subparsers) -> None:
 
 def run_list(run: CommandRun, args) -> int:
     if args.expiring_days is not None and args.expiring_days < 0:
-        raise ValidationError("--expiring-days 不能为负数，请填写天数，如 90。", field="--expiring-days")
+        raise ValidationError(msg("--expiring-days 不能为负数，请填写天数，如 90。"), field="--expiring-days")
     rows = list_agreements(run.ctx(write=False), expiring_days=args.expiring_days)
     text = [
         f"{r.number}\t{r.enterprise}\t{r.agreement_type.label}\t{r.start_date} 至 {r.end_date}\t{r.state.label}"

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.agreements import (
     Agreement,
     AgreementCallUp,
@@ -333,23 +334,24 @@ def parse_agreement_type(value: AgreementType | str) -> AgreementType:
         return AgreementType(text.lower())
     except ValueError:
         raise ValidationError(
-            f"协议类型“{value}”无效，应为“实物代储”或“产能储备”（physical/capacity）。", field="协议类型"
+            msg("协议类型“{value}”无效，应为“实物代储”或“产能储备”（physical/capacity）。", value=value), field=msg("协议类型")
         ) from None
 
 
-def _parse_money(value: object, field: str = "年费用（元）") -> Decimal:
+def _parse_money(value: object, field: str = msg("年费用（元）")) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         return ZERO
     try:
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValidationError(f"{field}“{value}”不是金额，请填写如 36000 或 36000.50。", field=field) from None
+        raise ValidationError(msg("{field}“{value}”不是金额，请填写如 36000 或 36000.50。",
+                                  field=field, value=value), field=field) from None
     if not amount.is_finite() or amount < 0:
-        raise ValidationError(f"{field}不能为负数（现为 {value}）。", field=field)
+        raise ValidationError(msg("{field}不能为负数（现为 {value}）。", field=field, value=value), field=field)
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(f"{field}最多到分（两位小数），现为 {value}。", field=field)
+        raise ValidationError(msg("{field}最多到分（两位小数），现为 {value}。", field=field, value=value), field=field)
     if amount >= Decimal("1e11"):
-        raise ValidationError(f"{field} {value} 过大，请检查是否多输了位数。", field=field)
+        raise ValidationError(msg("{field} {value} 过大，请检查是否多输了位数。", field=field, value=value), field=field)
     return amount
 
 
@@ -359,16 +361,16 @@ def _parse_hours(value: object) -> int | None:
     try:
         hours = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValidationError(f"响应时限“{value}”不是整数小时数，请填写如 6 或 24。", field="响应时限（小时）") from None
+        raise ValidationError(msg("响应时限“{value}”不是整数小时数，请填写如 6 或 24。", value=value), field=msg("响应时限（小时）")) from None
     if hours != hours.to_integral_value() or not 1 <= hours <= 8760:
-        raise ValidationError(f"响应时限必须是 1 到 8760 之间的整数小时（现为 {value}）。", field="响应时限（小时）")
+        raise ValidationError(msg("响应时限必须是 1 到 8760 之间的整数小时（现为 {value}）。", value=value), field=msg("响应时限（小时）"))
     return int(hours)
 
 
 def _required_date(value: object, field: str) -> dt.date:
     parsed = parse_date(value, field)
     if parsed is None:
-        raise ValidationError(f"{field}不能为空，请写成 2026-05-01 的格式。", field=field)
+        raise ValidationError(msg("{field}不能为空，请写成 2026-05-01 的格式。", field=field), field=field)
     return parsed
 
 
@@ -381,18 +383,18 @@ def _local_date(moment: dt.datetime) -> dt.date:
 def agreement_by_number(session: Session, number: str) -> Agreement:
     agreement = session.scalar(select(Agreement).where(Agreement.number == (number or "").strip()))
     if agreement is None:
-        raise NotFoundError(f"没有编号为“{number}”的储备协议，请检查协议编号。", field="协议编号")
+        raise NotFoundError(msg("没有编号为“{number}”的储备协议，请检查协议编号。", number=number), field=msg("协议编号"))
     return agreement
 
 
 def _upsert_enterprise(session: Session, data: EnterpriseInput) -> Enterprise:
     code = validate_credit_code(data.credit_code)
-    name = check_text(data.name, "企业名称", max_length=200, required=True)
+    name = check_text(data.name, msg("企业名称"), max_length=200, required=True)
     values = {
-        "address": check_text(data.address, "企业地址", max_length=300),
-        "contact": check_text(data.contact, "联系人", max_length=100),
-        "phone": check_text(data.phone, "联系电话", max_length=50),
-        "reserve_kind": check_text(data.reserve_kind, "储备类别", max_length=200),
+        "address": check_text(data.address, msg("企业地址"), max_length=300),
+        "contact": check_text(data.contact, msg("联系人"), max_length=100),
+        "phone": check_text(data.phone, msg("联系电话"), max_length=50),
+        "reserve_kind": check_text(data.reserve_kind, msg("储备类别"), max_length=200),
     }
     enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == code))
     if enterprise is None:
@@ -441,17 +443,17 @@ def snapshot(agreement: Agreement) -> dict:
 def _apply_fields(session: Session, agreement: Agreement, data: AgreementInput) -> None:
     agreement.enterprise = _upsert_enterprise(session, data.enterprise)
     agreement.agreement_type = parse_agreement_type(data.agreement_type)
-    start = _required_date(data.start_date, "开始日期")
-    end = _required_date(data.end_date, "结束日期")
+    start = _required_date(data.start_date, msg("开始日期"))
+    end = _required_date(data.end_date, msg("结束日期"))
     if end < start:
-        raise ValidationError(f"结束日期 {end} 早于开始日期 {start}，请检查协议期限。", field="结束日期")
+        raise ValidationError(msg("结束日期 {end} 早于开始日期 {start}，请检查协议期限。", end=end, start=start), field=msg("结束日期"))
     agreement.start_date, agreement.end_date = start, end
-    agreement.storage_place = check_text(data.storage_place, "存放地点", max_length=300)
+    agreement.storage_place = check_text(data.storage_place, msg("存放地点"), max_length=300)
     agreement.response_hours = _parse_hours(data.response_hours)
     agreement.annual_fee = _parse_money(data.annual_fee)
-    agreement.fee_rules = check_text(data.fee_rules, "费用规则", max_length=4000)
-    agreement.rotation_duty = check_text(data.rotation_duty, "轮换责任", max_length=4000)
-    agreement.contract_path = check_text(data.contract_path, "合同扫描件", max_length=500)
+    agreement.fee_rules = check_text(data.fee_rules, msg("费用规则"), max_length=4000)
+    agreement.rotation_duty = check_text(data.rotation_duty, msg("轮换责任"), max_length=4000)
+    agreement.contract_path = check_text(data.contract_path, msg("合同扫描件"), max_length=500)
     _apply_lines(session, agreement, data.lines)
 
 
@@ -460,21 +462,23 @@ def _apply_lines(session: Session, agreement: Agreement, lines: Iterable[LineInp
     for index, line in enumerate(lines, start=1):
         item = item_by_code(session, (line.item_code or "").strip())
         if item.id in wanted:
-            raise ValidationError(f"物资“{item.code} {item.name}”在协议中出现了两次，请合并为一行。", field="物资编码")
-        guaranteed = parse_quantity(line.guaranteed_quantity, f"第 {index} 行协议数量")
-        minimum = parse_quantity(line.minimum_quantity or 0, f"第 {index} 行最低数量", allow_zero=True)
+            raise ValidationError(msg("物资“{item_code} {item_name}”在协议中出现了两次，请合并为一行。",
+                                      item_code=item.code, item_name=item.name), field=msg("物资编码"))
+        guaranteed = parse_quantity(line.guaranteed_quantity, msg("第 {index} 行协议数量", index=index))
+        minimum = parse_quantity(line.minimum_quantity or 0, msg("第 {index} 行最低数量", index=index), allow_zero=True)
         if minimum > guaranteed:
             raise ValidationError(
-                f"第 {index} 行“{item.name}”的最低数量 {ledger.fmt_qty(minimum)} 大于协议数量 "
-                f"{ledger.fmt_qty(guaranteed)}，请改小最低数量。", field="最低数量")
+                msg("第 {index} 行“{item_name}”的最低数量 {minimum} 大于协议数量 {guaranteed}，请改小最低数量。",
+                    index=index, item_name=item.name, minimum=ledger.fmt_qty(minimum),
+                    guaranteed=ledger.fmt_qty(guaranteed)), field=msg("最低数量"))
         wanted[item.id] = (item, guaranteed, minimum)
     existing = {line.item_id: line for line in agreement.lines}
     for item_id, line in existing.items():
         if item_id not in wanted:
             if line.id is not None and _line_has_history(session, line.id):
                 raise ConflictError(
-                    f"物资“{line.item.name}”已有核查或动用记录，不能从协议中删除；如不再代储，请把协议数量改小或终止协议。",
-                    field="物资编码")
+                    msg("物资“{item_name}”已有核查或动用记录，不能从协议中删除；如不再代储，请把协议数量改小或终止协议。", item_name=line.item.name),
+                    field=msg("物资编码"))
             agreement.lines.remove(line)
     next_no = max((line.line_no for line in agreement.lines), default=0) + 1
     for item_id, (item, guaranteed, minimum) in wanted.items():
@@ -495,10 +499,10 @@ def _line_has_history(session: Session, line_id: int) -> bool:
 def create_agreement(ctx: ServiceContext, data: AgreementInput) -> str:
     """A new agreement in state draft (草稿); returns its number."""
     require_catalog_edit(ctx.actor)
-    number = check_text(data.number, "协议编号", max_length=60, required=True)
+    number = check_text(data.number, msg("协议编号"), max_length=60, required=True)
     with ctx.write() as session:
         if session.scalar(select(Agreement.id).where(Agreement.number == number)):
-            raise ConflictError(f"协议编号“{number}”已存在，请换一个编号，或修改原协议。", field="协议编号")
+            raise ConflictError(msg("协议编号“{number}”已存在，请换一个编号，或修改原协议。", number=number), field=msg("协议编号"))
         now = ctx.now()
         agreement = Agreement(number=number, state=AgreementState.DRAFT, created_at=now, updated_at=now)
         with session.no_autoflush:  # the row is complete only once every field is checked
@@ -518,7 +522,8 @@ def update_agreement(ctx: ServiceContext, data: AgreementInput) -> str:
         state = agreement.effective_state(ctx.today())
         if state in (AgreementState.TERMINATED, AgreementState.EXPIRED):
             raise ConflictError(
-                f"协议“{agreement.number}”{state.label}，不能再修改；如需继续合作，请续签。", field="协议编号")
+                msg("协议“{agreement_number}”{state_label}，不能再修改；如需继续合作，请续签。",
+                    agreement_number=agreement.number, state_label=state.label), field=msg("协议编号"))
         before = snapshot(agreement)
         with session.no_autoflush:
             _apply_fields(session, agreement, data)
@@ -536,12 +541,14 @@ def activate_agreement(ctx: ServiceContext, number: str) -> None:
         agreement = agreement_by_number(session, number)
         if agreement.state is not AgreementState.DRAFT:
             raise ConflictError(
-                f"协议“{number}”当前状态为“{agreement.effective_state(ctx.today()).label}”，只有草稿可以生效。")
+                msg("协议“{number}”当前状态为“{label}”，只有草稿可以生效。",
+                    number=number, label=agreement.effective_state(ctx.today()).label))
         if not agreement.lines:
-            raise ValidationError(f"协议“{number}”还没有物资明细，请先添加至少一行物资再生效。", field="物资明细")
+            raise ValidationError(msg("协议“{number}”还没有物资明细，请先添加至少一行物资再生效。", number=number), field=msg("物资明细"))
         if agreement.end_date < ctx.today():
             raise ValidationError(
-                f"协议“{number}”的结束日期 {agreement.end_date} 已过，不能生效；请修改期限或续签。", field="结束日期")
+                msg("协议“{number}”的结束日期 {end_date} 已过，不能生效；请修改期限或续签。",
+                    number=number, end_date=agreement.end_date), field=msg("结束日期"))
         agreement.state = AgreementState.ACTIVE
         agreement.updated_at = ctx.now()
         ledger.audit(ctx, session, "activate", "agreement", number, f"储备协议 {number} 生效",
@@ -551,12 +558,13 @@ def activate_agreement(ctx: ServiceContext, number: str) -> None:
 def terminate_agreement(ctx: ServiceContext, number: str, reason: str, on: dt.date | str | None = None) -> None:
     """Terminate (终止) a draft or active agreement early; it stops counting at once."""
     require_catalog_edit(ctx.actor)
-    reason = check_text(reason, "终止原因", max_length=500, required=True)
+    reason = check_text(reason, msg("终止原因"), max_length=500, required=True)
     with ctx.write() as session:
         agreement = agreement_by_number(session, number)
         if agreement.state not in (AgreementState.DRAFT, AgreementState.ACTIVE):
-            raise ConflictError(f"协议“{number}”已是“{agreement.state.label}”状态，不能再终止。")
-        day = parse_date(on, "终止日期") or ctx.today()
+            raise ConflictError(msg("协议“{number}”已是“{state_label}”状态，不能再终止。",
+                                    number=number, state_label=agreement.state.label))
+        day = parse_date(on, msg("终止日期")) or ctx.today()
         if day < agreement.start_date:
             day = agreement.start_date
         before = {"state": agreement.state.value}
@@ -574,23 +582,24 @@ def renew_agreement(ctx: ServiceContext, number: str, new_number: str, *, start_
 
     Default term: from the day after the old end date, for the same length as the old term."""
     require_catalog_edit(ctx.actor)
-    new_number = check_text(new_number, "新协议编号", max_length=60, required=True)
+    new_number = check_text(new_number, msg("新协议编号"), max_length=60, required=True)
     with ctx.write() as session:
         old = agreement_by_number(session, number)
         if old.state is AgreementState.DRAFT:
-            raise ConflictError(f"协议“{number}”还是草稿，请直接修改期限，不必续签。")
+            raise ConflictError(msg("协议“{number}”还是草稿，请直接修改期限，不必续签。", number=number))
         renewed = session.scalar(select(Agreement.number).where(Agreement.previous_id == old.id))
         if renewed:
-            raise ConflictError(f"协议“{number}”已续签为“{renewed}”，请续签最新的协议。")
+            raise ConflictError(msg("协议“{number}”已续签为“{renewed}”，请续签最新的协议。", number=number, renewed=renewed))
         if session.scalar(select(Agreement.id).where(Agreement.number == new_number)):
-            raise ConflictError(f"协议编号“{new_number}”已存在，请换一个编号。", field="新协议编号")
-        start = parse_date(start_date, "开始日期") or old.end_date + dt.timedelta(days=1)
+            raise ConflictError(msg("协议编号“{new_number}”已存在，请换一个编号。", new_number=new_number), field=msg("新协议编号"))
+        start = parse_date(start_date, msg("开始日期")) or old.end_date + dt.timedelta(days=1)
         length = relativedelta(old.end_date + dt.timedelta(days=1), old.start_date)
-        end = parse_date(end_date, "结束日期") or start + length - dt.timedelta(days=1)
+        end = parse_date(end_date, msg("结束日期")) or start + length - dt.timedelta(days=1)
         if start <= old.start_date:
-            raise ValidationError(f"续签协议的开始日期 {start} 应晚于原协议的开始日期 {old.start_date}。", field="开始日期")
+            raise ValidationError(msg("续签协议的开始日期 {start} 应晚于原协议的开始日期 {start_date}。",
+                                      start=start, start_date=old.start_date), field=msg("开始日期"))
         if end < start:
-            raise ValidationError(f"结束日期 {end} 早于开始日期 {start}。", field="结束日期")
+            raise ValidationError(msg("结束日期 {end} 早于开始日期 {start}。", end=end, start=start), field=msg("结束日期"))
         now = ctx.now()
         new = Agreement(
             number=new_number, enterprise=old.enterprise, agreement_type=old.agreement_type,
@@ -614,27 +623,29 @@ def record_check(ctx: ServiceContext, number: str, check_date: dt.date | str, ch
                  found: dict[str, Decimal | str | int], remarks: str = "") -> int:
     """核查: record the quantities found per line (keyed by item code); returns the check id."""
     require_approver(ctx.actor)
-    day = _required_date(check_date, "核查日期")
-    checked_by = check_text(checked_by, "核查人", max_length=100, required=True)
-    remarks = check_text(remarks, "备注", max_length=2000)
+    day = _required_date(check_date, msg("核查日期"))
+    checked_by = check_text(checked_by, msg("核查人"), max_length=100, required=True)
+    remarks = check_text(remarks, msg("备注"), max_length=2000)
     if day > ctx.today():
-        raise ValidationError(f"核查日期 {day} 在今天之后，请填写实际核查的日期。", field="核查日期")
+        raise ValidationError(msg("核查日期 {day} 在今天之后，请填写实际核查的日期。", day=day), field=msg("核查日期"))
     if not found:
-        raise ValidationError("请至少填写一种物资的实查数量。", field="实查数量")
+        raise ValidationError(msg("请至少填写一种物资的实查数量。"), field=msg("实查数量"))
     with ctx.write() as session:
         agreement = agreement_by_number(session, number)
         if agreement.state is AgreementState.DRAFT:
-            raise ConflictError(f"协议“{number}”还是草稿，生效后才能核查。")
+            raise ConflictError(msg("协议“{number}”还是草稿，生效后才能核查。", number=number))
         if day < agreement.start_date:
-            raise ValidationError(f"核查日期 {day} 早于协议开始日期 {agreement.start_date}。", field="核查日期")
+            raise ValidationError(msg("核查日期 {day} 早于协议开始日期 {start_date}。",
+                                      day=day, start_date=agreement.start_date), field=msg("核查日期"))
         by_code = {line.item.code: line for line in agreement.lines}
         check = AgreementCheck(agreement=agreement, check_date=day, checked_by=checked_by, remarks=remarks,
                                created_by_id=ctx.actor.user_id, created_at=ctx.now())
         for code, quantity in found.items():
             line = by_code.get(code)
             if line is None:
-                raise ValidationError(f"协议“{number}”中没有物资“{code}”，请检查物资编码。", field="物资编码")
-            value = parse_quantity(quantity, f"“{line.item.name}”实查数量", allow_zero=True)
+                raise ValidationError(msg("协议“{number}”中没有物资“{code}”，请检查物资编码。",
+                                          number=number, code=code), field=msg("物资编码"))
+            value = parse_quantity(quantity, msg("“{item_name}”实查数量", item_name=line.item.name), allow_zero=True)
             check.lines.append(AgreementCheckLine(line=line, found_quantity=value))
         session.add(check)
         session.flush()
@@ -656,28 +667,31 @@ def record_call_up(ctx: ServiceContext, session: Session, line_id: int, quantity
     The caller checks permissions: issuing an approved dispatch order may be a keeper's job."""
     line = session.get(AgreementLine, line_id, with_for_update=True)
     if line is None:
-        raise NotFoundError(f"没有编号为 {line_id} 的协议物资行。", field="协议物资")
+        raise NotFoundError(msg("没有编号为 {line_id} 的协议物资行。", line_id=line_id), field=msg("协议物资"))
     agreement = line.agreement
     moment = called_at or ctx.now()
     if moment.tzinfo is None:
-        raise ValidationError("动用时间必须带时区。", field="动用时间")
+        raise ValidationError(msg("动用时间必须带时区。"), field=msg("动用时间"))
     day = _local_date(moment)
     if agreement.state is not AgreementState.ACTIVE or not agreement.start_date <= day <= agreement.end_date:
         raise ConflictError(
-            f"协议“{agreement.number}”在 {day} 不在有效期内（状态“{agreement.effective_state(day).label}”，"
-            f"期限 {agreement.start_date} 至 {agreement.end_date}），不能动用。")
-    amount = parse_quantity(quantity, "动用数量")
+            msg("协议“{agreement_number}”在 {day} 不在有效期内（状态“{label}”，期限 {start_date} 至 {end_date}），不能动用。",
+                agreement_number=agreement.number, day=day, label=agreement.effective_state(day).label,
+                start_date=agreement.start_date, end_date=agreement.end_date))
+    amount = parse_quantity(quantity, msg("动用数量"))
     available = _availability(session, [line.id], day)[line.id]
     if amount > available:
         raise ConflictError(
-            f"协议“{agreement.number}”的“{line.item.name}”目前可动用 {ledger.fmt_qty(available)}{line.item.unit}，"
-            f"不足 {ledger.fmt_qty(amount)}{line.item.unit}。请减少数量或另选协议。", field="动用数量")
-    order = check_text(dispatch_order_number, "调拨单号", max_length=60)
+            msg("协议“{agreement_number}”的“{item_name}”目前可动用 {available}{item_unit}，不足 {amount}{item_unit}。"
+                "请减少数量或另选协议。", agreement_number=agreement.number, item_name=line.item.name,
+                available=ledger.fmt_qty(available), item_unit=line.item.unit, amount=ledger.fmt_qty(amount)),
+            field=msg("动用数量"))
+    order = check_text(dispatch_order_number, msg("调拨单号"), max_length=60)
     hours = agreement.response_hours
     call_up = AgreementCallUp(
         line=line, quantity=amount, dispatch_order_number=order, called_at=moment,
         response_deadline=moment + dt.timedelta(hours=hours) if hours else None,
-        remarks=check_text(remarks, "备注", max_length=500), created_by_id=ctx.actor.user_id,
+        remarks=check_text(remarks, msg("备注"), max_length=500), created_by_id=ctx.actor.user_id,
     )
     session.add(call_up)
     session.flush()
@@ -698,7 +712,8 @@ def call_up(ctx: ServiceContext, number: str, item_code: str, quantity: Decimal 
         agreement = agreement_by_number(session, number)
         line = next((line for line in agreement.lines if line.item.code == item_code), None)
         if line is None:
-            raise NotFoundError(f"协议“{number}”中没有物资“{item_code}”。", field="物资编码")
+            raise NotFoundError(msg("协议“{number}”中没有物资“{item_code}”。",
+                                    number=number, item_code=item_code), field=msg("物资编码"))
         row = record_call_up(ctx, session, line.id, quantity, dispatch_order_number=dispatch_order_number,
                              called_at=called_at, remarks=remarks)
         return _call_up_row(row)
@@ -708,23 +723,24 @@ def replenish(ctx: ServiceContext, call_up_id: int, quantity: Decimal | str | in
               replenished_at: dt.datetime | None = None, remarks: str = "") -> Decimal:
     """补库: the enterprise restores (part of) a call-up; returns what is still outstanding."""
     require_approver(ctx.actor)
-    amount = parse_quantity(quantity, "补库数量")
+    amount = parse_quantity(quantity, msg("补库数量"))
     with ctx.write() as session:
         call = session.get(AgreementCallUp, call_up_id, with_for_update=True)
         if call is None:
-            raise NotFoundError(f"没有编号为 {call_up_id} 的动用记录。", field="动用记录")
+            raise NotFoundError(msg("没有编号为 {call_up_id} 的动用记录。", call_up_id=call_up_id), field=msg("动用记录"))
         done = sum((r.quantity for r in call.replenishments), ZERO)
         outstanding = call.quantity - done
         unit = call.line.item.unit
         if amount > outstanding:
             raise ValidationError(
-                f"这次动用还需补库 {ledger.fmt_qty(outstanding)}{unit}，不能补 {ledger.fmt_qty(amount)}{unit}。",
-                field="补库数量")
+                msg("这次动用还需补库 {outstanding}{unit}，不能补 {amount}{unit}。",
+                    outstanding=ledger.fmt_qty(outstanding), unit=unit, amount=ledger.fmt_qty(amount)),
+                field=msg("补库数量"))
         moment = replenished_at or ctx.now()
         if moment < call.called_at:
-            raise ValidationError("补库时间不能早于动用时间。", field="补库时间")
+            raise ValidationError(msg("补库时间不能早于动用时间。"), field=msg("补库时间"))
         session.add(AgreementReplenishment(call_up=call, quantity=amount, replenished_at=moment,
-                                           remarks=check_text(remarks, "备注", max_length=500),
+                                           remarks=check_text(remarks, msg("备注"), max_length=500),
                                            created_by_id=ctx.actor.user_id))
         number = call.line.agreement.number
         ledger.audit(ctx, session, "replenish", "agreement", number,

@@ -10,10 +10,11 @@ where 31 becomes 0.
 from __future__ import annotations
 
 from models.errors import ValidationError
+from models.messages import msg
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-FIELD = "统一社会信用代码"
+FIELD = msg("统一社会信用代码")
 _VALUES = {ch: index for index, ch in enumerate(CHARSET)}
 
 
@@ -35,27 +36,31 @@ def validate_credit_code(value: object) -> str:
     """Return the normalised code, or raise ``ValidationError`` saying exactly what is wrong."""
     code = normalise_credit_code(value)
     if not code:
-        raise ValidationError(f"{FIELD}不能为空，请照营业执照填写 18 位代码。", field=FIELD)
+        raise ValidationError(msg("{field}不能为空，请照营业执照填写 18 位代码。", field=FIELD), field=FIELD)
     if len(code) != 18:
         raise ValidationError(
-            f"{FIELD}应为 18 位，“{code}”是 {len(code)} 位。请照营业执照核对是否多输或漏输。", field=FIELD
+            msg("{field}应为 18 位，“{code}”是 {count} 位。请照营业执照核对是否多输或漏输。", field=FIELD, code=code,
+                count=len(code)), field=FIELD
         )
     for position, ch in enumerate(code, start=1):
         if ch not in _VALUES:
-            hint = "（代码中不使用字母 I、O、Z、S、V，可能是数字 1、0、2、5 或字母 U 输错）" if ch in "IOZSV" else ""
+            hint = msg("（代码中不使用字母 I、O、Z、S、V，可能是数字 1、0、2、5 或字母 U 输错）") if ch in "IOZSV" else ""
             raise ValidationError(
-                f"{FIELD}第 {position} 位“{ch}”不是有效字符：只能是数字和除 I、O、Z、S、V 以外的大写字母{hint}。",
+                msg("{field}第 {position} 位“{ch}”不是有效字符：只能是数字和除 I、O、Z、S、V 以外的大写字母{hint}。",
+                    field=FIELD, position=position, ch=ch, hint=hint),
                 field=FIELD,
             )
     if not code[2:8].isdigit():
         raise ValidationError(
-            f"{FIELD}第 3-8 位是行政区划代码，应全为数字，“{code}”中为“{code[2:8]}”。", field=FIELD
+            msg("{field}第 3-8 位是行政区划代码，应全为数字，“{code}”中为“{region}”。", field=FIELD, code=code,
+                region=code[2:8]), field=FIELD
         )
     expected = check_character(code[:17])
     if code[17] != expected:
         raise ValidationError(
-            f"{FIELD}“{code}”的校验位（第 18 位）应为“{expected}”，现为“{code[17]}”。"
-            "请照营业执照逐位核对，通常是前 17 位中有一位输错。",
+            msg("{field}“{code}”的校验位（第 18 位）应为“{expected}”，现为“{actual}”。"
+                "请照营业执照逐位核对，通常是前 17 位中有一位输错。", field=FIELD, code=code, expected=expected,
+                actual=code[17]),
             field=FIELD,
         )
     return code

@@ -2,257 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>协议编号</source>
-        <translation>Agreement no.</translation>
-    </message>
-    <message>
-        <source>代储企业</source>
-        <translation>Enterprise</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>剩余天数</source>
-        <translation>Days left</translation>
-    </message>
-    <message>
-        <source>响应时限</source>
-        <translation>Response time</translation>
-    </message>
-    <message>
-        <source>%1 小时</source>
-        <translation>%1 hours</translation>
-    </message>
-    <message>
-        <source>年费用</source>
-        <translation>Annual fee</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>最近核查</source>
-        <translation>Last check</translation>
-    </message>
-    <message>
-        <source>未核查</source>
-        <translation>Not checked</translation>
-    </message>
-    <message>
-        <source>联系人</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>搜索：协议编号、企业、信用代码、联系人、存放地点</source>
-        <translation>Search: agreement no., enterprise, credit code, contact, storage place</translation>
-    </message>
-    <message>
-        <source>全部状态</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>90 天内到期</source>
-        <translation>Expiring within 90 days</translation>
-    </message>
-    <message>
-        <source>有效</source>
-        <translation>In force</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>已到期</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <source>已终止</source>
-        <translation>Terminated</translation>
-    </message>
-    <message>
-        <source>新增协议</source>
-        <translation>New agreement</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>生效</source>
-        <translation>Put into force</translation>
-    </message>
-    <message>
-        <source>续签</source>
-        <translation>Renew</translation>
-    </message>
-    <message>
-        <source>终止</source>
-        <translation>Terminate</translation>
-    </message>
-    <message>
-        <source>记录核查</source>
-        <translation>Record check</translation>
-    </message>
-    <message>
-        <source>动用</source>
-        <translation>Call up</translation>
-    </message>
-    <message>
-        <source>补库</source>
-        <translation>Restock</translation>
-    </message>
-    <message>
-        <source>打印摘要</source>
-        <translation>Print summary</translation>
-    </message>
-    <message>
-        <source>导出 Excel</source>
-        <translation>Export to Excel</translation>
-    </message>
-    <message>
-        <source>物资编码</source>
-        <translation>Item code</translation>
-    </message>
-    <message>
-        <source>物资名称</source>
-        <translation>Item name</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>协议数量</source>
-        <translation>Agreed quantity</translation>
-    </message>
-    <message>
-        <source>最低数量</source>
-        <translation>Minimum</translation>
-    </message>
-    <message>
-        <source>实查数量</source>
-        <translation>Quantity found</translation>
-    </message>
-    <message>
-        <source>短缺</source>
-        <translation>Shortfall</translation>
-    </message>
-    <message>
-        <source>待补库</source>
-        <translation>To restock</translation>
-    </message>
-    <message>
-        <source>可动用</source>
-        <translation>Available</translation>
-    </message>
-    <message>
-        <source>核查日期</source>
-        <translation>Check date</translation>
-    </message>
-    <message>
-        <source>核查人</source>
-        <translation>Checked by</translation>
-    </message>
-    <message>
-        <source>短缺比例</source>
-        <translation>Shortfall share</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Remarks</translation>
-    </message>
-    <message>
-        <source>动用时间</source>
-        <translation>Called up at</translation>
-    </message>
-    <message>
-        <source>物资</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>数量</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <source>已补库</source>
-        <translation>Restocked</translation>
-    </message>
-    <message>
-        <source>调拨单号</source>
-        <translation>Order no.</translation>
-    </message>
-    <message>
-        <source>响应截止</source>
-        <translation>Response deadline</translation>
-    </message>
-    <message>
-        <source>季度</source>
-        <translation>Quarter</translation>
-    </message>
-    <message>
-        <source>%1年第%2季度</source>
-        <translation>Q%2 %1</translation>
-    </message>
-    <message>
-        <source>计费期间</source>
-        <translation>Billing period</translation>
-    </message>
-    <message>
-        <source>基本费用</source>
-        <translation>Base fee</translation>
-    </message>
-    <message>
-        <source>扣减</source>
-        <translation>Deduction</translation>
-    </message>
-    <message>
-        <source>应付</source>
-        <translation>Payable</translation>
-    </message>
-    <message>
-        <source>依据核查</source>
-        <translation>Based on check</translation>
-    </message>
-    <message>
-        <source>物资明细</source>
-        <translation>Item lines</translation>
-    </message>
-    <message>
-        <source>核查记录</source>
-        <translation>Checks</translation>
-    </message>
-    <message>
-        <source>动用与补库</source>
-        <translation>Call-ups and restocking</translation>
-    </message>
-    <message>
-        <source>分季度费用</source>
-        <translation>Quarterly fees</translation>
-    </message>
-    <message>
-        <source>协议信息</source>
-        <translation>Agreement</translation>
-    </message>
-    <message>
-        <source>协议储备</source>
-        <translation>Agreements</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>关于储备管家</source>
@@ -681,6 +430,230 @@
     <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>响应时限</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>%1 小时</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>年费用</source>
+        <translation>Annual fee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近核查</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>搜索：协议编号、企业、信用代码、联系人、存放地点</source>
+        <translation>Search: agreement no., enterprise, credit code, contact, storage place</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>90 天内到期</source>
+        <translation>Expiring within 90 days</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>新增协议</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>Put into force</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>记录核查</source>
+        <translation>Record check</translation>
+    </message>
+    <message>
+        <source>动用</source>
+        <translation>Call up</translation>
+    </message>
+    <message>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>协议数量</source>
+        <translation>Agreed quantity</translation>
+    </message>
+    <message>
+        <source>最低数量</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>实查数量</source>
+        <translation>Quantity found</translation>
+    </message>
+    <message>
+        <source>短缺</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>待补库</source>
+        <translation>To restock</translation>
+    </message>
+    <message>
+        <source>可动用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>短缺比例</source>
+        <translation>Shortfall share</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>动用时间</source>
+        <translation>Called up at</translation>
+    </message>
+    <message>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>已补库</source>
+        <translation>Restocked</translation>
+    </message>
+    <message>
+        <source>调拨单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>响应截止</source>
+        <translation>Response deadline</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>Q%2 %1</translation>
+    </message>
+    <message>
+        <source>计费期间</source>
+        <translation>Billing period</translation>
+    </message>
+    <message>
+        <source>基本费用</source>
+        <translation>Base fee</translation>
+    </message>
+    <message>
+        <source>扣减</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>应付</source>
+        <translation>Payable</translation>
+    </message>
+    <message>
+        <source>依据核查</source>
+        <translation>Based on check</translation>
+    </message>
+    <message>
+        <source>物资明细</source>
+        <translation>Item lines</translation>
+    </message>
+    <message>
+        <source>核查记录</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>动用与补库</source>
+        <translation>Call-ups and restocking</translation>
+    </message>
+    <message>
+        <source>分季度费用</source>
+        <translation>Quarterly fees</translation>
+    </message>
+    <message>
+        <source>协议信息</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>协议储备</source>
+        <translation>Agreements</translation>
     </message>
     <message>
         <source>储备类别</source>
