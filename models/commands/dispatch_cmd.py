@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from models.commands.base import CommandRun
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.dispatch import DispatchStatus
 from models.services import dispatch
 from models.services.ledger import fmt_qty
@@ -115,14 +116,15 @@ def _emit_order(run: CommandRun, order: dispatch.OrderView) -> int:
 
 def run_create(run: CommandRun, args) -> int:
     if len(args.item) != len(args.qty):
-        raise ValidationError(f"--item 有 {len(args.item)} 个而 --qty 有 {len(args.qty)} 个，请成对填写。", field="--qty")
+        raise ValidationError(msg("--item 有 {items} 个而 --qty 有 {quantities} 个，请成对填写。",
+                                  items=len(args.item), quantities=len(args.qty)), field="--qty")
     request = dispatch.DispatchRequest(
         requesting_unit=args.requester or args.to, receiving_unit=args.to, place=args.place,
         requesting_area_code=args.area, reason=args.reason, reference=args.reference,
         receiver_contact=args.contact, receiver_phone=args.phone,
         sender_contact=args.sender_contact, sender_phone=args.sender_phone,
         vehicle=args.vehicle, escort=args.escort, emergency=args.emergency, remarks=args.remarks,
-        due_back_date=parse_date(args.due_back, "归还日期"),
+        due_back_date=parse_date(args.due_back, msg("归还日期")),
         lines=[dispatch.DispatchLineInput(code, qty) for code, qty in zip(args.item, args.qty)],
     )
     return _emit_order(run, dispatch.create_request(run.ctx(), request))
@@ -133,7 +135,7 @@ def run_sources(run: CommandRun, args) -> int:
     for text in args.sources:
         store, sep, qty = text.rpartition(":")
         if not sep or not store:
-            raise ValidationError(f"来源“{text}”应写成 储备库编码:数量，如 C001:10。", field="--from")
+            raise ValidationError(msg("来源“{text}”应写成 储备库编码:数量，如 C001:10。", text=text), field="--from")
         sources.append(dispatch.SourceInput(store, qty))
     return _emit_order(run, dispatch.set_sources(run.ctx(), args.number, args.line, sources))
 
@@ -153,7 +155,7 @@ def run_receive(run: CommandRun, args) -> int:
     for text in args.lines:
         parts = text.split(":")
         if len(parts) not in (2, 3) or not parts[0].isdigit():
-            raise ValidationError(f"“{text}”应写成 行号:实收[:损坏]，如 1:95:2。", field="--line")
+            raise ValidationError(msg("“{text}”应写成 行号:实收[:损坏]，如 1:95:2。", text=text), field="--line")
         checks[int(parts[0])] = dispatch.ReceiptCheck(parts[1], parts[2] if len(parts) == 3 else 0)
     order = dispatch.confirm_receipt(run.ctx(), args.number, signed_by=args.signed_by, checks=checks,
                                      remarks=args.remarks)

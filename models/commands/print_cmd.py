@@ -9,6 +9,7 @@ from models.commands.base import CommandRun
 from models.documents.dispatch_pdf import DISPATCH_COPIES
 from models.documents.document_pdf import print_any
 from models.errors import ValidationError
+from models.messages import msg
 
 
 def register(subparsers) -> None:
@@ -25,7 +26,7 @@ def register(subparsers) -> None:
 def run(run: CommandRun, args) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
-        raise ValidationError(f"输出文件“{output}”应以 .pdf 结尾。", field="输出文件")
+        raise ValidationError(msg("输出文件“{output}”应以 .pdf 结尾。", output=output), field=msg("输出文件"))
     copies = list(DISPATCH_COPIES) if args.all_copies else [c.strip() for c in args.copies.split(",") if c.strip()]
     path = print_any(run.ctx(write=False), args.number, output, copies=copies)
     run.emit({"ok": True, "number": args.number, "file": str(path.resolve()), "copies": copies},

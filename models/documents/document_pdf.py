@@ -16,6 +16,7 @@ from models.context import ServiceContext
 from models.documents.dispatch_pdf import organisation_name
 from models.documents.pdf_layout import Column, FormData, chinese_date, render_form
 from models.errors import PermissionDeniedError
+from models.messages import msg
 from models.schema.base import round_money
 from models.schema.documents import Document
 from models.schema.enums import DocType
@@ -54,7 +55,7 @@ def document_form(ctx: ServiceContext, number: str) -> FormData:
     with ctx.read() as session:
         document = document_by_number(session, number)
         if not can_read_store(ctx.actor, document.store_id):
-            raise PermissionDeniedError(f"您不能查看储备库“{document.store.name}”的单据。")
+            raise PermissionDeniedError(msg("您不能查看储备库“{store_name}”的单据。", store_name=document.store.name))
         reversed_by = session.scalar(select(Document.number).where(Document.reverses_id == document.id))
         builder = {
             DocType.RECEIPT: _receipt,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from models.context import ServiceContext
 from models.errors import PermissionDeniedError
+from models.messages import msg
 from models.schema.audit import AuditEntry
 from models.schema.catalog import Item
 from models.schema.documents import Document, DocumentLine, Transfer
@@ -166,7 +167,8 @@ def document_detail(ctx: ServiceContext, number: str) -> DocumentDetail:
     with ctx.read() as session:
         document = document_by_number(session, number)
         if not can_read_store(ctx.actor, document.store_id):
-            raise PermissionDeniedError(f"您不能查看储备库“{document.store.name}”的单据 {number}。")
+            raise PermissionDeniedError(msg("您不能查看储备库“{store_name}”的单据 {number}。",
+                                            store_name=document.store.name, number=number))
         summary = _summary(session.execute(_summary_query().where(Document.id == document.id)).one())
         lines = [
             DocumentLineView(

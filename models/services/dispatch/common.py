@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from contextlib import contextmanager
 from decimal import Decimal
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.dispatch import (
     DispatchDocRole,
@@ -59,7 +61,8 @@ def _in_transaction(ctx: ServiceContext, session: Session) -> ServiceContext:
 def _require_writer(ctx: ServiceContext) -> None:
     if ctx.actor.role is Role.VIEWER:
         raise PermissionDeniedError(
-            f"您（{ctx.actor.username}）的角色“{ctx.actor.role.label}”只能查看，不能办理调拨单。"
+            msg("您（{username}）的角色“{role_label}”只能查看，不能办理调拨单。",
+                username=ctx.actor.username, role_label=ctx.actor.role.label)
         )
 
 
@@ -69,7 +72,7 @@ def _order(session: Session, number: str, *, lock: bool = False) -> DispatchOrde
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     order = session.scalar(stmt)
     if order is None:
-        raise NotFoundError(f"没有单号为“{number}”的调拨单，请检查单号。", field="调拨单号")
+        raise NotFoundError(msg("没有单号为“{number}”的调拨单，请检查单号。", number=number), field=msg("调拨单号"))
     return order
 
 
@@ -187,23 +190,25 @@ def _propose_line(session: Session, line: DispatchLine, area: Area | None, as_of
 def _line_inputs(session: Session, lines: list[DispatchLineInput], default_due: dt.date | None,
                  order_date: dt.date) -> list[DispatchLine]:
     if not lines:
-        raise ValidationError("调拨单至少需要一行物资。", field="物资")
+        raise ValidationError(msg("调拨单至少需要一行物资。"), field=msg("物资"))
     result, seen = [], set()
     for index, entry in enumerate(lines, start=1):
         try:
             item = item_by_code(session, entry.item_code)
             quantity = parse_quantity(entry.quantity)
-            due = parse_date(entry.due_back_date, "归还日期") or default_due
-            remarks = check_text(entry.remarks, "备注", max_length=500)
+            due = parse_date(entry.due_back_date, msg("归还日期")) or default_due
+            remarks = check_text(entry.remarks, msg("备注"), max_length=500)
         except ValidationError as exc:
-            raise type(exc)(f"第 {index} 行：{exc.message}", field=exc.field) from None
+            raise type(exc)(msg("第 {index} 行：{message}", index=index, message=exc.chinese), field=exc.field) from None
         if item.id in seen:
-            raise ValidationError(f"第 {index} 行：物资“{item.name}”重复，请合并为一行。", field="物资")
+            raise ValidationError(msg("第 {index} 行：物资“{item_name}”重复，请合并为一行。",
+                                      index=index, item_name=item.name), field=msg("物资"))
         seen.add(item.id)
         if item.returnable:
             due = due or order_date + dt.timedelta(days=DEFAULT_RETURN_DAYS)
             if due < order_date:
-                raise ValidationError(f"第 {index} 行：归还日期 {due} 早于调拨日期 {order_date}。", field="归还日期")
+                raise ValidationError(msg("第 {index} 行：归还日期 {due} 早于调拨日期 {order_date}。",
+                                          index=index, due=due, order_date=order_date), field=msg("归还日期"))
         else:
             due = None
         line = DispatchLine(line_no=index, item_id=item.id, quantity=quantity, remarks=remarks,
@@ -277,13 +282,23 @@ def _line(order: DispatchOrder, line_no: int) -> DispatchLine:
     for line in order.lines:
         if line.line_no == line_no:
             return line
-    raise NotFoundError(f"调拨单 {order.number} 没有第 {line_no} 行。", field="行号")
+    raise NotFoundError(msg("调拨单 {order_number} 没有第 {line_no} 行。",
+                            order_number=order.number, line_no=line_no), field=msg("行号"))
 
 
 def _require_status(order: DispatchOrder, wanted, action: str) -> None:
     allowed = wanted if isinstance(wanted, tuple) else (wanted,)
     if order.status not in allowed:
-        names = "、".join(f"“{s.label}”" for s in allowed)
+        names = joined([msg("“{status}”", status=s.label) for s in allowed], "、")
         raise ConflictError(
-            f"调拨单 {order.number} 当前状态为“{order.status.label}”，只有{names}的调拨单可以{action}。"
+            msg("调拨单 {number} 当前状态为“{status}”，只有{names}的调拨单可以{action}。",
+                number=order.number, status=order.status.label, names=names, action=action)
         )
+
+
+def joined(parts: list[str], separator: str = "；") -> str:
+    """``separator.join(parts)`` that stays translatable: each join is a msg() template of its own."""
+    join = {"；": lambda first, second: msg("{first}；{second}", first=first, second=second),
+            "，": lambda first, second: msg("{first}，{second}", first=first, second=second),
+            "、": lambda first, second: msg("{first}、{second}", first=first, second=second)}[separator]
+    return functools.reduce(join, parts)

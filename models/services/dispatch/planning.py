@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, InsufficientStockError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.dispatch import DispatchLine, DispatchOrder, DispatchSource, DispatchStatus, SourceKind
 from models.schema.stock import Balance, Batch
@@ -32,6 +33,7 @@ from models.services.dispatch.common import (
     _snapshot,
     _view,
     fmt,
+    joined,
 )
 
 
@@ -42,23 +44,23 @@ def create_request(ctx: ServiceContext, request: DispatchRequest) -> OrderView:
     """Record a request (申请) as a draft order and propose its sources."""
     _require_writer(ctx)
     texts = {
-        "requesting_unit": check_text(request.requesting_unit, "申请单位", max_length=200, required=True),
-        "receiving_unit": check_text(request.receiving_unit, "接收单位", max_length=200, required=True),
-        "place": check_text(request.place, "送达地点", max_length=300),
-        "receiver_contact": check_text(request.receiver_contact, "接收方联系人", max_length=100),
-        "receiver_phone": check_text(request.receiver_phone, "接收方电话", max_length=50),
-        "sender_contact": check_text(request.sender_contact, "调出方联系人", max_length=100),
-        "sender_phone": check_text(request.sender_phone, "调出方电话", max_length=50),
-        "reason": check_text(request.reason, "调拨事由", max_length=500, required=True),
-        "reference": check_text(request.reference, "指令文号", max_length=100),
-        "vehicle": check_text(request.vehicle, "车辆", max_length=100),
-        "escort": check_text(request.escort, "押运人", max_length=100),
-        "remarks": check_text(request.remarks, "备注", max_length=2000),
+        "requesting_unit": check_text(request.requesting_unit, msg("申请单位"), max_length=200, required=True),
+        "receiving_unit": check_text(request.receiving_unit, msg("接收单位"), max_length=200, required=True),
+        "place": check_text(request.place, msg("送达地点"), max_length=300),
+        "receiver_contact": check_text(request.receiver_contact, msg("接收方联系人"), max_length=100),
+        "receiver_phone": check_text(request.receiver_phone, msg("接收方电话"), max_length=50),
+        "sender_contact": check_text(request.sender_contact, msg("调出方联系人"), max_length=100),
+        "sender_phone": check_text(request.sender_phone, msg("调出方电话"), max_length=50),
+        "reason": check_text(request.reason, msg("调拨事由"), max_length=500, required=True),
+        "reference": check_text(request.reference, msg("指令文号"), max_length=100),
+        "vehicle": check_text(request.vehicle, msg("车辆"), max_length=100),
+        "escort": check_text(request.escort, msg("押运人"), max_length=100),
+        "remarks": check_text(request.remarks, msg("备注"), max_length=2000),
     }
     if request.needed_by is not None and request.needed_by.tzinfo is None:
-        raise ValidationError("需用时间缺少时区，请使用带时区的时间。", field="需用时间")
+        raise ValidationError(msg("需用时间缺少时区，请使用带时区的时间。"), field=msg("需用时间"))
     order_date = request.order_date or ctx.today()
-    default_due = parse_date(request.due_back_date, "归还日期")
+    default_due = parse_date(request.due_back_date, msg("归还日期"))
     with ctx.write() as session:
         area = area_by_code(session, request.requesting_area_code) if request.requesting_area_code else None
         order = DispatchOrder(
@@ -84,7 +86,7 @@ def propose_sources(ctx: ServiceContext, number: str) -> OrderView:
     _require_writer(ctx)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, DispatchStatus.DRAFT, "重新安排来源")
+        _require_status(order, DispatchStatus.DRAFT, msg("重新安排来源"))
         for line in order.lines:
             _propose_line(session, line, order.requesting_area, ctx.today())
         session.flush()
@@ -97,20 +99,21 @@ def set_sources(ctx: ServiceContext, number: str, line_no: int, sources: list[So
     _require_writer(ctx)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, DispatchStatus.DRAFT, "修改来源")
+        _require_status(order, DispatchStatus.DRAFT, msg("修改来源"))
         line = _line(order, line_no)
         chosen: list[DispatchSource] = []
         for index, entry in enumerate(sources, start=1):
             store = store_by_code(session, entry.store_code)
-            quantity = parse_quantity(entry.quantity, f"来源 {index} 的数量")
+            quantity = parse_quantity(entry.quantity, msg("来源 {index} 的数量", index=index))
             chosen.append(DispatchSource(kind=SourceKind.STORE, store_id=store.id, store=store, quantity=quantity,
                                          reserved=Decimal(0)))
         kept = [s for s in line.sources if s.kind is SourceKind.AGREEMENT]
         total = sum((s.quantity for s in chosen + kept), Decimal(0))
         if total > line.quantity:
             raise ValidationError(
-                f"第 {line_no} 行“{line.item.name}”各来源合计 {fmt(total)}{line.item.unit}，"
-                f"超过申请数量 {fmt(line.quantity)}{line.item.unit}，请减少来源数量。", field="来源")
+                msg("第 {line_no} 行“{item}”各来源合计 {total}{unit}，超过申请数量 {requested}{unit}，请减少来源数量。",
+                    line_no=line_no, item=line.item.name, total=fmt(total), unit=line.item.unit,
+                    requested=fmt(line.quantity)), field=msg("来源"))
         line.sources[:] = kept + chosen
         session.flush()
         ledger.audit(ctx, session, "sources", "dispatch", order.number, f"修改第 {line_no} 行来源",
@@ -126,7 +129,7 @@ def approve(ctx: ServiceContext, number: str, *, note: str = "") -> OrderView:
     """审批: record the approver and reserve the goods; for an emergency order already issued, record
     the approval that was owed."""
     require_approver(ctx.actor)
-    note = check_text(note, "审批意见", max_length=500)
+    note = check_text(note, msg("审批意见"), max_length=500)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
         if order.approval_owed and order.status in (DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
@@ -134,8 +137,9 @@ def approve(ctx: ServiceContext, number: str, *, note: str = "") -> OrderView:
         else:
             if order.approved_at is not None and order.status in (
                     DispatchStatus.APPROVED, DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
-                raise ConflictError(f"调拨单 {number} 已于 {order.approved_at:%Y-%m-%d %H:%M} UTC 审批，不需要再次审批。")
-            _require_status(order, DispatchStatus.DRAFT, "审批")
+                raise ConflictError(msg("调拨单 {number} 已于 {approved_at} UTC 审批，不需要再次审批。",
+                                        number=number, approved_at=f"{order.approved_at:%Y-%m-%d %H:%M}"))
+            _require_status(order, DispatchStatus.DRAFT, msg("审批"))
             _reserve_order(session, order, ctx.today())
             order.status = DispatchStatus.APPROVED
             summary = "审批并预留库存"
@@ -149,15 +153,16 @@ def approve(ctx: ServiceContext, number: str, *, note: str = "") -> OrderView:
 
 def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> None:
     _lock_agreement_lines(session, order)
-    shortages: list[str] = []
+    shortages: list[str] = []  # msg() texts, joined translatably
     wanted: dict[tuple[int, int], tuple[DispatchLine, Decimal]] = {}
     for line in order.lines:
         item = line.item
         planned = sum((s.quantity for s in line.sources), Decimal(0))
         if planned < line.quantity:
             shortages.append(
-                f"第 {line.line_no} 行“{item.name}”只安排了 {fmt(planned)}{item.unit} 的来源，"
-                f"申请 {fmt(line.quantity)}{item.unit}，缺 {fmt(line.quantity - planned)}{item.unit}"
+                msg("第 {line_no} 行“{item}”只安排了 {planned}{unit} 的来源，申请 {requested}{unit}，缺 {missing}{unit}",
+                    line_no=line.line_no, item=item.name, planned=fmt(planned), unit=item.unit,
+                    requested=fmt(line.quantity), missing=fmt(line.quantity - planned))
             )
         for source in line.sources:
             if source.kind is SourceKind.STORE:
@@ -170,7 +175,7 @@ def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> No
         store = session.get(Store, store_id)
         placed, shortage = _reserve(session, store, line.item, quantity, as_of)
         if shortage:
-            shortages.append(f"第 {line.line_no} 行{shortage}")
+            shortages.append(msg("第 {line_no} 行{shortage}", line_no=line.line_no, shortage=shortage))
             continue
         line.sources[:] = [s for s in line.sources if not (s.kind is SourceKind.STORE and s.store_id == store_id)]
         for batch, take in placed:
@@ -179,8 +184,8 @@ def _reserve_order(session: Session, order: DispatchOrder, as_of: dt.date) -> No
     shortages += _agreement_shortages(session, order, as_of)
     if shortages:
         raise InsufficientStockError(
-            f"调拨单 {order.number} 不能审批，库存不足：" + "；".join(shortages)
-            + "。请改由其他储备库或协议储备供应，或减少数量后再审批。"
+            msg("调拨单 {number} 不能审批，库存不足：{shortages}。请改由其他储备库或协议储备供应，或减少数量后再审批。",
+                number=order.number, shortages=joined(shortages))
         )
 
 
@@ -220,10 +225,11 @@ def _agreement_shortages(session: Session, order: DispatchOrder, as_of: dt.date)
             other = promised.get(line_id, Decimal(0))
             free = max(available.get(line_id, Decimal(0)) - other, Decimal(0))
             if free < quantity:
-                extra = f"（另有 {fmt(other)}{unit} 已被其他调拨单预留）" if other else ""
+                extra = msg("（另有 {other}{unit} 已被其他调拨单预留）", other=fmt(other), unit=unit) if other else ""
                 shortages.append(
-                    f"第 {line.line_no} 行“{line.item.name}”：协议储备 {refs[line_id]} 目前可动用 "
-                    f"{fmt(free)}{unit}{extra}，本单需要 {fmt(quantity)}{unit}"
+                    msg("第 {line_no} 行“{item}”：协议储备 {agreement} 目前可动用 {free}{unit}{extra}，本单需要 {quantity}{unit}",
+                        line_no=line.line_no, item=line.item.name, agreement=refs[line_id], free=fmt(free), unit=unit,
+                        extra=extra, quantity=fmt(quantity))
                 )
     return shortages
 
@@ -244,12 +250,13 @@ def _reserve(session: Session, store: Store, item: Item, quantity: Decimal, as_o
         expired = sum((b.quantity for b in balances if is_expired(b.expiry_date, as_of)), Decimal(0))
         notes = []
         if promised:
-            notes.append(f"另有 {fmt(promised)}{item.unit} 已被其他调拨单预留")
+            notes.append(msg("另有 {promised}{unit} 已被其他调拨单预留", promised=fmt(promised), unit=item.unit))
         if expired:
-            notes.append(f"另有已过期 {fmt(expired)}{item.unit}")
-        extra = "（" + "，".join(notes) + "）" if notes else ""
-        return [], (f"“{item.name}”：储备库“{store.name}”可用 {fmt(free)}{item.unit}{extra}，"
-                    f"本单需要 {fmt(quantity)}{item.unit}，缺 {fmt(quantity - free)}{item.unit}")
+            notes.append(msg("另有已过期 {expired}{unit}", expired=fmt(expired), unit=item.unit))
+        extra = msg("（{notes}）", notes=joined(notes, "，")) if notes else ""
+        return [], msg("“{item}”：储备库“{store}”可用 {free}{unit}{extra}，本单需要 {quantity}{unit}，缺 {missing}{unit}",
+                       item=item.name, store=store.name, free=fmt(free), unit=item.unit, extra=extra,
+                       quantity=fmt(quantity), missing=fmt(quantity - free))
     placed, remaining = [], quantity
     for balance in usable:
         take = min(balance.quantity - balance.reserved, remaining)
@@ -292,6 +299,7 @@ def _release(session: Session, store: Store, item: Item, amount: Decimal, taken:
         left -= cut
     if left != 0:
         raise ConflictError(
-            f"储备库“{store.name}”中“{item.name}”的预留数量与调拨单记录不一致，请先运行自检（reserve-keeper verify）。"
+            msg("储备库“{store_name}”中“{item_name}”的预留数量与调拨单记录不一致，请先运行自检（reserve-keeper verify）。",
+                store_name=store.name, item_name=item.name)
         )
     session.flush()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, InsufficientStockError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.dispatch import (
     DispatchDocRole,
@@ -46,6 +47,7 @@ from models.services.dispatch.common import (
     _snapshot,
     _view,
     fmt,
+    joined,
 )
 from models.services.dispatch.planning import _release
 
@@ -58,7 +60,7 @@ def issue(ctx: ServiceContext, number: str, *, doc_date: dt.date | None = None) 
     _require_writer(ctx)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, DispatchStatus.APPROVED, "出库")
+        _require_status(order, DispatchStatus.APPROVED, msg("出库"))
         _issue_order(ctx, session, order, doc_date)
         ledger.audit(ctx, session, "issue", "dispatch", order.number, f"调拨出库 → {order.receiving_unit}",
                      after=_snapshot(order))
@@ -69,10 +71,10 @@ def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
                     doc_date: dt.date | None = None) -> OrderView:
     """紧急调拨: issue a draft now on an oral instruction; the approval is owed (overdue after 48 h)."""
     _require_writer(ctx)
-    instruction = check_text(instruction, "口头指令", max_length=100)
+    instruction = check_text(instruction, msg("口头指令"), max_length=100)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, DispatchStatus.DRAFT, "紧急出库")
+        _require_status(order, DispatchStatus.DRAFT, msg("紧急出库"))
         order.emergency = True
         if instruction:
             order.reference = instruction
@@ -81,11 +83,12 @@ def emergency_issue(ctx: ServiceContext, number: str, *, instruction: str = "",
                 _propose_line(session, line, order.requesting_area, ctx.today())
         short = [line for line in order.lines if sum((s.quantity for s in line.sources), Decimal(0)) < line.quantity]
         if short:
-            raise InsufficientStockError("；".join(
-                f"第 {line.line_no} 行“{line.item.name}”可供调拨的库存只有 "
-                f"{fmt(sum((s.quantity for s in line.sources), Decimal(0)))}{line.item.unit}，"
-                f"申请 {fmt(line.quantity)}{line.item.unit}" for line in short
-            ) + "。请减少数量或指定其他来源后再出库。")
+            raise InsufficientStockError(msg("{shortages}。请减少数量或指定其他来源后再出库。", shortages=joined([
+                msg("第 {line_no} 行“{item}”可供调拨的库存只有 {available}{unit}，申请 {requested}{unit}",
+                    line_no=line.line_no, item=line.item.name, unit=line.item.unit,
+                    available=fmt(sum((s.quantity for s in line.sources), Decimal(0))), requested=fmt(line.quantity))
+                for line in short
+            ])))
         _issue_order(ctx, session, order, doc_date)
         ledger.audit(ctx, session, "emergency_issue", "dispatch", order.number,
                      f"紧急调拨出库（未审批，{order.reference or '口头指令'}）→ {order.receiving_unit}",
@@ -166,7 +169,8 @@ def _call_up_agreement(ctx: ServiceContext, session: Session, order: DispatchOrd
     from models.services.agreements import record_call_up
 
     if source.agreement_line_id is None:
-        raise ConflictError(f"调拨单 {order.number} 的协议储备来源“{source.agreement_ref}”缺少协议物资行，请重新安排来源。")
+        raise ConflictError(msg("调拨单 {order_number} 的协议储备来源“{agreement_ref}”缺少协议物资行，请重新安排来源。",
+                                order_number=order.number, agreement_ref=source.agreement_ref))
     record_call_up(ctx, session, source.agreement_line_id, source.quantity, dispatch_order_number=order.number,
                    called_at=ctx.now(), remarks=f"调拨单 {order.number} → {order.receiving_unit}"[:500])
 
@@ -185,34 +189,37 @@ def confirm_receipt(
 ) -> OrderView:
     """签收: the receiver's signature; lines not in ``checks`` arrived in full and undamaged."""
     _require_writer(ctx)
-    signed_by = check_text(signed_by, "签收人", max_length=100, required=True)
-    remarks = check_text(remarks, "签收说明", max_length=500)
+    signed_by = check_text(signed_by, msg("签收人"), max_length=100, required=True)
+    remarks = check_text(remarks, msg("签收说明"), max_length=500)
     if received_at is not None and received_at.tzinfo is None:
-        raise ValidationError("签收时间缺少时区。", field="签收时间")
+        raise ValidationError(msg("签收时间缺少时区。"), field=msg("签收时间"))
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, DispatchStatus.ISSUED, "签收")
+        _require_status(order, DispatchStatus.ISSUED, msg("签收"))
         checks = dict(checks or {})
         known = {line.line_no for line in order.lines}
         unknown = sorted(set(checks) - known)
         if unknown:
-            raise ValidationError(f"调拨单 {number} 没有第 {unknown[0]} 行。", field="行号")
+            raise ValidationError(msg("调拨单 {number} 没有第 {unknown} 行。",
+                                      number=number, unknown=unknown[0]), field=msg("行号"))
         for line in order.lines:
             check = checks.get(line.line_no) or ReceiptCheck(line.issued_quantity)
             unit = line.item.unit
-            prefix = f"第 {line.line_no} 行“{line.item.name}”："
+            prefix = msg("第 {line_no} 行“{item}”：", line_no=line.line_no, item=line.item.name)
             try:
-                received = parse_quantity(check.received, "实收数量", allow_zero=True)
-                damaged = parse_quantity(check.damaged, "损坏数量", allow_zero=True)
-                note = check_text(check.note, "签收说明", max_length=500)
+                received = parse_quantity(check.received, msg("实收数量"), allow_zero=True)
+                damaged = parse_quantity(check.damaged, msg("损坏数量"), allow_zero=True)
+                note = check_text(check.note, msg("签收说明"), max_length=500)
             except ValidationError as exc:
-                raise type(exc)(prefix + exc.message, field=exc.field) from None
+                raise type(exc)(msg("{prefix}{message}", prefix=prefix, message=exc.chinese), field=exc.field) from None
             if received > line.issued_quantity:
-                raise ValidationError(f"{prefix}实收 {fmt(received)}{unit} 超过出库数量 "
-                                      f"{fmt(line.issued_quantity)}{unit}。", field="实收数量")
+                raise ValidationError(msg("{prefix}实收 {received}{unit} 超过出库数量 {issued}{unit}。", prefix=prefix,
+                                          received=fmt(received), unit=unit, issued=fmt(line.issued_quantity)),
+                                      field=msg("实收数量"))
             if damaged > received:
-                raise ValidationError(f"{prefix}损坏 {fmt(damaged)}{unit} 超过实收 {fmt(received)}{unit}。",
-                                      field="损坏数量")
+                raise ValidationError(msg("{prefix}损坏 {damaged}{unit} 超过实收 {received}{unit}。", prefix=prefix,
+                                          damaged=fmt(damaged), unit=unit, received=fmt(received)),
+                                      field=msg("损坏数量"))
             line.received_quantity = received
             line.damaged_quantity = damaged
             line.receipt_note = note
@@ -247,25 +254,27 @@ def record_return(
     """回收: returnable goods coming back. Good and repaired goods go back into stock (a 入库单 into the
     store they left, or ``store_code``); lost ones only close the obligation."""
     _require_writer(ctx)
-    note = check_text(note, "归还说明", max_length=500)
-    good_q = parse_quantity(good, "完好数量", allow_zero=True)
-    repaired_q = parse_quantity(repaired, "修复数量", allow_zero=True)
-    lost_q = parse_quantity(lost, "丢失数量", allow_zero=True)
+    note = check_text(note, msg("归还说明"), max_length=500)
+    good_q = parse_quantity(good, msg("完好数量"), allow_zero=True)
+    repaired_q = parse_quantity(repaired, msg("修复数量"), allow_zero=True)
+    lost_q = parse_quantity(lost, msg("丢失数量"), allow_zero=True)
     total = good_q + repaired_q + lost_q
     if total <= 0:
-        raise ValidationError("归还数量全部为 0，请填写完好、修复或丢失的数量。", field="归还数量")
-    returned_on = parse_date(returned_on, "归还日期") or ctx.today()
+        raise ValidationError(msg("归还数量全部为 0，请填写完好、修复或丢失的数量。"), field=msg("归还数量"))
+    returned_on = parse_date(returned_on, msg("归还日期")) or ctx.today()
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), "登记归还")
+        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), msg("登记归还"))
         line = _line(order, line_no)
         item = line.item
         if not line.returnable:
-            raise ValidationError(f"第 {line_no} 行“{item.name}”不是需归还的物资。", field="行号")
+            raise ValidationError(msg("第 {line_no} 行“{item_name}”不是需归还的物资。",
+                                      line_no=line_no, item_name=item.name), field=msg("行号"))
         if total > line.outstanding_return:
             raise ValidationError(
-                f"第 {line_no} 行“{item.name}”待归还只有 {fmt(line.outstanding_return)}{item.unit}，"
-                f"本次登记 {fmt(total)}{item.unit}，请核对数量。", field="归还数量")
+                msg("第 {line_no} 行“{item}”待归还只有 {outstanding}{unit}，本次登记 {returned}{unit}，请核对数量。",
+                    line_no=line_no, item=item.name, outstanding=fmt(line.outstanding_return), unit=item.unit,
+                    returned=fmt(total)), field=msg("归还数量"))
         record = DispatchReturn(returned_on=returned_on, good=good_q, repaired=repaired_q, lost=lost_q,
                                 note=note, recorded_by_id=ctx.actor.user_id, recorded_at=ctx.now())
         if good_q + repaired_q > 0:
@@ -284,7 +293,7 @@ def record_return(
 def _post_return(ctx, session, order, line, good_q, repaired_q, store_code, returned_on) -> Document:
     issued = _issued_batches(order).get(line.item_id, [])
     if not issued:
-        raise ConflictError(f"第 {line.line_no} 行没有从储备库出库的记录，无法退回入库。")
+        raise ConflictError(msg("第 {line_no} 行没有从储备库出库的记录，无法退回入库。", line_no=line.line_no))
     if store_code:
         store = store_by_code(session, store_code)
     else:
@@ -313,14 +322,14 @@ def _post_return(ctx, session, order, line, good_q, repaired_q, store_code, retu
 
 def cancel(ctx: ServiceContext, number: str, *, reason: str) -> OrderView:
     """作废 before issue: the reservations are given back."""
-    reason = check_text(reason, "作废原因", max_length=500, required=True)
+    reason = check_text(reason, msg("作废原因"), max_length=500, required=True)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
         if not (order.status is DispatchStatus.DRAFT and order.created_by_id == ctx.actor.user_id):
             require_approver(ctx.actor)
         if order.status in (DispatchStatus.ISSUED, DispatchStatus.RECEIVED):
-            raise ConflictError(f"调拨单 {number} 已出库，不能作废；如有错误，请冲销该调拨单。")
-        _require_status(order, (DispatchStatus.DRAFT, DispatchStatus.APPROVED), "作废")
+            raise ConflictError(msg("调拨单 {number} 已出库，不能作废；如有错误，请冲销该调拨单。", number=number))
+        _require_status(order, (DispatchStatus.DRAFT, DispatchStatus.APPROVED), msg("作废"))
         reserved: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
         for line in order.lines:
             for source in line.sources:
@@ -344,13 +353,13 @@ def reverse_order(ctx: ServiceContext, number: str, *, reason: str) -> OrderView
     from models.services.reversal import reverse
 
     require_approver(ctx.actor)
-    reason = check_text(reason, "冲销原因", max_length=400, required=True)
+    reason = check_text(reason, msg("冲销原因"), max_length=400, required=True)
     with ctx.write() as session:
         order = _order(session, number, lock=True)
-        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), "冲销")
+        _require_status(order, (DispatchStatus.ISSUED, DispatchStatus.RECEIVED), msg("冲销"))
         if any(line.returns for line in order.lines):
             raise ConflictError(
-                f"调拨单 {number} 已登记归还，不能整单冲销。如出库有误，请在单据中分别冲销出库单和归还入库单。"
+                msg("调拨单 {number} 已登记归还，不能整单冲销。如出库有误，请在单据中分别冲销出库单和归还入库单。", number=number)
             )
         bound = _in_transaction(ctx, session)
         for link in [l for l in order.documents if l.role is DispatchDocRole.ISSUE]:
