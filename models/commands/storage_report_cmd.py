@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.commands.base import CommandRun
 from models.errors import ValidationError
+from models.messages import msg
 from models.documents.storage_report_xlsx import write_storage_report
 from models.services.storage_report import storage_report
 
@@ -22,7 +23,7 @@ def register(subparsers) -> None:
 
 def run(run: CommandRun, args) -> int:
     if not args.output.lower().endswith(".xlsx"):
-        raise ValidationError(f"输出文件“{args.output}”应以 .xlsx 结尾。", field="输出文件")
+        raise ValidationError(msg("输出文件“{output}”应以 .xlsx 结尾。", output=args.output), field=msg("输出文件"))
     report = storage_report(run.ctx(write=False), args.year, store_code=args.store)
     path = write_storage_report(report, args.output, unit_name=args.unit_name)
     run.emit(

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Category, Item
 from models.schema.enums import Role
 from models.schema.maintenance import (
@@ -191,27 +192,28 @@ def install_default_schedules(ctx: ServiceContext, *, start_date: dt.date | None
 
 def create_schedule(ctx: ServiceContext, data: ScheduleInput) -> ScheduleInfo:
     require_catalog_edit(ctx.actor)
-    code = check_code(data.code, "计划编码")
-    name = check_text(data.name, "计划名称", max_length=100, required=True)
+    code = check_code(data.code, msg("计划编码"))
+    name = check_text(data.name, msg("计划名称"), max_length=100, required=True)
     try:
         kind = InspectionKind(data.kind)
     except ValueError:
-        raise ValidationError(f"养护类型“{data.kind}”无效。", field="养护类型") from None
-    for label, value, lowest in (("间隔（月）", data.interval_months, 1), ("储存年限", data.min_age_years, 1)):
+        raise ValidationError(msg("养护类型“{kind}”无效。", kind=data.kind), field=msg("养护类型")) from None
+    for label, value, lowest in ((msg("间隔（月）"), data.interval_months, 1), (msg("储存年限"), data.min_age_years, 1)):
         if value is not None and (not isinstance(value, int) or value < lowest or value > 120):
-            raise ValidationError(f"{label}必须是 {lowest} 到 120 之间的整数（现为 {value}）。", field=label)
+            raise ValidationError(msg("{label}必须是 {lowest} 到 120 之间的整数（现为 {value}）。",
+                                      label=label, lowest=lowest, value=value), field=label)
     if data.item_code and data.category_code:
-        raise ValidationError("养护计划只能按物资或按分类之一设定，不能同时指定。", field="物资编码")
+        raise ValidationError(msg("养护计划只能按物资或按分类之一设定，不能同时指定。"), field=msg("物资编码"))
     with ctx.write() as session:
         if session.scalar(select(InspectionSchedule.id).where(InspectionSchedule.code == code)):
-            raise ConflictError(f"养护计划编码“{code}”已存在。", field="计划编码")
+            raise ConflictError(msg("养护计划编码“{code}”已存在。", code=code), field=msg("计划编码"))
         schedule = InspectionSchedule(
             code=code, name=name, kind=kind, interval_months=data.interval_months,
             item_id=item_by_code(session, data.item_code).id if data.item_code else None,
             category_id=category_by_code(session, data.category_code).id if data.category_code else None,
             store_id=store_by_code(session, data.store_code).id if data.store_code else None,
             min_age_years=data.min_age_years,
-            start_date=parse_date(data.start_date, "开始日期") or ctx.today(), active=True, created_at=ctx.now(),
+            start_date=parse_date(data.start_date, msg("开始日期")) or ctx.today(), active=True, created_at=ctx.now(),
         )
         session.add(schedule)
         session.flush()
@@ -251,7 +253,7 @@ def _schedule_info(s: InspectionSchedule) -> ScheduleInfo:
 def _schedule_by_code(session: Session, code: str) -> InspectionSchedule:
     schedule = session.scalar(select(InspectionSchedule).where(InspectionSchedule.code == code))
     if schedule is None:
-        raise NotFoundError(f"没有编码为“{code}”的养护计划。", field="养护计划")
+        raise NotFoundError(msg("没有编码为“{code}”的养护计划。", code=code), field=msg("养护计划"))
     return schedule
 
 
@@ -390,21 +392,21 @@ def record_inspection(ctx: ServiceContext, data: InspectionInput) -> RecordedIns
     """Record one inspection; a failed one may open a pending scrap request or a repair note."""
     from models.services.scrap_approval import create_request
 
-    inspector = check_text(data.inspector, "检查人", max_length=100, required=True)
-    problems = check_text(data.problems, "发现的问题", max_length=4000)
-    repair_note = check_text(data.repair_note, "维修说明", max_length=4000)
-    inspected_on = parse_date(data.inspected_on, "检查日期") or ctx.today()
+    inspector = check_text(data.inspector, msg("检查人"), max_length=100, required=True)
+    problems = check_text(data.problems, msg("发现的问题"), max_length=4000)
+    repair_note = check_text(data.repair_note, msg("维修说明"), max_length=4000)
+    inspected_on = parse_date(data.inspected_on, msg("检查日期")) or ctx.today()
     if inspected_on > ctx.today():
-        raise ValidationError(f"检查日期 {inspected_on} 晚于今天，不能预先登记检查结果。", field="检查日期")
-    result = _parse(InspectionResult, data.result, "检查结果", "pass（合格）或 fail（不合格）")
-    follow_up = _parse(FollowUp, data.follow_up, "后续处理", "none、scrap（报废）或 repair（维修）")
+        raise ValidationError(msg("检查日期 {inspected_on} 晚于今天，不能预先登记检查结果。", inspected_on=inspected_on), field=msg("检查日期"))
+    result = _parse(InspectionResult, data.result, msg("检查结果"), msg("pass（合格）或 fail（不合格）"))
+    follow_up = _parse(FollowUp, data.follow_up, msg("后续处理"), msg("none、scrap（报废）或 repair（维修）"))
     photos = _check_photos(data.photos)
     if result is InspectionResult.FAIL and not problems:
-        raise ValidationError("检查不合格时请填写发现的问题。", field="发现的问题")
+        raise ValidationError(msg("检查不合格时请填写发现的问题。"), field=msg("发现的问题"))
     if result is InspectionResult.PASS and follow_up is not FollowUp.NONE:
-        raise ValidationError("检查合格时不需要报废或维修。", field="后续处理")
+        raise ValidationError(msg("检查合格时不需要报废或维修。"), field=msg("后续处理"))
     if follow_up is FollowUp.REPAIR and not (repair_note or problems):
-        raise ValidationError("请填写维修说明。", field="维修说明")
+        raise ValidationError(msg("请填写维修说明。"), field=msg("维修说明"))
     with ctx.write() as session:
         store = store_by_code(session, data.store_code)
         require_post(ctx.actor, store)
@@ -412,7 +414,7 @@ def record_inspection(ctx: ServiceContext, data: InspectionInput) -> RecordedIns
         item = item_by_code(session, data.item_code) if data.item_code else None
         batch = batch_by_number(session, item, data.batch_no) if item and data.batch_no else None
         if data.batch_no and item is None:
-            raise ValidationError("指定批次时请同时指定物资。", field="物资编码")
+            raise ValidationError(msg("指定批次时请同时指定物资。"), field=msg("物资编码"))
         if schedule is not None:
             _check_scope(session, schedule, store, item, batch)
         record = InspectionRecord(
@@ -428,8 +430,8 @@ def record_inspection(ctx: ServiceContext, data: InspectionInput) -> RecordedIns
         scrap_number = None
         if follow_up is FollowUp.SCRAP:
             if batch is None:
-                raise ValidationError("检查不合格要报废时，请指定物资和批次。", field="批次号")
-            quantity = parse_quantity(data.scrap_quantity, "报废数量")
+                raise ValidationError(msg("检查不合格要报废时，请指定物资和批次。"), field=msg("批次号"))
+            quantity = parse_quantity(data.scrap_quantity, msg("报废数量"))
             document = create_request(
                 ctx, session, store, [ScrapLine(item.code, batch.batch_no, quantity, remarks=f"养护记录 {record.id}")],
                 reason_kind=ScrapReason.FAILED_INSPECTION, reason=problems[:400], inspection_id=record.id,
@@ -451,29 +453,34 @@ def _parse(enum_cls, value, label: str, choices: str):
     try:
         return enum_cls(value)
     except ValueError:
-        raise ValidationError(f"{label}“{value}”无效，可选 {choices}。", field=label) from None
+        raise ValidationError(msg("{label}“{value}”无效，可选 {choices}。",
+                                  label=label, value=value, choices=choices), field=label) from None
 
 
 def _check_photos(photos) -> list[str]:
-    paths = [check_text(str(p), "照片路径", max_length=500) for p in (photos or [])]
+    paths = [check_text(str(p), msg("照片路径"), max_length=500) for p in (photos or [])]
     paths = [p for p in paths if p]
     if len(paths) > 20:
-        raise ValidationError("每次检查最多登记 20 张照片。", field="照片")
+        raise ValidationError(msg("每次检查最多登记 20 张照片。"), field=msg("照片"))
     return paths
 
 
 def _check_scope(session: Session, schedule: InspectionSchedule, store: Store, item: Item | None,
                  batch: Batch | None) -> None:
     if schedule.store_id is not None and schedule.store_id != store.id:
-        raise ValidationError(f"养护计划“{schedule.name}”只适用于储备库 {schedule.store.code}。", field="储备库")
+        raise ValidationError(msg("养护计划“{schedule_name}”只适用于储备库 {store_code}。",
+                                  schedule_name=schedule.name, store_code=schedule.store.code), field=msg("储备库"))
     item_ids = _matching_item_ids(session, schedule)
     if item_ids is not None:
         if item is None:
-            raise ValidationError(f"养护计划“{schedule.name}”按物资检查，请指定物资。", field="物资编码")
+            raise ValidationError(msg("养护计划“{schedule_name}”按物资检查，请指定物资。",
+                                      schedule_name=schedule.name), field=msg("物资编码"))
         if item.id not in item_ids:
-            raise ValidationError(f"物资“{item.name}”不在养护计划“{schedule.name}”的范围内。", field="物资编码")
+            raise ValidationError(msg("物资“{item_name}”不在养护计划“{schedule_name}”的范围内。",
+                                      item_name=item.name, schedule_name=schedule.name), field=msg("物资编码"))
     if schedule.min_age_years is not None and batch is None:
-        raise ValidationError(f"养护计划“{schedule.name}”按批次抽检，请指定物资和批次。", field="批次号")
+        raise ValidationError(msg("养护计划“{schedule_name}”按批次抽检，请指定物资和批次。",
+                                  schedule_name=schedule.name), field=msg("批次号"))
 
 
 def inspection_history(ctx: ServiceContext, *, store_code: str | None = None, limit: int = 200

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.catalog import Item
 from models.schema.enums import ReserveMode
 from models.schema.stock import Balance, Batch
@@ -91,10 +92,10 @@ def gather_preflood(ctx: ServiceContext, scenario: Scenario, *, season_start: dt
                     season_end: dt.date | str | None = None) -> PrefloodData:
     resolved = resolve_scenario(scenario, ctx.today())
     default_start, default_end = default_season(resolved.as_of)
-    start = parse_date(season_start, "汛期开始日期") or default_start
-    end = parse_date(season_end, "汛期结束日期") or default_end
+    start = parse_date(season_start, msg("汛期开始日期")) or default_start
+    end = parse_date(season_end, msg("汛期结束日期")) or default_end
     if end < start:
-        raise ValidationError(f"汛期结束日期 {end} 早于开始日期 {start}。", field="汛期结束日期")
+        raise ValidationError(msg("汛期结束日期 {end} 早于开始日期 {start}。", end=end, start=start), field=msg("汛期结束日期"))
     with ctx.read() as session:
         report = assess_in_session(session, resolved, scenario.standard)
         county = session.scalar(select(Area.name).where(Area.parent_id.is_(None)).order_by(Area.id)) or "本县"

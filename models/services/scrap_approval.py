@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ConflictError, InsufficientStockError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.documents import Document, DocumentLine
 from models.schema.enums import DocStatus, DocType, Role
 from models.schema.maintenance import ScrapDecision, ScrapReason, ScrapRequest
@@ -79,8 +80,8 @@ def parse_reason(value: ScrapReason | str) -> ScrapReason:
         return ScrapReason(value)
     except ValueError:
         raise ValidationError(
-            f"报废原因类别“{value}”无效，可选 expired（过期）、damaged（损坏）、failed_inspection（检验不合格）。",
-            field="报废原因类别",
+            msg("报废原因类别“{value}”无效，可选 expired（过期）、damaged（损坏）、failed_inspection（检验不合格）。", value=value),
+            field=msg("报废原因类别"),
         ) from None
 
 
@@ -115,9 +116,9 @@ def create_request(
 ) -> Document:
     """The request inside the caller's transaction (also used by a failed inspection)."""
     if not lines:
-        raise ValidationError("报废申请至少需要一行物资。")
+        raise ValidationError(msg("报废申请至少需要一行物资。"))
     kind = parse_reason(reason_kind)
-    reason = check_text(reason, "报废说明", max_length=480) or kind.label
+    reason = check_text(reason, msg("报废说明"), max_length=480) or kind.label
     full_reason = kind.label if reason == kind.label else f"{kind.label}：{reason}"
     document = ledger.new_document(ctx, session, DocType.SCRAP, store, doc_date=doc_date,
                                    status=DocStatus.PENDING, reason=full_reason)
@@ -125,12 +126,12 @@ def create_request(
         try:
             item = item_by_code(session, line.item_code)
             if not line.batch_no:
-                raise ValidationError("报废必须指明批次号。", field="批次号")
+                raise ValidationError(msg("报废必须指明批次号。"), field=msg("批次号"))
             batch = batch_by_number(session, item, line.batch_no)
             quantity = parse_quantity(line.quantity)
-            remarks = check_text(line.remarks, "备注", max_length=500)
+            remarks = check_text(line.remarks, msg("备注"), max_length=500)
         except ValidationError as exc:
-            raise type(exc)(f"第 {index} 行：{exc.message}", field=exc.field) from None
+            raise type(exc)(msg("第 {index} 行：{message}", index=index, message=exc.chinese), field=exc.field) from None
         _check_requestable(session, store, batch, quantity, index)
         ledger.add_line(document, batch, quantity, remarks=remarks,
                         unit_price=batch.unit_price if batch.unit_price is not None else item.unit_price)
@@ -155,18 +156,20 @@ def _check_requestable(session: Session, store: Store, batch: Batch, quantity: D
     ) or Decimal(0)
     if quantity > free - pending:
         item = batch.item
-        extra = f"（另有 {ledger.fmt_qty(pending)}{item.unit} 已在其他待审批的报废申请中）" if pending else ""
+        extra = msg("（另有 {pending}{unit} 已在其他待审批的报废申请中）", pending=ledger.fmt_qty(pending),
+                    unit=item.unit) if pending else ""
         raise InsufficientStockError(
-            f"第 {index} 行：储备库“{store.name}”的“{item.name}”批次“{batch.batch_no}”可报废数量只有 "
-            f"{ledger.fmt_qty(max(free - pending, Decimal(0)))}{item.unit}{extra}，不足 "
-            f"{ledger.fmt_qty(quantity)}{item.unit}。"
+            msg("第 {index} 行：储备库“{store}”的“{item}”批次“{batch}”可报废数量只有 {available}{unit}{extra}，"
+                "不足 {quantity}{unit}。", index=index, store=store.name, item=item.name, batch=batch.batch_no,
+                available=ledger.fmt_qty(max(free - pending, Decimal(0))), unit=item.unit, extra=extra,
+                quantity=ledger.fmt_qty(quantity))
         )
 
 
 def approve_scrap(ctx: ServiceContext, number: str, *, note: str = "") -> ledger.PostedDocument:
     """Approve a pending scrap request: it is posted through the ledger on the approval date."""
     require_approver(ctx.actor)
-    note = check_text(note, "审批意见", max_length=500)
+    note = check_text(note, msg("审批意见"), max_length=500)
     with ctx.write() as session:
         document, request = _pending(session, number)
         store = document.store
@@ -193,7 +196,7 @@ def approve_scrap(ctx: ServiceContext, number: str, *, note: str = "") -> ledger
 def reject_scrap(ctx: ServiceContext, number: str, *, reason: str) -> None:
     """Reject a pending scrap request; the document is cancelled and stock is untouched."""
     require_approver(ctx.actor)
-    reason = check_text(reason, "不予批准的理由", max_length=500, required=True)
+    reason = check_text(reason, msg("不予批准的理由"), max_length=500, required=True)
     with ctx.write() as session:
         document, request = _pending(session, number)
         document.status = DocStatus.CANCELLED
@@ -210,13 +213,14 @@ def _pending(session: Session, number: str) -> tuple[Document, ScrapRequest]:
         .execution_options(populate_existing=True)
     )
     if document is None:
-        raise NotFoundError(f"没有单号为“{number}”的报废申请。", field="单号")
+        raise NotFoundError(msg("没有单号为“{number}”的报废申请。", number=number), field=msg("单号"))
     request = session.scalar(select(ScrapRequest).where(ScrapRequest.document_id == document.id))
     if document.doc_type is not DocType.SCRAP or request is None:
-        raise ValidationError(f"{number} 不是报废申请。", field="单号")
+        raise ValidationError(msg("{number} 不是报废申请。", number=number), field=msg("单号"))
     if document.status is not DocStatus.PENDING:
-        state = {DocStatus.POSTED: "已批准并记账", DocStatus.CANCELLED: "已被驳回"}.get(document.status, "不在待审批状态")
-        raise ConflictError(f"报废申请 {number} {state}，不能再审批。")
+        state = {DocStatus.POSTED: msg("已批准并记账"), DocStatus.CANCELLED: msg("已被驳回")}.get(document.status,
+                                                                                     msg("不在待审批状态"))
+        raise ConflictError(msg("报废申请 {number} {state}，不能再审批。", number=number, state=state))
     return document, request
 
 
@@ -243,7 +247,7 @@ def scrap_request(ctx: ServiceContext, number: str) -> ScrapRequestInfo:
     with ctx.read() as session:
         document = session.scalar(select(Document).where(Document.number == number))
         if document is None:
-            raise NotFoundError(f"没有单号为“{number}”的报废申请。", field="单号")
+            raise NotFoundError(msg("没有单号为“{number}”的报废申请。", number=number), field=msg("单号"))
         return _info(session, document)
 
 
@@ -252,7 +256,7 @@ def _info(session: Session, document: Document) -> ScrapRequestInfo:
 
     request = session.scalar(select(ScrapRequest).where(ScrapRequest.document_id == document.id))
     if request is None:
-        raise ValidationError(f"{document.number} 不是报废申请。", field="单号")
+        raise ValidationError(msg("{document_number} 不是报废申请。", document_number=document.number), field=msg("单号"))
 
     def username(user_id: int | None) -> str:
         user = session.get(User, user_id) if user_id else None

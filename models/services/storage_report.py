@@ -21,6 +21,7 @@ from sqlalchemy.orm import aliased
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.base import Quantity, round_money
 from models.schema.catalog import Item
 from models.schema.documents import Document
@@ -101,7 +102,7 @@ class StorageReport:
 def storage_report(ctx: ServiceContext, year: int, *, store_code: str | None = None) -> StorageReport:
     """The annual storage report for ``year`` (documents dated 1 January to 31 December)."""
     if not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise ValidationError(f"年度“{year}”无效，请填写如 2026 的四位年份。", field="年度")
+        raise ValidationError(msg("年度“{year}”无效，请填写如 2026 的四位年份。", year=year), field=msg("年度"))
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     original = aliased(Document)
     kind = func.coalesce(original.doc_type, Document.doc_type)
