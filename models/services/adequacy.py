@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.base import Quantity
 from models.schema.catalog import Item
 from models.schema.enums import ReserveMode, StoreLevel
@@ -91,29 +92,31 @@ class _Resolved:
 
 def _whole(value: object, field: str, lowest: int, highest: int, what: str) -> int:
     if isinstance(value, bool):
-        raise ValidationError(f"{field}必须是整数。", field=field)
+        raise ValidationError(msg("{field}必须是整数。", field=field), field=field)
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        raise ValidationError(f"{field}“{value}”不是整数，请填写{what}。", field=field) from None
+        raise ValidationError(msg("{field}“{value}”不是整数，请填写{what}。",
+                                  field=field, value=value, what=what), field=field) from None
     if number < lowest or number > highest:
-        raise ValidationError(f"{field}必须在 {lowest} 到 {highest} 之间（现为 {number}），请填写{what}。", field=field)
+        raise ValidationError(msg("{field}必须在 {lowest} 到 {highest} 之间（现为 {number}），请填写{what}。",
+                                  field=field, lowest=lowest, highest=highest, number=number, what=what), field=field)
     return number
 
 
 def resolve_scenario(scenario: Scenario, today: dt.date) -> _Resolved:
     """Check the scenario's values and work out its last day."""
-    people = _whole(scenario.people, "人数", 1, MAX_PEOPLE, "需要安置的人数，如 5000")
-    days = _whole(scenario.days, "天数", 1, MAX_DAYS, "保障天数，如 15")
-    as_of = parse_date(scenario.as_of, "评估日期") or today
+    people = _whole(scenario.people, msg("人数"), 1, MAX_PEOPLE, msg("需要安置的人数，如 5000"))
+    days = _whole(scenario.days, msg("天数"), 1, MAX_DAYS, msg("保障天数，如 15"))
+    as_of = parse_date(scenario.as_of, msg("评估日期")) or today
     if scenario.level not in (None, "") and scenario.area not in (None, ""):
-        raise ValidationError("“级别”和“行政区”只能选一个：按级别统计或按行政区统计。", field="范围")
+        raise ValidationError(msg("“级别”和“行政区”只能选一个：按级别统计或按行政区统计。"), field=msg("范围"))
     level = parse_level(scenario.level) if scenario.level not in (None, "") else None
     if isinstance(scenario.level, StoreLevel):
         level = scenario.level
     hours = None
     if scenario.max_response_hours not in (None, ""):
-        hours = _whole(scenario.max_response_hours, "最长响应时间（小时）", 1, 24 * 365, "如 6 或 24")
+        hours = _whole(scenario.max_response_hours, msg("最长响应时间（小时）"), 1, 24 * 365, msg("如 6 或 24"))
     area = (scenario.area or "").strip() or None
     return _Resolved(people, days, as_of, as_of + dt.timedelta(days=days - 1), level, area, hours)
 
@@ -412,7 +415,8 @@ def need_sources(ctx: ServiceContext, scenario: Scenario, need_name: str) -> Nee
         standard = standard_by_name(session, scenario.standard)
         need = next((n for n in standard.needs if n.name == need_name), None)
         if need is None:
-            raise ValidationError(f"定额标准“{standard.name}”中没有需求项“{need_name}”。", field="需求项")
+            raise ValidationError(msg("定额标准“{standard_name}”中没有需求项“{need_name}”。",
+                                      standard_name=standard.name, need_name=need_name), field=msg("需求项"))
         factors = {link.item_id: link.factor for link in need.items}
         items = {item.id: item for item in session.scalars(select(Item).where(Item.id.in_(factors)))}
         _, store_filter = _scope(session, resolved)

@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select
 
 from models.context import ServiceContext
 from models.errors import PermissionDeniedError, ValidationError
+from models.messages import msg
 from models.schema.audit import AuditEntry
 from models.schema.enums import Role
 
@@ -98,7 +99,7 @@ def _maybe_json(text: str):
 def require_audit_reader(ctx: ServiceContext) -> None:
     if ctx.actor.role is Role.KEEPER:
         raise PermissionDeniedError(
-            f"审计日志涵盖全部储备库，保管员（{ctx.actor.username}）不能查看。如需查询，请联系管理员或业务科室。"
+            msg("审计日志涵盖全部储备库，保管员（{username}）不能查看。如需查询，请联系管理员或业务科室。", username=ctx.actor.username)
         )
 
 
@@ -113,7 +114,8 @@ def _like(text: str) -> str:
 
 def _conditions(filt: AuditFilter) -> list:
     if filt.date_from and filt.date_to and filt.date_from > filt.date_to:
-        raise ValidationError(f"起始日期 {filt.date_from} 晚于结束日期 {filt.date_to}，请检查。", field="日期")
+        raise ValidationError(msg("起始日期 {date_from} 晚于结束日期 {date_to}，请检查。",
+                                  date_from=filt.date_from, date_to=filt.date_to), field=msg("日期"))
     conditions = []
     if filt.date_from:
         conditions.append(AuditEntry.at >= _local_midnight_utc(filt.date_from))
@@ -128,7 +130,7 @@ def _conditions(filt: AuditFilter) -> list:
     text = filt.text.strip()
     if text:
         if len(text) > 200:
-            raise ValidationError("搜索文字太长（最多 200 个字符）。", field="搜索")
+            raise ValidationError(msg("搜索文字太长（最多 200 个字符）。"), field=msg("搜索"))
         pattern = _like(text)
         conditions.append(or_(*(column.ilike(pattern, escape="\\") for column in (
             AuditEntry.entity_key, AuditEntry.summary, AuditEntry.before_json, AuditEntry.after_json,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.context import ServiceContext
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.messages import msg
 from models.schema.catalog import Category, Item
 from models.schema.standards import Need, NeedBasis, NeedItem, Season, Standard
 from models.services import ledger
@@ -51,9 +52,9 @@ SEASON_NAMES = {"全年": Season.ANY, "夏季": Season.SUMMER, "冬季": Season.
 def parse_ratio(value: object, field: str) -> Decimal:
     """A positive exact number (quota or factor), up to nine decimals; "0.25/30" is accepted too."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationError(f"{field}不能为空，请填写一个正数。", field=field)
+        raise ValidationError(msg("{field}不能为空，请填写一个正数。", field=field), field=field)
     if isinstance(value, bool):
-        raise ValidationError(f"{field}“{value}”不是数字。", field=field)
+        raise ValidationError(msg("{field}“{value}”不是数字。", field=field, value=value), field=field)
     try:
         if isinstance(value, float):
             number = Decimal(repr(value))
@@ -64,15 +65,15 @@ def parse_ratio(value: object, field: str) -> Decimal:
             number = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError, ArithmeticError):
         raise ValidationError(
-            f"{field}“{value}”不是数字，请填写如 3、0.5 或 0.25/30 的数。", field=field
+            msg("{field}“{value}”不是数字，请填写如 3、0.5 或 0.25/30 的数。", field=field, value=value), field=field
         ) from None
     if not number.is_finite() or number <= 0:
-        raise ValidationError(f"{field}必须大于 0（现为 {value}）。", field=field)
+        raise ValidationError(msg("{field}必须大于 0（现为 {value}）。", field=field, value=value), field=field)
     if number >= MAX_RATIO:
-        raise ValidationError(f"{field} {value} 过大，请检查是否多输了位数。", field=field)
+        raise ValidationError(msg("{field} {value} 过大，请检查是否多输了位数。", field=field, value=value), field=field)
     number = ratio(number)
     if number <= 0:
-        raise ValidationError(f"{field} {value} 太小（最多九位小数）。", field=field)
+        raise ValidationError(msg("{field} {value} 太小（最多九位小数）。", field=field, value=value), field=field)
     return number
 
 
@@ -86,8 +87,8 @@ def parse_basis(value: NeedBasis | str) -> NeedBasis:
         return NeedBasis(text.lower())
     except ValueError:
         raise ValidationError(
-            f"计算方式“{value}”无效，应为 per_person_day（每人每天）、per_persons（每 N 人一件）或 fixed（固定数量）。",
-            field="计算方式",
+            msg("计算方式“{value}”无效，应为 per_person_day（每人每天）、per_persons（每 N 人一件）或 fixed（固定数量）。", value=value),
+            field=msg("计算方式"),
         ) from None
 
 
@@ -102,10 +103,11 @@ def parse_season(value: Season | str | None) -> Season:
     try:
         return Season(text.lower())
     except ValueError:
-        raise ValidationError(f"季节“{value}”无效，应为 全年、夏季 或 冬季（any/summer/winter）。", field="季节") from None
+        raise ValidationError(msg("季节“{value}”无效，应为 全年、夏季 或 冬季（any/summer/winter）。",
+                                  value=value), field=msg("季节")) from None
 
 
-def _check_name(name: str, field: str = "标准名称") -> str:
+def _check_name(name: str, field: str = msg("标准名称")) -> str:
     return check_text(name, field, max_length=100, required=True)
 
 
@@ -175,8 +177,8 @@ def standard_by_name(session: Session, name: str | None) -> Standard:
     name = (name or "").strip() or SUMMER_DEFAULT
     standard = session.scalar(select(Standard).where(Standard.name == name).options(_load_options()))
     if standard is None:
-        known = "、".join(session.scalars(select(Standard.name).order_by(Standard.name))) or "（无）"
-        raise NotFoundError(f"没有名为“{name}”的定额标准。现有标准：{known}。", field="定额标准")
+        known = "、".join(session.scalars(select(Standard.name).order_by(Standard.name))) or msg("（无）")
+        raise NotFoundError(msg("没有名为“{name}”的定额标准。现有标准：{known}。", name=name, known=known), field=msg("定额标准"))
     return standard
 
 
@@ -199,7 +201,7 @@ def create_standard(ctx: ServiceContext, name: str, description: str = "",
                     season: Season | str | None = None) -> StandardInfo:
     require_catalog_edit(ctx.actor)
     name = _check_name(name)
-    description = check_text(description, "说明", max_length=500)
+    description = check_text(description, msg("说明"), max_length=500)
     season = parse_season(season)
     with ctx.write() as session:
         _refuse_duplicate(session, name)
@@ -215,7 +217,7 @@ def create_standard(ctx: ServiceContext, name: str, description: str = "",
 def copy_standard(ctx: ServiceContext, source: str, new_name: str) -> StandardInfo:
     """Copy a standard with all its needs and item links under a new name (not built-in)."""
     require_catalog_edit(ctx.actor)
-    new_name = _check_name(new_name, "新标准名称")
+    new_name = _check_name(new_name, msg("新标准名称"))
     with ctx.write() as session:
         original = standard_by_name(session, source)
         _refuse_duplicate(session, new_name)
@@ -236,10 +238,10 @@ def copy_standard(ctx: ServiceContext, source: str, new_name: str) -> StandardIn
 
 def rename_standard(ctx: ServiceContext, name: str, new_name: str) -> StandardInfo:
     require_catalog_edit(ctx.actor)
-    new_name = _check_name(new_name, "新标准名称")
+    new_name = _check_name(new_name, msg("新标准名称"))
     with ctx.write() as session:
         standard = standard_by_name(session, name)
-        _refuse_builtin(standard, "改名")
+        _refuse_builtin(standard, msg("改名"))
         if new_name != standard.name:
             _refuse_duplicate(session, new_name)
         old = standard.name
@@ -258,7 +260,7 @@ def update_standard(ctx: ServiceContext, name: str, *, description: str | None =
         standard = standard_by_name(session, name)
         before = {"description": standard.description, "season": standard.season.value}
         if description is not None:
-            standard.description = check_text(description, "说明", max_length=500)
+            standard.description = check_text(description, msg("说明"), max_length=500)
         if season is not None:
             standard.season = parse_season(season)
         standard.updated_at = ctx.now()
@@ -272,7 +274,7 @@ def delete_standard(ctx: ServiceContext, name: str) -> None:
     require_catalog_edit(ctx.actor)
     with ctx.write() as session:
         standard = standard_by_name(session, name)
-        _refuse_builtin(standard, "删除")
+        _refuse_builtin(standard, msg("删除"))
         snapshot = _snapshot(standard)
         session.delete(standard)
         session.flush()
@@ -281,14 +283,15 @@ def delete_standard(ctx: ServiceContext, name: str) -> None:
 
 def _refuse_duplicate(session: Session, name: str) -> None:
     if session.scalar(select(Standard.id).where(Standard.name == name)):
-        raise ConflictError(f"已有名为“{name}”的定额标准，请换一个名称。", field="标准名称")
+        raise ConflictError(msg("已有名为“{name}”的定额标准，请换一个名称。", name=name), field=msg("标准名称"))
 
 
 def _refuse_builtin(standard: Standard, action: str) -> None:
     if standard.is_builtin:
         raise ConflictError(
-            f"“{standard.name}”是程序自带的默认标准，不能{action}。可以先复制一份，再对副本{action}。",
-            field="定额标准",
+            msg("“{standard_name}”是程序自带的默认标准，不能{action}。可以先复制一份，再对副本{action}。",
+                standard_name=standard.name, action=action),
+            field=msg("定额标准"),
         )
 
 
@@ -318,22 +321,24 @@ def _need(standard: Standard, name: str) -> Need:
     for need in standard.needs:
         if need.name == name:
             return need
-    raise NotFoundError(f"定额标准“{standard.name}”中没有需求项“{name}”。", field="需求项")
+    raise NotFoundError(msg("定额标准“{standard_name}”中没有需求项“{name}”。",
+                            standard_name=standard.name, name=name), field=msg("需求项"))
 
 
 def _apply_need(standard: Standard, need: Need, data: NeedInput) -> None:
-    name = _check_name(data.name, "需求项名称")
+    name = _check_name(data.name, msg("需求项名称"))
     if any(other is not need and other.name == name for other in standard.needs):
-        raise ConflictError(f"定额标准“{standard.name}”中已有需求项“{name}”。", field="需求项名称")
+        raise ConflictError(msg("定额标准“{standard_name}”中已有需求项“{name}”。",
+                                standard_name=standard.name, name=name), field=msg("需求项名称"))
     need.name = name
-    need.unit = check_text(data.unit, "计量单位", max_length=20, required=True)
+    need.unit = check_text(data.unit, msg("计量单位"), max_length=20, required=True)
     need.basis = parse_basis(data.basis)
-    field = {NeedBasis.PER_PERSON_DAY: "每人每天定额", NeedBasis.PER_PERSONS: "每件覆盖人数",
-             NeedBasis.FIXED: "目标数量"}[need.basis]
+    field = {NeedBasis.PER_PERSON_DAY: msg("每人每天定额"), NeedBasis.PER_PERSONS: msg("每件覆盖人数"),
+             NeedBasis.FIXED: msg("目标数量")}[need.basis]
     need.quota = parse_ratio(data.quota, field)
     if data.sort_order is not None:
         if not isinstance(data.sort_order, int) or isinstance(data.sort_order, bool):
-            raise ValidationError("排序号必须是整数。", field="排序号")
+            raise ValidationError(msg("排序号必须是整数。"), field=msg("排序号"))
         need.sort_order = data.sort_order
 
 
@@ -389,7 +394,7 @@ def link_item(ctx: ServiceContext, standard_name: str, need_name: str, item_code
               factor: Decimal | int | str = 1) -> StandardInfo:
     """Let one unit of the item count as ``factor`` units of the need (changes the factor if linked)."""
     require_catalog_edit(ctx.actor)
-    factor = parse_ratio(factor, "折算系数")
+    factor = parse_ratio(factor, msg("折算系数"))
     with ctx.write() as session:
         standard = standard_by_name(session, standard_name)
         need = _need(standard, need_name)
@@ -417,7 +422,8 @@ def unlink_item(ctx: ServiceContext, standard_name: str, need_name: str, item_co
         item = item_by_code(session, item_code)
         link = next((link for link in need.items if link.item_id == item.id), None)
         if link is None:
-            raise NotFoundError(f"需求项“{need.name}”没有关联物资“{item.name}”。", field="物资编码")
+            raise NotFoundError(msg("需求项“{need_name}”没有关联物资“{item_name}”。",
+                                    need_name=need.name, item_name=item.name), field=msg("物资编码"))
         need.items.remove(link)
         standard.updated_at = ctx.now()
         session.flush()
