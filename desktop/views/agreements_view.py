@@ -25,6 +25,7 @@ from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, 
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError, ValidationError
+from models.messages import localize
 from models.schema.agreements import AgreementState, AgreementType
 from models.services import agreements as svc
 from models.services.catalog import list_items
@@ -344,22 +345,21 @@ class AgreementsView(QWidget):
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
-        tr = self.tr
         self.model = RowTableModel([
-            Column(tr("协议编号"), lambda r: r.number, width=130),
-            Column(tr("代储企业"), lambda r: r.enterprise, width=190),
-            Column(tr("类型"), lambda r: tr(r.agreement_type.label), align=CENTER, width=70),
-            Column(tr("开始日期"), lambda r: date_text(r.start_date), align=CENTER, width=90),
-            Column(tr("结束日期"), lambda r: date_text(r.end_date), align=CENTER, width=90),
-            Column(tr("剩余天数"), lambda r: str(r.days_to_end) if r.state is AgreementState.ACTIVE else "",
+            Column(self.tr("协议编号"), lambda r: r.number, width=130),
+            Column(self.tr("代储企业"), lambda r: r.enterprise, width=190),
+            Column(self.tr("类型"), lambda r: localize(r.agreement_type.label), align=CENTER, width=70),
+            Column(self.tr("开始日期"), lambda r: date_text(r.start_date), align=CENTER, width=90),
+            Column(self.tr("结束日期"), lambda r: date_text(r.end_date), align=CENTER, width=90),
+            Column(self.tr("剩余天数"), lambda r: str(r.days_to_end) if r.state is AgreementState.ACTIVE else "",
                    lambda r: r.days_to_end, RIGHT, 70),
-            Column(tr("响应时限"), lambda r: tr("%1 小时").replace("%1", str(r.response_hours)) if r.response_hours else "—",
+            Column(self.tr("响应时限"), lambda r: self.tr("%1 小时").replace("%1", str(r.response_hours)) if r.response_hours else "—",
                    lambda r: r.response_hours or 0, RIGHT, 70),
-            Column(tr("年费用"), lambda r: money_text(r.annual_fee), lambda r: float(r.annual_fee), RIGHT, 100),
-            Column(tr("状态"), self._state_text, align=CENTER, width=135),
-            Column(tr("最近核查"), lambda r: date_text(r.last_check_date) or tr("未核查"),
+            Column(self.tr("年费用"), lambda r: money_text(r.annual_fee), lambda r: float(r.annual_fee), RIGHT, 100),
+            Column(self.tr("状态"), self._state_text, align=CENTER, width=135),
+            Column(self.tr("最近核查"), lambda r: date_text(r.last_check_date) or self.tr("未核查"),
                    lambda r: date_text(r.last_check_date), CENTER, 90),
-            Column(tr("联系人"), lambda r: f"{r.contact} {r.phone}".strip()),
+            Column(self.tr("联系人"), lambda r: f"{r.contact} {r.phone}".strip()),
         ], self, background=self._row_background, foreground=self._row_foreground)
         self.proxy = AgreementFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -373,12 +373,12 @@ class AgreementsView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_agreement())
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("搜索：协议编号、企业、信用代码、联系人、存放地点"))
+        self.search.setPlaceholderText(self.tr("搜索：协议编号、企业、信用代码、联系人、存放地点"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_filter)
         self.state_filter = QComboBox(self)
-        for text, value in ((tr("全部状态"), ""), (tr("90 天内到期"), "expiring"), (tr("有效"), "active"),
-                            (tr("草稿"), "draft"), (tr("已到期"), "expired"), (tr("已终止"), "terminated")):
+        for text, value in ((self.tr("全部状态"), ""), (self.tr("90 天内到期"), "expiring"), (self.tr("有效"), "active"),
+                            (self.tr("草稿"), "draft"), (self.tr("已到期"), "expired"), (self.tr("已终止"), "terminated")):
             self.state_filter.addItem(text, value)
         self.state_filter.currentIndexChanged.connect(self._apply_filter)
 
@@ -391,16 +391,16 @@ class AgreementsView(QWidget):
         bar1.addWidget(self.search, 1)
         bar1.addWidget(self.state_filter)
         for key, text, icon, slot, bar in (
-            ("add", tr("新增协议"), "add", self.add_agreement, bar1),
-            ("edit", tr("编辑"), "edit", self.edit_agreement, bar1),
-            ("activate", tr("生效"), "", self.activate, bar1),
-            ("renew", tr("续签"), "", self.renew, bar1),
-            ("terminate", tr("终止"), "", self.terminate, bar1),
-            ("check", tr("记录核查"), "", self.record_check, bar2),
-            ("call_up", tr("动用"), "", self.call_up, bar2),
-            ("replenish", tr("补库"), "", self.replenish, bar2),
-            ("pdf", tr("打印摘要"), "", lambda: self.print_summary(), bar2),
-            ("xlsx", tr("导出 Excel"), "", lambda: self.export_excel(), bar2),
+            ("add", self.tr("新增协议"), "add", self.add_agreement, bar1),
+            ("edit", self.tr("编辑"), "edit", self.edit_agreement, bar1),
+            ("activate", self.tr("生效"), "", self.activate, bar1),
+            ("renew", self.tr("续签"), "", self.renew, bar1),
+            ("terminate", self.tr("终止"), "", self.terminate, bar1),
+            ("check", self.tr("记录核查"), "", self.record_check, bar2),
+            ("call_up", self.tr("动用"), "", self.call_up, bar2),
+            ("replenish", self.tr("补库"), "", self.replenish, bar2),
+            ("pdf", self.tr("打印摘要"), "", lambda: self.print_summary(), bar2),
+            ("xlsx", self.tr("导出 Excel"), "", lambda: self.export_excel(), bar2),
         ):
             button = QPushButton(style.icon(icon), text, self)
             button.clicked.connect(slot)
@@ -415,48 +415,48 @@ class AgreementsView(QWidget):
         self.info.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.info.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.lines_model = RowTableModel([
-            Column(tr("物资编码"), lambda r: r.item_code),
-            Column(tr("物资名称"), lambda r: r.item_name),
-            Column(tr("单位"), lambda r: r.unit, align=CENTER),
-            Column(tr("协议数量"), lambda r: number_text(r.guaranteed), lambda r: float(r.guaranteed), RIGHT),
-            Column(tr("最低数量"), lambda r: number_text(r.minimum), lambda r: float(r.minimum), RIGHT),
-            Column(tr("最近核查"), lambda r: date_text(r.last_check_date) or tr("未核查"), None, CENTER),
-            Column(tr("实查数量"), lambda r: number_text(r.last_found), lambda r: float(r.last_found or -1), RIGHT),
-            Column(tr("短缺"), lambda r: number_text(r.shortfall) if r.shortfall else "", lambda r: float(r.shortfall), RIGHT),
-            Column(tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
-            Column(tr("可动用"), lambda r: number_text(r.available), lambda r: float(r.available), RIGHT),
+            Column(self.tr("物资编码"), lambda r: r.item_code),
+            Column(self.tr("物资名称"), lambda r: r.item_name),
+            Column(self.tr("单位"), lambda r: r.unit, align=CENTER),
+            Column(self.tr("协议数量"), lambda r: number_text(r.guaranteed), lambda r: float(r.guaranteed), RIGHT),
+            Column(self.tr("最低数量"), lambda r: number_text(r.minimum), lambda r: float(r.minimum), RIGHT),
+            Column(self.tr("最近核查"), lambda r: date_text(r.last_check_date) or self.tr("未核查"), None, CENTER),
+            Column(self.tr("实查数量"), lambda r: number_text(r.last_found), lambda r: float(r.last_found or -1), RIGHT),
+            Column(self.tr("短缺"), lambda r: number_text(r.shortfall) if r.shortfall else "", lambda r: float(r.shortfall), RIGHT),
+            Column(self.tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
+            Column(self.tr("可动用"), lambda r: number_text(r.available), lambda r: float(r.available), RIGHT),
         ], self, foreground=lambda r: SHORT_FG if r.shortfall > 0 else None)
         self.checks_model = RowTableModel([
-            Column(tr("核查日期"), lambda r: date_text(r.check_date), align=CENTER),
-            Column(tr("核查人"), lambda r: r.checked_by),
-            Column(tr("实查数量"), lambda r: "；".join(f"{c} {number_text(q)}" for c, q in r.found.items()), width=360),
-            Column(tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
-            Column(tr("备注"), lambda r: r.remarks),
+            Column(self.tr("核查日期"), lambda r: date_text(r.check_date), align=CENTER),
+            Column(self.tr("核查人"), lambda r: r.checked_by),
+            Column(self.tr("实查数量"), lambda r: "；".join(f"{c} {number_text(q)}" for c, q in r.found.items()), width=360),
+            Column(self.tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
+            Column(self.tr("备注"), lambda r: r.remarks),
         ], self, foreground=lambda r: SHORT_FG if r.shortfall_share > 0 else None)
         self.calls_model = RowTableModel([
-            Column(tr("动用时间"), lambda r: local_time_text(r.called_at), lambda r: r.called_at.isoformat(), CENTER, 130),
-            Column(tr("物资"), lambda r: f"{r.item_code} {r.item_name}"),
-            Column(tr("数量"), lambda r: number_text(r.quantity), lambda r: float(r.quantity), RIGHT),
-            Column(tr("已补库"), lambda r: number_text(r.replenished), lambda r: float(r.replenished), RIGHT),
-            Column(tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
-            Column(tr("调拨单号"), lambda r: r.dispatch_order_number),
-            Column(tr("响应截止"), lambda r: local_time_text(r.response_deadline),
+            Column(self.tr("动用时间"), lambda r: local_time_text(r.called_at), lambda r: r.called_at.isoformat(), CENTER, 130),
+            Column(self.tr("物资"), lambda r: f"{r.item_code} {r.item_name}"),
+            Column(self.tr("数量"), lambda r: number_text(r.quantity), lambda r: float(r.quantity), RIGHT),
+            Column(self.tr("已补库"), lambda r: number_text(r.replenished), lambda r: float(r.replenished), RIGHT),
+            Column(self.tr("待补库"), lambda r: number_text(r.outstanding), lambda r: float(r.outstanding), RIGHT),
+            Column(self.tr("调拨单号"), lambda r: r.dispatch_order_number),
+            Column(self.tr("响应截止"), lambda r: local_time_text(r.response_deadline),
                    lambda r: r.response_deadline.isoformat() if r.response_deadline else "", CENTER, 130),
-            Column(tr("备注"), lambda r: r.remarks),
+            Column(self.tr("备注"), lambda r: r.remarks),
         ], self)
         self.fees_model = RowTableModel([
-            Column(tr("季度"), lambda r: tr("%1年第%2季度").replace("%1", str(r.year)).replace("%2", str(r.quarter)),
+            Column(self.tr("季度"), lambda r: self.tr("%1年第%2季度").replace("%1", str(r.year)).replace("%2", str(r.quarter)),
                    lambda r: r.year * 10 + r.quarter),
-            Column(tr("计费期间"), lambda r: f"{r.period_start} — {r.period_end}", width=200),
-            Column(tr("基本费用"), lambda r: money_text(r.base_fee), lambda r: float(r.base_fee), RIGHT),
-            Column(tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
-            Column(tr("扣减"), lambda r: money_text(r.deduction), lambda r: float(r.deduction), RIGHT),
-            Column(tr("应付"), lambda r: money_text(r.due), lambda r: float(r.due), RIGHT),
-            Column(tr("依据核查"), lambda r: date_text(r.check_date), None, CENTER),
+            Column(self.tr("计费期间"), lambda r: f"{r.period_start} — {r.period_end}", width=200),
+            Column(self.tr("基本费用"), lambda r: money_text(r.base_fee), lambda r: float(r.base_fee), RIGHT),
+            Column(self.tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
+            Column(self.tr("扣减"), lambda r: money_text(r.deduction), lambda r: float(r.deduction), RIGHT),
+            Column(self.tr("应付"), lambda r: money_text(r.due), lambda r: float(r.due), RIGHT),
+            Column(self.tr("依据核查"), lambda r: date_text(r.check_date), None, CENTER),
         ], self, foreground=lambda r: SHORT_FG if r.deduction > 0 else None)
         self.detail_tables: dict[str, QTableView] = {}
-        for key, model, title in (("lines", self.lines_model, tr("物资明细")), ("checks", self.checks_model, tr("核查记录")),
-                                  ("calls", self.calls_model, tr("动用与补库")), ("fees", self.fees_model, tr("分季度费用"))):
+        for key, model, title in (("lines", self.lines_model, self.tr("物资明细")), ("checks", self.checks_model, self.tr("核查记录")),
+                                  ("calls", self.calls_model, self.tr("动用与补库")), ("fees", self.fees_model, self.tr("分季度费用"))):
             proxy = QSortFilterProxyModel(self)
             proxy.setSortRole(SORT_ROLE)
             proxy.setSourceModel(model)
@@ -467,7 +467,7 @@ class AgreementsView(QWidget):
             restore_columns(view, f"agreement_{key}", model.default_widths())
             self.detail_tables[key] = view
             self.tabs.addTab(view, title)
-        self.tabs.addTab(self.info, tr("协议信息"))
+        self.tabs.addTab(self.info, self.tr("协议信息"))
 
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.table)
@@ -475,7 +475,7 @@ class AgreementsView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        title = QLabel(tr("协议储备"), self)
+        title = QLabel(self.tr("协议储备"), self)
         title.setProperty("role", "title")
         layout.addWidget(title)
         layout.addWidget(self.reminders)
@@ -488,7 +488,7 @@ class AgreementsView(QWidget):
             return self.tr("有效（%1 天后到期）").replace("%1", str(row.days_to_end))
         if row.state is AgreementState.ACTIVE and row.start_date > self.dctx.service.today():
             return self.tr("有效（未开始）")
-        return self.tr(row.state.label)
+        return localize(row.state.label)
 
     @staticmethod
     def _row_background(row: svc.AgreementRow):
@@ -516,10 +516,13 @@ class AgreementsView(QWidget):
                          .replace("%2", "、".join(f"{r.number}（{r.end_date}）" for r in expiring)))
         if overdue:
             parts.append(self.tr("<b style='color:#b07000'>%1 份协议核查逾期</b>：%2").replace("%1", str(len(overdue)))
-                         .replace("%2", "、".join(f"{o.number}（应于 {o.due_date} 前核查）" for o in overdue)))
+                         .replace("%2", "、".join(self.tr("%1（应于 %2 前核查）").replace("%1", o.number)
+                                                 .replace("%2", date_text(o.due_date)) for o in overdue)))
         if short:
             parts.append(self.tr("<b style='color:#b03020'>%1 种物资最近核查低于最低数量</b>：%2").replace("%1", str(len(short)))
-                         .replace("%2", "、".join(f"{s.number} {s.item_name} 短缺 {number_text(s.shortfall)} {s.unit}" for s in short)))
+                         .replace("%2", "、".join(self.tr("%1 %2 短缺 %3 %4").replace("%1", s.number).replace("%2", s.item_name)
+                                                 .replace("%3", number_text(s.shortfall)).replace("%4", s.unit)
+                                                 for s in short)))
         self.reminders.setText("<br>".join(parts) if parts else self.tr("没有需要提醒的协议。"))
         self._apply_filter()
         self.select(number or self._first_current())

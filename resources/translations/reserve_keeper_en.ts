@@ -656,6 +656,14 @@
         <translation>Agreements</translation>
     </message>
     <message>
+        <source>%1（应于 %2 前核查）</source>
+        <translation>%1 (check due by %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 短缺 %3 %4</source>
+        <translation>%1 %2 short by %3 %4</translation>
+    </message>
+    <message>
         <source>储备类别</source>
         <translation>Reserve type</translation>
     </message>
