@@ -720,3 +720,69 @@ def test_ch8_agreements(qtbot, admin_window, demo_db, answers, tmp_path, monkeyp
     answers.text_answers.append("企业经营范围变更")
     click(view, "终止")
     assert svc.agreement_detail(ctx, "LJYJ-XY-2027-21").row.state is AgreementState.TERMINATED, answers.messages
+
+
+def pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def run_command(database, line: str) -> int:
+    """A command line the manual gives (``reserve-keeper …``), run on ``database``."""
+    import shlex
+
+    from models.cli import main
+
+    words = shlex.split(line)
+    assert words[0] == "reserve-keeper"
+    return main(["--db", database.url if hasattr(database, "url") else str(database), *words[1:]])
+
+
+# --- 9. 储备能力评估与汛前检查 -----------------------------------------------------------------
+@OFFSCREEN
+def test_ch9_adequacy_and_preflood_check(qtbot, admin_window, demo_db, answers, tmp_path, monkeypatch):
+    from desktop.views.adequacy_view import DrillDownDialog
+
+    window, text = admin_window, chapter(9)
+    view = show_view(window, "储备能力评估")
+    # 1. the scenario: 5000 people, 15 days, a standard, the scope
+    view.people.setValue(5000)
+    view.days.setValue(15)
+    standards = [view.standard.itemText(i) for i in range(view.standard.count())]
+    assert any("夏" in s for s in standards) and any("冬" in s for s in standards), standards
+    view.standard.setCurrentIndex(next(i for i, s in enumerate(standards) if "夏" in s))
+    scopes = [view.scope.itemText(i) for i in range(view.scope.count())]
+    for scope in re.findall(r"“([^”]+)”", re.search(r"\*\*统计范围\*\*\s*（(.+?)）、", text, re.S).group(1)):
+        assert any(scope in s for s in scopes), (scope, scopes)
+    view.scope.setCurrentIndex(scopes.index("全部储备库"))
+    qtbot.waitUntil(lambda: bool(view.report is not None and view.report.lines), timeout=20_000)
+    settle(qtbot)
+    # 2. the columns the manual lists
+    headers = [view.model.headerData(c, Qt.Horizontal) for c in range(view.model.columnCount())]
+    listed = re.search(r"表格列出每个需求项的(.+?)和可保障天数", text, re.S).group(1)
+    columns = [re.sub(r"（.*", "", c.strip()) for c in re.sub(r"\s", "", listed).split("、")] + ["可保障天数"]
+    assert len(columns) >= 9
+    for column in columns:
+        assert any(column in str(h) for h in headers), (column, headers)
+    # 3. 导出汛前检查 PDF… and 导出 Excel…
+    pdf, workbook = tmp_path / "汛前检查报告.pdf", tmp_path / "汛前检查报告.xlsx"
+    choose_files(monkeypatch, pdf, workbook)
+    click(view, "导出汛前检查 PDF…")
+    click(view, "导出 Excel…")
+    assert pdf.is_file() and workbook.is_file(), answers.messages
+    report = re.sub(r"\s+", "", pdf_text(pdf))
+    for part in ("能力评估", "到期的批次", "协议", "养护检查", "政府实物"):
+        assert part in report, part
+    # 4. 查看库存分布…
+    seen = on_modal(DrillDownDialog, lambda dialog: click(dialog, "关闭"))
+    click(view, "查看库存分布…")
+    assert seen
+    # the command line given for April
+    command = re.search(r"`(reserve-keeper adequacy [^`]+)`", text).group(1)
+    monkeypatch.chdir(tmp_path)
+    assert run_command(demo_db, command) == 0
+    assert (tmp_path / "汛前检查报告.pdf").stat().st_size > 0
+    # 定额标准 page: view and 复制
+    standards_page = show_view(window, "定额标准")
+    assert button(standards_page, "复制…")
