@@ -1,0 +1,264 @@
+"""English is a complete second translation: with the English catalogue installed and data that is
+all English, no program text on any screen or dialog is Chinese.
+
+The data (stores, items, people, agreement, dispatch orders) is English; only the seeded category
+tree and its names are Chinese data, so they are removed from a text before it is checked. Table
+cells are data and not collected; headers, labels, buttons, actions, menus, tooltips, titles, tabs,
+placeholders and the items of static choice combos are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractButton, QTableView, QTreeView, QComboBox, QGroupBox, QLabel, QLineEdit,
+                               QMainWindow, QMenu, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
+
+from desktop import i18n
+from desktop.context import DesktopContext
+from models.context import ServiceContext
+from models.services import dispatch
+from models.services.agreements import AgreementInput, EnterpriseInput, LineInput, activate_agreement, create_agreement
+from models.services.catalog import ItemInput, create_item, install_starter_tree, list_categories
+from models.services.receiving import ReceiptLine, receive
+from models.services.scrap_approval import request_scrap
+from models.services.scrapping import ScrapLine
+from models.services.stocktake import CountLine, post_stocktake
+from models.services.users import add_user
+from models.services.warehouses import StoreInput, create_area, create_store
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+# Units of measure typed by keepers are data; the item dialog offers the usual Chinese ones as
+# suggestions in its editable unit combo (a data list, not program text).
+UNIT_SUGGESTIONS = set("顶床件张个台套条把根箱瓶袋")
+
+
+@pytest.fixture
+def english_county(admin):
+    """A county whose every name is English, with stock good, due for rotation and expired."""
+    with admin.write() as session:
+        install_starter_tree(session)
+    create_area(admin, "990101", "Riverside County", "county")
+    create_area(admin, "990101001", "North Town", "township", "990101")
+    create_store(admin, StoreInput("N001", "North Store", "county", "990101", address="1 River Road",
+                                   keeper_name="Tom Keeper", keeper_phone="13800000009"))
+    create_store(admin, StoreInput("T001", "Town Store", "township", "990101001"))
+    create_item(admin, ItemInput("TENT", "Tent", "pc", spec="12 m2", category_code="10101", returnable=True,
+                                 unit_price=2800))
+    create_item(admin, ItemInput("WATER", "Water", "bottle", spec="550 ml", category_code="10501",
+                                 shelf_life_months=24))
+    receive(admin, "N001", [
+        ReceiptLine("TENT", 30, batch_no="T-1"),
+        ReceiptLine("WATER", 100, batch_no="W-GOOD", expiry_date="2027-06-30"),
+        ReceiptLine("WATER", 20, batch_no="W-SOON", expiry_date="2026-07-01"),
+        ReceiptLine("WATER", 50, batch_no="W-OLD", expiry_date="2026-05-01"),
+    ], supplier="Acme Supplies")
+    receive(admin, "T001", [ReceiptLine("TENT", 5, batch_no="T-2")], supplier="Acme Supplies")
+    post_stocktake(admin, "T001", [CountLine("TENT", "T-2", 4)], reason="One tent lost in the flood")
+    request_scrap(admin, "N001", [ScrapLine("WATER", "W-OLD", 10)], reason_kind="expired", reason="Expired")
+    create_agreement(admin, AgreementInput(
+        "AG-1", EnterpriseInput("Acme Supermarkets Ltd", "91320101MA1XYW001D", "2 Market Street", "Ann Lee",
+                                "13900000001", "Food and water"),
+        "physical", "2026-01-01", "2026-12-31", [LineInput("WATER", 1000, 800)],
+        storage_place="Warehouse 2", response_hours=6, annual_fee=40000))
+    activate_agreement(admin, "AG-1")
+    orders = []
+    for number in range(3):
+        orders.append(dispatch.create_request(admin, dispatch.DispatchRequest(
+            requesting_unit="North Town Government", receiving_unit="North School Shelter", place="North School",
+            requesting_area_code="990101001", reason="June flood", emergency=number == 2,
+            lines=[dispatch.DispatchLineInput("TENT", 2)], due_back_date=dt.date(2026, 6, 10))).number)
+    dispatch.approve(admin, orders[1])
+    dispatch.approve(admin, orders[2])
+    dispatch.issue(admin, orders[2])
+    add_user(admin, "tom", "keeper", display_name="Tom Keeper", store_codes=["N001"])
+    return orders
+
+
+@pytest.fixture
+def english(qapp):
+    i18n.compile_translations()
+    i18n.install_language("en")
+    yield
+    i18n.install_language("zh_CN")
+
+
+def _data_words(ctx: ServiceContext) -> list[str]:
+    """Chinese words that are DATA in this database, removed from a text before it is checked."""
+    from models.schema.users import User
+    from models.services.standard_defaults import DEFAULT_STANDARDS
+    from models.services.standards import list_standards
+
+    words = {category.name for category in list_categories(ctx)}  # the seeded category tree
+    # The built-in national/Sphere standards and their needs are named in the standards' language.
+    for standard in [*list_standards(ctx), *DEFAULT_STANDARDS]:
+        words.add(standard.name)
+        words.update(need.name for need in standard.needs)
+        words.update(need.unit for need in standard.needs)
+    with ctx.read() as session:  # the built-in administrator's display name (管理员) is a user record
+        words.update(user.display_name for user in session.query(User))
+    words.update(UNIT_SUGGESTIONS)
+    # The language menu names each language in that language, so a Chinese user can find Chinese.
+    words.update({"中文（简体）", "语言"})
+    return sorted((word for word in words if word), key=len, reverse=True)
+
+
+def _texts(widget: QWidget) -> list[tuple[str, str]]:
+    """Program text shown by ``widget`` and its visible descendants: (where, text)."""
+    found: list[tuple[str, str]] = []
+    widgets = [widget, *widget.findChildren(QWidget)]
+    for w in widgets:
+        if w is not widget and not w.isVisibleTo(widget) and not isinstance(w, QMenu):
+            continue
+        name = type(w).__name__
+        if w.isWindow():
+            found.append((f"{name} title", w.windowTitle()))
+        found.append((f"{name} tooltip", w.toolTip()))
+        if isinstance(w, QLabel):
+            found.append((f"{name} text", w.text()))
+        elif isinstance(w, QAbstractButton):
+            found.append((f"{name} text", w.text()))
+        elif isinstance(w, QGroupBox):
+            found.append((f"{name} title", w.title()))
+        elif isinstance(w, QLineEdit):
+            found.append((f"{name} placeholder", w.placeholderText()))
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            found.append((f"{name} placeholder", w.placeholderText()))
+        elif isinstance(w, QTabWidget):
+            found += [(f"{name} tab", w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QComboBox) and not w.isEditable():
+            found += [(f"{name} item", w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, (QTableView, QTreeView)) and w.model() is not None:
+            model = w.model()
+            found += [(f"{name} header", str(model.headerData(c, Qt.Horizontal) or ""))
+                      for c in range(model.columnCount(QModelIndex()))]
+        for action in w.actions():
+            found += [("action", action.text()), ("action tooltip", action.toolTip())]
+            if action.menu() is not None:
+                found += [("menu action", a.text()) for a in action.menu().actions()]
+    return found
+
+
+def _chinese(texts, data_words) -> list[str]:
+    bad = []
+    for where, text in texts:
+        stripped = text
+        for word in data_words:
+            stripped = stripped.replace(word, "")
+        if CJK.search(stripped):
+            bad.append(f"{where}: {text}")
+    return sorted(set(bad))
+
+
+def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, english, tmp_path):
+    from desktop.dialogs.about_dialog import AboutDialog
+    from desktop.dialogs.data_folder_dialog import DataFolderDialog
+    from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog as SignDialog, ReturnDialog, SourcesDialog
+    from desktop.dialogs.first_run_wizard import FirstRunWizard
+    from desktop.dialogs.issue_dialog import IssueDialog
+    from desktop.dialogs.item_dialog import ItemDialog
+    from desktop.dialogs.login_dialog import LoginDialog
+    from desktop.dialogs.password_dialog import PasswordDialog
+    from desktop.dialogs.receipt_dialog import ReceiptDialog
+    from desktop.dialogs.rotation_dialogs import InspectionDialog, ReplacementDialog, RotateOutDialog, ScrapRequestDialog
+    from desktop.dialogs.server_settings_dialog import ServerSettingsDialog
+    from desktop.dialogs.stocktake_dialog import StocktakeDialog
+    from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
+    from desktop.dialogs.transfer_dialog import TransferDialog
+    from desktop.main_window import MainWindow
+    from desktop.views.agreements_view import AgreementDialog, CallUpDialog, CheckDialog
+    from desktop.views.catalog_view import CategoryDialog
+    from desktop.views.standards_view import NeedDialog
+    from desktop.views.users_view import UserDialog
+    from models.migrate import open_database
+    from models.services.agreements import agreement_detail
+    from models.services.users import ensure_admin
+
+    data_words = _data_words(admin)
+    dctx = DesktopContext(admin)
+    window = MainWindow(dctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 820)
+    window.show()
+    findings: dict[str, list[str]] = {}
+
+    def check(name: str, widget: QWidget) -> None:
+        bad = _chinese(_texts(widget), data_words)
+        if bad:
+            findings[name] = bad
+
+    shell = [("menu", a.text()) for a in window.menuBar().actions()]
+    for menu in window.findChildren(QMenu):
+        shell += [("menu action", a.text()) for a in menu.actions()]
+        shell += [("menu action tooltip", a.toolTip()) for a in menu.actions()]
+    bad = _chinese(shell, data_words)
+    if bad:
+        findings["menus"] = bad
+    check("main window", window)
+    for spec in window.specs:
+        window.show_view(spec.key)
+        qtbot.wait(50)
+        view = window.views[spec.key]
+        check(f"view {spec.key}", view)
+        for action in view.findChildren(QAction):  # context-menu actions of the view's tables
+            bad = _chinese([("context action", action.text()), ("context tooltip", action.toolTip())], data_words)
+            if bad:
+                findings.setdefault(f"view {spec.key}", []).extend(bad)
+
+    order = dispatch.order_view(admin, english_county[2])
+    detail = agreement_detail(admin, "AG-1")
+    empty_db = open_database(str(tmp_path / "empty.db"))
+    ensure_admin(empty_db, None)
+    dialogs = {
+        "receipt": lambda: ReceiptDialog(dctx, window),
+        "issue": lambda: IssueDialog(dctx, window),
+        "transfer": lambda: TransferDialog(dctx, window),
+        "stocktake": lambda: StocktakeDialog(dctx, window),
+        "dispatch request": lambda: DispatchRequestDialog(dctx, window),
+        "dispatch sign": lambda: SignDialog(dctx, order, window),
+        "dispatch return": lambda: ReturnDialog(dctx, order, window),
+        "dispatch sources": lambda: SourcesDialog(dctx, dispatch.order_view(admin, english_county[0]), window),
+        "agreement": lambda: AgreementDialog(dctx, None, window),
+        "agreement edit": lambda: AgreementDialog(dctx, "AG-1", window),
+        "agreement check": lambda: CheckDialog(dctx, detail, window),
+        "agreement call-up": lambda: CallUpDialog(dctx, detail, window),
+        "item": lambda: ItemDialog(dctx, None, window, category_code="10101"),
+        "store": lambda: StoreDialog(dctx, None, window),
+        "area": lambda: AreaDialog(dctx, "990101", window),
+        "category": lambda: CategoryDialog(dctx, "101", window),
+        "rotate out": lambda: RotateOutDialog("Water W-SOON", "20 bottle", [("T001", "Town Store")], window),
+        "replacement": lambda: ReplacementDialog("Water W-SOON", "20 bottle", dt.date(2026, 6, 1), window),
+        "scrap request": lambda: ScrapRequestDialog("Water W-OLD", "50 bottle", True, window),
+        "inspection": lambda: InspectionDialog("Water W-GOOD", dt.date(2026, 6, 1), "Tom", True, window),
+        "need": lambda: NeedDialog(None, window),
+        "user": lambda: UserDialog([("N001", "North Store")], None, window),
+        "password": lambda: PasswordDialog(dctx, window),
+        "about": lambda: AboutDialog(admin.db, window),
+        "server settings": lambda: ServerSettingsDialog(window),
+        "data folder": lambda: DataFolderDialog(tmp_path / "data", window),
+        "login": lambda: LoginDialog(admin.db),
+    }
+    for name, make in dialogs.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(20)
+        check(name, dialog)
+        dialog.close()
+    wizard = FirstRunWizard(empty_db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for page in range(3):
+        check(f"first-run wizard page {page + 1}", wizard)
+        wizard.county_page.name.setText("Riverside County")
+        wizard.county_page.code.setText("990101")
+        wizard.next()
+    wizard.close()
+    empty_db.dispose()
+    report = "\n".join(f"{name}:\n    " + "\n    ".join(lines) for name, lines in findings.items())
+    assert not findings, "Chinese program text on an English screen:\n" + report
