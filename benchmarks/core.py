@@ -25,6 +25,7 @@ class Result:
     p99_ms: float | None = None
     p99_target_ms: float | None = None
     cpu_ms: float | None = None  # median process CPU time of the same runs (less sensitive to load)
+    bare_cpu_ms: float | None = None  # the same for the bare SQL
     unit: str = "ms"  # "ms" or "MB"
     rows: int | None = None
     note: str = ""
@@ -37,6 +38,13 @@ class Result:
         if self.bare_ms in (None, 0) or self.ours_ms is None:
             return None
         return self.ours_ms / self.bare_ms
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """Our CPU time ÷ the bare SQL's: what the ratio is when each has a core to itself."""
+        if not self.bare_cpu_ms or self.cpu_ms is None:
+            return None
+        return self.cpu_ms / self.bare_cpu_ms
 
     @property
     def met(self) -> bool | None:

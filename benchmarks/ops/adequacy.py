@@ -41,7 +41,8 @@ def run(bench: Bench) -> list[Result]:
             cpu = last_cpu()
             args = ("国家/Sphere 夏季", bench.day(last_day), *params)
             bare, _bp, rows, _ = timed(lambda: cur.execute(bench.param(sql), args).fetchall(), bench.repeat)
-            results.append(Result(label, ours, 500, bare, rows=len(report.lines), runs=len(times), cpu_ms=cpu))
+            results.append(Result(label, ours, 500, bare, rows=len(report.lines), runs=len(times), cpu_ms=cpu,
+                                  bare_cpu_ms=last_cpu()))
     finally:
         con.close()
     return results

@@ -33,7 +33,8 @@ def run(bench: Bench) -> list[Result]:
             cpu = last_cpu()
             sql = _SQL.format(o=order, n=PAGE + 1)
             bare, _bp, _rows, _ = timed(lambda s=sql: cur.execute(s).fetchall(), bench.repeat)
-            results.append(Result(label, ours, 200, bare, rows=len(page.rows), runs=len(times), cpu_ms=cpu))
+            results.append(Result(label, ours, 200, bare, rows=len(page.rows), runs=len(times), cpu_ms=cpu,
+                                  bare_cpu_ms=last_cpu()))
     finally:
         con.close()
     return results

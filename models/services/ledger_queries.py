@@ -151,7 +151,8 @@ def ledger_page(
             .outerjoin(User, User.id == Movement.user_id)
             .order_by(*order)
         )
-        rows = [LedgerRow(*row[:-1], row[-1] or "") for row in session.execute(stmt)]
+        # executed on the session's connection (Core): plain typed rows, without the ORM's result machinery
+        rows = [LedgerRow(*row[:-1], row[-1] or "") for row in session.connection().execute(stmt)]
     return LedgerPage(rows[:limit], has_more=len(rows) > limit)
 
 

@@ -57,10 +57,12 @@ def test_one_runner_pass_writes_a_report(tmp_path):
                       log=lambda *_: None)
         failed = [r for r in results if r.ours_ms is None]
         assert not failed, [(r.name, r.note) for r in failed]
-        assert {"stock first page (stock_page, by store)", "ledger first page (newest 200)",
-                "post one receipt (receiving.receive)", "rotation plan, whole database (90 days)"} <= {
+        assert {"stock first page (by store) (stock_view_page)", "stock sort by batch (stock_view_page)",
+                "ledger first page (newest 200)", "post one receipt (receiving.receive)",
+                "rotation plan, whole database (90 days)", "home alerts, whole database (dashboard_alerts)"} <= {
             r.name for r in results}
-        assert all(r.bare_ms is not None for r in results if r.name.startswith(("stock first", "ledger", "adequacy")))
+        reads = [r for r in results if r.name.startswith(("stock ", "ledger", "adequacy", "rotation", "home"))]
+        assert reads and all(r.bare_ms is not None and r.cpu_ratio is not None for r in reads)
         report = tmp_path / "RESULTS.md"
         write_results(report, bench, results, 1.0)
         text = report.read_text(encoding="utf-8")

@@ -65,3 +65,31 @@ def test_stock_overview_matches_the_lines_in_two_queries(db):
     assert overview.lines == len(lines) and overview.items == len({line.item_code for line in lines})
     assert overview.value == sum((line.value or Decimal(0) for line in lines), Decimal(0))
     assert overview.categories == category_summary(ctx, lines=lines)
+
+
+def test_alerts_and_rotation_query_counts_do_not_grow_with_the_alerts(db):
+    """The home alerts (every batch to rotate within 30 days is one) and the rotation plan read with a fixed
+    number of statements, however many alerts there are; announcing them adds one insert per 300."""
+    from models.services.dashboard_alerts import dashboard_alerts
+    from models.services.rotation import rotation_plan
+
+    generate.populate(db, "tiny", log=lambda *_: None)
+    ctx = generate.admin_context(db)
+    with counted(db) as statements:
+        plan = rotation_plan(ctx)
+    assert len(plan) > 20 and len({row.store_code for row in plan}) > 3
+    assert len(statements) <= 6, statements  # categories, items' leads, stores, items, balances, open plans
+    with counted(db) as statements:
+        alerts = dashboard_alerts(ctx).alerts
+    expiring = [alert for alert in alerts if alert.kind == "expiry"]
+    assert len(expiring) > 20 and all(alert.new for alert in alerts)
+    reads = len(statements)
+    assert reads <= 12, statements
+    with counted(db) as statements:
+        announced = dashboard_alerts(ctx, announce=True)
+    inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
+    assert len(inserts) == -(-len(announced.alerts) // 300) + 1  # the acknowledgements by 300, and the audit entry
+    assert len(statements) - len(inserts) == reads
+    with counted(db) as statements:
+        again = dashboard_alerts(ctx, announce=True)
+    assert again.new == [] and len(statements) == reads
