@@ -786,3 +786,171 @@ def test_ch9_adequacy_and_preflood_check(qtbot, admin_window, demo_db, answers, 
     # 定额标准 page: view and 复制
     standards_page = show_view(window, "定额标准")
     assert button(standards_page, "复制…")
+
+
+# --- 10. 从现有 Excel 台账导入 -----------------------------------------------------------------
+@pytest.fixture
+def empty_county(tmp_path):
+    """第一次启动 → 空库开始 (the county typed in the wizard, nothing else)."""
+    from desktop.dialogs.first_run_wizard import START_EMPTY
+
+    path = tmp_path / "data" / "reserve.db"
+    path.parent.mkdir()
+    database = open_database(str(path))
+    ensure_admin(database, None)
+    apply_setup(database, SetupAnswers("临江县", "360999", ADMIN_PASSWORD, START_EMPTY))
+    yield database
+    database.dispose()
+
+
+def copy_ledger_into(template: Path, target: Path, *, wrong_item: bool) -> Path:
+    """Step 2: the old ledger's rows typed under the template's headers (below the example row)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(template)
+    rows = {
+        "储备库": [["K01", "临江县应急物资储备库", "县级", "临江县（360999）", "", "城南路 8 号", "王保管", "13800000001", 1200],
+                ["K02", "城关镇储备点", "乡镇级", "城关镇", "临江县（360999）", "", "", "", None]],
+        "物资目录": [["W500", "瓶装饮用水", "550ml×24瓶", "箱", "10501", "瓶装水", 24, 90, "否", 36],
+                 ["ZP12", "救灾帐篷", "12㎡", "顶", "10101", "救灾帐篷", None, None, "是", 2800]],
+        "库存": [["K01", "W500", "20260301", "2026-03-01", "2028-02-29", 1200, 36, "县粮油公司", "A-01"],
+               ["K02", "ZP13" if wrong_item else "ZP12", "2025", None, None, 40, 2800, "", "B-02"]],
+    }
+    for title, lines in rows.items():
+        sheet = workbook[title]
+        for line in lines:
+            sheet.append(line)
+    workbook.save(target)
+    return target
+
+
+@OFFSCREEN
+def test_ch10_import_existing_excel_ledger(qtbot, empty_county, answers, tmp_path, monkeypatch):
+    import openpyxl
+
+    from models.schema.stock import Balance
+
+    text = chapter(10)
+    window = log_in(qtbot, empty_county, "admin", ADMIN_PASSWORD)
+    view = show_view(window, "导入导出")
+    # 1. 保存导入模板…: five sheets with headers, choices and an example row
+    template = tmp_path / "储备台账导入模板.xlsx"
+    choose_files(monkeypatch, template)
+    click(view, "保存导入模板…")
+    sheets = re.search(r"工作表：(.+?)；", text).group(1).split("、")
+    assert openpyxl.load_workbook(template).sheetnames == sheets
+    # 2. the old ledger copied in (one item code mistyped)
+    ledger = copy_ledger_into(template, tmp_path / "原台账.xlsx", wrong_item=True)
+    # 3. 选择文件… then 检查: the problem is listed by sheet, row and column; nothing is written
+    choose_files(monkeypatch, ledger)
+    click(view, "选择文件…")
+    click(view, "检查")
+    problems = [[view.problem_model.item(r, c).text() for c in range(6)] for r in range(view.problem_model.rowCount())]
+    errors = [p for p in problems if p[0] == "错误"] or problems
+    assert any(p[1] == "库存" and p[2] == "5" and "ZP13" in p[5] for p in errors), problems
+    assert count(empty_county, Balance) == 0
+    # 4. fix the workbook, check again, then 导入 (the confirmation answered 是)
+    copy_ledger_into(template, ledger, wrong_item=False)
+    choose_files(monkeypatch, ledger)
+    click(view, "选择文件…")
+    click(view, "检查")
+    assert view.report is not None and view.report.ok, problems
+    click(view, "导入")
+    assert stock_of(empty_county, "K01", "W500") == {"20260301": 1200}, answers.messages
+    assert sum(stock_of(empty_county, "K02", "ZP12").values()) == 40
+    # the export below: six sheets
+    exported = tmp_path / "导出台账.xlsx"
+    choose_files(monkeypatch, exported)
+    click(view, "导出…")
+    assert len(openpyxl.load_workbook(exported, read_only=True).sheetnames) == 6
+    # the command lines: template, and a check that writes nothing
+    monkeypatch.chdir(tmp_path)
+    template_command, check_command = re.findall(r"`(reserve-keeper (?:template|import --dry-run) [^`]+)`", text)
+    assert run_command(empty_county, template_command) == 0 and (tmp_path / "模板.xlsx").is_file()
+    balances = count(empty_county, Balance)
+    run_command(empty_county, check_command.replace("台账.xlsx", str(ledger)))
+    assert count(empty_county, Balance) == balances
+    window.close()
+
+
+# --- 11. 备份与恢复 ----------------------------------------------------------------------------
+@OFFSCREEN
+def test_ch11_backup_and_restore(qtbot, demo_db, answers, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop.dialogs.about_dialog import AboutDialog
+    from models.schema.documents import Document
+
+    text = chapter(11)
+    database_file = Path(demo_db.url.split("///", 1)[1]) if hasattr(demo_db, "url") else None
+    database_file = database_file or Path(str(demo_db.engine.url.database))
+    # the first use of the day copies the database to “backups” next to it
+    window = log_in(qtbot, demo_db, "admin", ADMIN_PASSWORD)
+    automatic = list((database_file.parent / "backups").glob("*.db"))
+    assert "`backups` 文件夹" in text and automatic, "no automatic backup in the backups folder"
+
+    # 帮助 → 关于储备管家: the real location and 打开数据文件夹
+    opened: list = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+
+    def about(dialog: AboutDialog) -> None:
+        assert str(database_file) in dialog.database_label.text()
+        click(dialog, "打开数据文件夹")
+        dialog.reject()
+
+    assert "**帮助 → 关于储备管家**" in text
+    on_modal(AboutDialog, about)
+    menu_action(window, "帮助", "关于储备管家").trigger()
+    assert opened and Path(opened[0]) == database_file.parent
+
+    # the status bar: 上次备份, 立即备份, 备份文件夹…
+    status = window.statusBar()
+    assert any("上次备份" in label.text() for label in status.findChildren(__import__(
+        "PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)), "the status bar shows no 上次备份"
+    by_hand = tmp_path / "U盘" / "储备-20260601.db"
+    by_hand.parent.mkdir()
+    choose_files(monkeypatch, by_hand)
+    click(status, "立即备份")
+    assert by_hand.is_file(), answers.messages
+    with sqlite3.connect(by_hand) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    elsewhere = tmp_path / "储备备份"
+    elsewhere.mkdir()
+    choose_files(monkeypatch, elsewhere)
+    click(status, "备份文件夹…")
+    assert any(str(elsewhere) in message for _k, _t, message in answers.messages), answers.messages
+    documents = count(demo_db, Document)
+    window.close()
+
+    # the commands: backup, backup-settings, restore (every window closed), verify
+    def manual_command(pattern: str) -> str:
+        found = re.search(rf"`(reserve-keeper {pattern}[^`]*)`", text)
+        assert found, pattern
+        return found.group(1).replace("\\\\", "/").replace("D:\\", str(tmp_path) + "/").replace("\\", "/")
+
+    demo_db.dispose()
+    # a command that changes something asks who you are (in a terminal it prompts for 用户名 and 密码)
+    monkeypatch.setenv("RESERVE_KEEPER_USER", "admin")
+    monkeypatch.setenv("RESERVE_KEEPER_PASSWORD", ADMIN_PASSWORD)
+    assert "用户名和密码" in text
+    second = manual_command("backup ")
+    (tmp_path / "备份").mkdir()
+    assert run_command(database_file, second) == 0
+    assert run_command(database_file, manual_command("backup-settings")) == 0
+    # a receipt posted after the backup is undone by the restore
+    reopened = open_database(str(database_file))
+    from models.context import ServiceContext
+    from models.services.receiving import ReceiptLine, receive
+    from models.services.users import actor_for
+    from models.schema.users import User
+
+    with reopened.read() as session:
+        actor = actor_for(session.scalar(select(User).where(User.username == "admin")))
+    receive(ServiceContext(reopened, actor), "360999", [ReceiptLine("FBM1", 5)], supplier="恢复前")
+    assert count(reopened, Document) == documents + 1
+    reopened.dispose()
+    assert run_command(database_file, manual_command("restore")) == 0
+    assert run_command(database_file, manual_command("verify")) == 0
+    restored = open_database(str(database_file))
+    assert count(restored, Document) == documents
+    restored.dispose()
