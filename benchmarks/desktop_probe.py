@@ -2,6 +2,8 @@
 signed in as the administrator (no login dialog), offscreen, and report as JSON lines on stdout:
 
 - ``{"event": "window", "t": ...}`` when the main window has painted its first view;
+- ``{"event": "figures", "t": ...}`` when that view (home) had filled in what it counts on pool threads
+  (reported at the end);
 - ``{"event": "view", "key": ..., "t": ..., "rss_mb": ...}`` after each view asked for is built,
   shown and painted (``t`` seconds since the process started; ``rss_mb`` the peak resident set).
 
@@ -22,11 +24,12 @@ import sys  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# PySide6 6.12 on Python 3.11 drops one reference to None per QListWidgetItem.setData and per
-# QListWidget.addItem (a shiboken refcount bug; None is immortal only from Python 3.12). With the
-# thousands of alerts a city has, the home view's alerts panel exhausts None's count and the process
-# aborts ("none_dealloc"). Holding extra references lets the start be measured; RESULTS.md reports the bug.
-# The list costs 16 MB of the memory figures.
+# PySide6 6.12 on Python 3.11 drops one reference to None per QListWidget.addItem, per QListWidgetItem /
+# QTreeWidgetItem setter after the first (setData, tooltip, icon, flags) and per currentItem() that returns
+# no item (a shiboken refcount bug; None is immortal only from Python 3.12). The alerts panel no longer
+# uses those calls, but the navigation tree still sets data, tooltip and icon on each of the city's 3,200
+# stores (about 10,000 per refresh), so the process could abort ("none_dealloc"). Holding extra
+# references lets everything be measured; RESULTS.md reports the bug. The list costs 16 MB of the figures.
 NONE_PIN = [None] * 2_000_000
 
 
@@ -43,6 +46,8 @@ def main() -> None:
     parser.add_argument("db")
     parser.add_argument("--views", nargs="*", default=[])
     args = parser.parse_args()
+
+    from PySide6.QtCore import QTimer
 
     from desktop.app import create_application
     from desktop.context import DesktopContext
@@ -63,12 +68,32 @@ def main() -> None:
 
     show_and_paint(window.stack.currentWidget() or window)
     emit(event="window", key=window.current_key)
+    # the home view counts its figures and alerts on pool threads: note when both are shown, without
+    # holding up the views asked for (a timer looks whenever the event loop runs)
+    first, first_key, shown_at = window.stack.currentWidget(), window.current_key, []
+
+    def figures_shown() -> bool:
+        return first.figures_ready and (first.alerts is None or first.alerts.ready)
+
+    def look() -> None:
+        if not shown_at and figures_shown():
+            shown_at.append(time.perf_counter() - STARTED)
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    if hasattr(first, "wait_for_figures"):
+        timer.start(10)
     for key in args.views:
         if not window.show_view(key):
             emit(event="view", key=key, missing=True)
             continue
         show_and_paint(window.views[key])
         emit(event="view", key=key)
+    if hasattr(first, "wait_for_figures"):
+        first.wait_for_figures(600_000)
+        look()
+        if shown_at:
+            print(json.dumps({"event": "figures", "key": first_key, "t": shown_at[0]}), flush=True)
     db.dispose()
     sys.stdout.flush()
     os._exit(0)  # PySide6 may crash tearing widgets down at exit; everything is reported

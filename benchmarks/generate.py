@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import sqlite3
 import sys
@@ -35,7 +36,8 @@ from models.services.standards import auto_link_default_items
 from models.services.users import actor_for, ensure_admin
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:55432/rk_h5"
+# the PostgreSQL benchmark database is dropped and rebuilt: point RK_BENCH_POSTGRES_URL at one of your own
+POSTGRES_URL = os.environ.get("RK_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:55432/rk_h5")
 GENERATOR_VERSION = 1
 SEED = 20261123
 LINES_PER_DOC = 4
