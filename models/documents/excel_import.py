@@ -33,6 +33,7 @@ from models.documents.excel_rows import (
     WorkbookReader, read_agreement, read_item, read_standard, read_stock, read_store,
 )
 from models.documents.excel_areas import AreaPlanner
+from models.documents.excel_spill import StockSpill
 from models.errors import DomainError
 from models.schema.agreements import Agreement, Enterprise
 from models.schema.catalog import Category, Item
@@ -116,7 +117,8 @@ class Plan:
     stock_reference: dict[str, str] = field(default_factory=dict)  # store code → reference
     stock_skip: set[str] = field(default_factory=set)
     stock_balances: int = 0  # distinct (store, item, batch) to post
-    stock_rows_read: int = 0  # rows the 库存 pass went through (for the write pass's progress)
+    stock_rows_read: int = 0  # rows the write pass will go through (for its progress)
+    stock_spill: StockSpill | None = None  # the checked 库存 rows, for the write pass
     agreements: dict[str, list[AgreementRow]] = field(default_factory=dict)
     standards: dict[str, list[StandardRow]] = field(default_factory=dict)
     existing_standards: set[str] = field(default_factory=set)
@@ -171,6 +173,7 @@ def import_workbook(
     as_of = as_of or ctx.today()
     problems = Problems()
     reader = WorkbookReader(path, problems, column_maps)
+    plan: Plan | None = None
     try:
         for title in reader.unmatched_sheets:
             problems.warn(title, 0, "", f"工作表“{title}”不是可导入的表（{'、'.join(s.name for s in H.IMPORT_SHEETS)}），已忽略。")
@@ -191,16 +194,17 @@ def import_workbook(
             ticker.finish()
             return report
         ticker.check()
-        ticker.total = ticker.done + plan.stock_rows_read  # the write pass re-reads 库存: now known exactly
+        ticker.total = ticker.done + plan.stock_rows_read  # the write pass goes through 库存 again: known exactly
         from models.documents.excel_import_write import write_plan  # noqa: PLC0415 - keeps import light
 
-        reader.problems = Problems()  # the second pass of 库存 must not repeat the warnings
         report.created, report.documents, extra = write_plan(ctx, reader, plan, as_of, ticker, Path(path).name)
         report.warnings.extend(extra)
         ticker.finish()
         return report
     finally:
         reader.close()
+        if plan is not None and plan.stock_spill is not None:
+            plan.stock_spill.close()
 
 
 def _created_counts(plan: Plan) -> dict[str, int]:
@@ -354,7 +358,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
     batches: dict[tuple[str, str], tuple] = {}
     balances: dict[tuple, int] = {}
     pending: list[tuple[StockEntry, dt.date | None]] = []
-    start = ticker.done
+    spill = plan.stock_spill = StockSpill()
     for cells in reader.rows(H.STOCK, ticker.tick):
         entry = read_stock(cells)
         if entry.store_code and entry.store_code not in store_codes:
@@ -382,8 +386,10 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
         slot = digests.setdefault(entry.store_code, [0, 0])
         slot[0] = (slot[0] + row_digest(entry.store_code, entry)) % DIGEST_MODULUS
         slot[1] += 1
+        if not problems.errors:  # with an error nothing is written: stop keeping rows
+            spill.add(entry)
     _check_batches(pending, batches, known, problems, sheet)
-    plan.stock_rows_read = ticker.done - start
+    plan.stock_rows_read = spill.count
     for store_code, (digest, count) in digests.items():
         reference = f"{OPENING_REFERENCE}:{digest:020x}{count:x}"[:100]
         plan.stock_reference[store_code] = reference

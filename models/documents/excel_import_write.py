@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from models.context import ServiceContext
 from models.documents import excel_headers as H
 from models.documents.excel_import_extra import Reservations, write_agreement_history
-from models.documents.excel_rows import Problem, StockEntry, WorkbookReader, read_stock
+from models.documents.excel_rows import Problem, StockEntry, WorkbookReader
 from models.schema.agreements import Agreement, AgreementState
 from models.schema.standards import Need, NeedBasis, NeedItem, Standard
 from models.schema.catalog import Item
@@ -154,12 +154,13 @@ def _write_stock(ctx: ServiceContext, session: Session, reader: WorkbookReader, 
         if code not in plan.stock_skip:
             require_post(ctx.actor, stores[code])
     poster = _StockPoster(ctx, session, plan, as_of, stores)
+    sheet = reader.sheets[H.STOCK].title
     chunk: list[tuple[str, StockEntry]] = []
-    for cells in reader.rows(H.STOCK, ticker.tick):
-        entry = read_stock(cells)
-        if entry.store_code in plan.stock_skip or not entry.quantity:
+    for entry in plan.stock_spill.entries():  # the rows the check pass read and checked, not the XML again
+        ticker.tick()
+        if entry.store_code in plan.stock_skip:
             continue
-        chunk.append((cells.sheet, entry))
+        chunk.append((sheet, entry))
         if len(chunk) >= CHUNK_ROWS:
             poster.post(chunk)
             chunk = []

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.xml.functions import iterparse
 
 from models.documents import excel_headers as H
 from models.documents import excel_values as V
@@ -222,7 +224,7 @@ class WorkbookReader:
         worksheet = self.workbook[source.title]
         columns = source.header.columns
         first = source.header.excel_row + 1
-        for row_number, cells in enumerate(worksheet.iter_rows(min_row=first, values_only=True), start=first):
+        for row_number, cells in sheet_values(worksheet, first):
             if on_row is not None:
                 on_row()
             values = {key: cells[index] for index, key in columns.items() if index < len(cells)}
@@ -237,6 +239,93 @@ class WorkbookReader:
             if all(V.is_blank(value) for value in values.values()):
                 continue  # text only in ignored columns
             yield Cells(source.title, row_number, values, self.problems, source.spec)
+
+
+def sheet_values(worksheet, first: int) -> Iterator[tuple[int, tuple]]:
+    """(Excel row number, cell values) from row ``first`` on, as ``iter_rows(values_only=True)`` gives
+    them, but for a read-only sheet straight from the sheet's XML: openpyxl builds a dict per cell
+    and was most of a large import's time. Rows absent from the file come as empty tuples."""
+    if not hasattr(worksheet, "_get_source"):  # a normal (not read-only) worksheet
+        yield from enumerate(worksheet.iter_rows(min_row=first, values_only=True), start=first)
+        return
+    workbook = worksheet.parent
+    strings, epoch = worksheet._shared_strings, workbook.epoch
+    dates, durations = workbook._date_formats, workbook._timedelta_formats
+    expected = first
+    with worksheet._get_source() as source:
+        row_number = 0
+        sheet_data = None
+        for event, element in iterparse(source, events=("start", "end")):
+            if event == "start":
+                if element.tag == _SHEET_DATA:
+                    sheet_data = element
+                continue
+            if element.tag != _ROW:
+                continue
+            number = element.get("r")
+            row_number = int(float(number)) if number else row_number + 1
+            if row_number >= first:
+                while expected < row_number:
+                    yield expected, ()
+                    expected += 1
+                yield row_number, _row_values(element, strings, epoch, dates, durations)
+                expected = row_number + 1
+            if sheet_data is not None:
+                sheet_data.clear()  # rows read are dropped: memory stays flat whatever the sheet's size
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _VALUE, _INLINE, _TEXT, _RUN, _SHEET_DATA = (_NS + tag for tag in ("row", "v", "is", "t", "r", "sheetData"))
+_COLUMNS: dict[str, int] = {}  # "AB" → 27
+
+
+def _column_index(reference: str) -> int:
+    letters = reference.rstrip("0123456789")
+    index = _COLUMNS.get(letters)
+    if index is None:
+        index = _COLUMNS[letters] = column_index_from_string(letters)
+    return index
+
+
+def _row_values(row, strings, epoch, dates, durations) -> tuple:
+    """The values of one <row>, as openpyxl's WorkSheetParser.parse_cell reads them (data_only)."""
+    values: list = []
+    for cell in row:
+        reference = cell.get("r")
+        column = _column_index(reference) if reference else len(values) + 1
+        kind = cell.get("t", "n")
+        value = None
+        if kind == "inlineStr":
+            text = cell.find(_INLINE)
+            if text is not None:
+                value = "".join([t.text or "" for t in text.findall(_TEXT)]
+                                + [t.text or "" for run in text.findall(_RUN) for t in run.findall(_TEXT)])
+        else:
+            raw = cell.findtext(_VALUE) or None
+            if raw is not None:
+                if kind == "n":
+                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                    style = int(cell.get("s") or 0)
+                    if style and style in dates:
+                        try:
+                            value = from_excel(value, epoch, timedelta=style in durations)
+                        except (OverflowError, ValueError):
+                            value = "#VALUE!"
+                elif kind == "s":
+                    value = strings[int(raw)]
+                elif kind == "b":
+                    value = bool(int(raw))
+                elif kind == "d":
+                    value = from_ISO8601(raw)
+                else:  # "str" (a formula's text), "e" (an error such as #N/A)
+                    value = raw
+        if column > len(values) + 1:
+            values.extend([None] * (column - len(values) - 1))
+        if column == len(values) + 1:
+            values.append(value)
+        else:
+            values[column - 1] = value
+    return tuple(values)
 
 
 # --- typed rows -------------------------------------------------------------------------------
