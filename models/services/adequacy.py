@@ -198,10 +198,10 @@ class AdequacyReport:
     @property
     def scope_label(self) -> str:
         if self.level is not None:
-            return f"{self.level.label}储备库"
+            return msg("{level}储备库", level=self.level.label)
         if self.area is not None:
-            return f"{self.area_name or self.area}（含下辖）"
-        return "全部储备库"
+            return msg("{area}（含下辖）", area=self.area_name or self.area)
+        return msg("全部储备库")
 
     def as_json(self) -> dict:
         return {
@@ -454,11 +454,12 @@ def need_sources(ctx: ServiceContext, scenario: Scenario, need_name: str) -> Nee
 
 def _batch_status(balance: Balance, batch: Batch, resolved: _Resolved, factor: Decimal, unit: str):
     if batch.reserve_mode is not ReserveMode.GOVERNMENT:
-        return Decimal(0), f"{batch.reserve_mode.label}，不计入政府实物储备"
+        return Decimal(0), msg("{mode}，不计入政府实物储备", mode=batch.reserve_mode.label)
     if balance.expiry_date is not None and balance.expiry_date < resolved.last_day:
-        return Decimal(0), f"有效期至 {balance.expiry_date}，早于情景末日 {resolved.last_day}，不计"
+        return Decimal(0), msg("有效期至 {expiry}，早于情景末日 {last_day}，不计", expiry=balance.expiry_date,
+                                last_day=resolved.last_day)
     usable = balance.quantity - balance.reserved
     counted = _qty(usable * factor)
     if balance.reserved:
-        return counted, f"已扣除调拨单预留 {balance.reserved.normalize():f}{unit}"
-    return counted, "计入"
+        return counted, msg("已扣除调拨单预留 {reserved}{unit}", reserved=f"{balance.reserved.normalize():f}", unit=unit)
+    return counted, msg("计入")

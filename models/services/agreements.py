@@ -214,7 +214,7 @@ class QuarterFee:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年第{self.quarter}季度"
+        return msg("{year}年第{quarter}季度", year=self.year, quarter=self.quarter)
 
     def as_json(self) -> dict:
         return {

@@ -27,9 +27,10 @@ ACTION_LABELS = {
     "cancel": "取消", "issue": "出库", "receive": "接收", "import": "导入",
 }
 ENTITY_LABELS = {
-    "document": "单据", "store": "储备库", "item": "物资", "area": "行政区", "user": "用户", "setting": "设置",
-    "dispatch": "调拨单", "agreement": "协议", "standard": "标准", "category": "分类", "database": "数据库",
-    "transfer": "调拨",
+    "document": msg("单据"), "store": msg("储备库"), "item": msg("物资"), "area": msg("行政区"), "user": msg("用户"),
+    "setting": msg("设置"), "dispatch": msg("调拨单"), "agreement": msg("协议"), "standard": msg("标准"),
+    "category": msg("分类"), "database": msg("数据库"),
+    "transfer": msg("调拨"),
 }
 
 

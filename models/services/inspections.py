@@ -108,7 +108,7 @@ class DueInspection:
         if self.item_name:
             parts.append(self.item_name)
         if self.batch:
-            parts.append(f"批次 {self.batch}")
+            parts.append(msg("批次 {batch}", batch=self.batch))
         return " / ".join(parts)
 
     def as_json(self) -> dict:
@@ -239,13 +239,13 @@ def list_schedules(ctx: ServiceContext, *, include_inactive: bool = False) -> li
 
 def _schedule_info(s: InspectionSchedule) -> ScheduleInfo:
     if s.item is not None:
-        scope = f"物资 {s.item.code} {s.item.name}"
+        scope = msg("物资 {code} {name}", code=s.item.code, name=s.item.name)
     elif s.category is not None:
-        scope = f"分类 {s.category.full_code} {s.category.name}"
+        scope = msg("分类 {code} {name}", code=s.category.full_code, name=s.category.name)
     else:
-        scope = "每个储备库" if s.min_age_years is None else "每个批次"
+        scope = msg("每个储备库") if s.min_age_years is None else msg("每个批次")
     if s.min_age_years:
-        scope += f"（储存满 {s.min_age_years} 年）"
+        scope = msg("{scope}（储存满 {years} 年）", scope=scope, years=s.min_age_years)
     return ScheduleInfo(s.code, s.name, s.kind, s.interval_months, scope, s.store.code if s.store else None,
                         s.min_age_years, s.start_date, s.active)
 

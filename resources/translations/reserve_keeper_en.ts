@@ -4,12 +4,16 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>文泉驿微米黑 WenQuanYi Micro Hei — Apache-2.0 或 GPLv3（含字体例外）</source>
+        <translation>WenQuanYi Micro Hei — Apache-2.0 or GPLv3 (with font exception)</translation>
+    </message>
+    <message>
         <source>关于储备管家</source>
         <translation>About ReserveKeeper</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;font-size:18pt&apos;&gt;储备管家&lt;/b&gt;&lt;br&gt;ReserveKeeper&lt;br&gt;应急物资储备管理 · Emergency-supplies reserve management</source>
-        <translation>&lt;b style=&apos;font-size:18pt&apos;&gt;ReserveKeeper&lt;/b&gt;&lt;br&gt;储备管家&lt;br&gt;Emergency-supplies reserve management</translation>
+        <translation>&lt;b style=&apos;font-size:18pt&apos;&gt;ReserveKeeper&lt;/b&gt;&lt;br&gt;Emergency-supplies reserve management</translation>
     </message>
     <message>
         <source>版本</source>
@@ -140,7 +144,7 @@
     </message>
     <message>
         <source>储备能力评估</source>
-        <translation type="unfinished">Adequacy</translation>
+        <translation>Adequacy</translation>
     </message>
     <message>
         <source>各需求项保障率</source>
@@ -176,11 +180,11 @@
     </message>
     <message>
         <source>最薄弱：%1（%2）。</source>
-        <translation>Weakest: %1 (%2).</translation>
+        <translation> Weakest: %1 (%2).</translation>
     </message>
     <message>
         <source>政府实物占比不足 50%：%1。</source>
-        <translation>Government physical stock is below 50%: %1.</translation>
+        <translation> Government physical stock is below 50%: %1.</translation>
     </message>
     <message>
         <source>不足 50%</source>
@@ -393,7 +397,7 @@
     <name>AgreementsView</name>
     <message>
         <source>代储协议</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreements</translation>
     </message>
     <message>
         <source>有效（%1 天后到期）</source>
@@ -768,7 +772,7 @@
     </message>
     <message>
         <source>正在计算…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating…</translation>
     </message>
     <message>
         <source>……另有 %1 条提醒，请在“轮换计划”和“养护检查”中查看</source>
@@ -867,6 +871,22 @@
     <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>计算机</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>，还有更多</source>
@@ -1185,6 +1205,14 @@
 <context>
     <name>DataFolderDialog</name>
     <message>
+        <source>请选择一个文件夹。</source>
+        <translation>Choose a folder.</translation>
+    </message>
+    <message>
+        <source>不能在这个文件夹中保存数据（%1），请换一个文件夹。</source>
+        <translation>Data cannot be saved in this folder (%1); choose another folder.</translation>
+    </message>
+    <message>
         <source>数据保存位置</source>
         <translation>Where the data is kept</translation>
     </message>
@@ -1487,6 +1515,42 @@
         <translation>Dispatch orders</translation>
     </message>
     <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已审批</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已签收</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>审批逾期</source>
+        <translation>Approval overdue</translation>
+    </message>
+    <message>
+        <source>归还逾期</source>
+        <translation>Return overdue</translation>
+    </message>
+    <message>
         <source>共 %1 张调拨单</source>
         <translation>%1 dispatch orders</translation>
     </message>
@@ -1782,6 +1846,10 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>在途</source>
         <translation>In transit</translation>
     </message>
@@ -1955,6 +2023,49 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTable</name>
+    <message>
+        <source>正在读取符合条件的全部行…</source>
+        <translation>Reading all matching rows…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导出本表</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <source>正在读取符合条件的全部行… 已读取 %1 行</source>
+        <translation>Reading all matching rows… %1 rows read</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出本表…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <source>把本表当前筛选和排序下的全部行导出为 Excel</source>
+        <translation>Export every row of this table, as filtered and sorted now, to Excel</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 行到 {1}</source>
+        <translation>Exported {0} rows to {1}</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2432,18 @@ Everything is written in one transaction, and cancelling half-way leaves no data
 <context>
     <name>InspectionDialog</name>
     <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>申请报废</source>
+        <translation>Request scrapping</translation>
+    </message>
+    <message>
         <source>登记养护检查</source>
         <translation>Record maintenance inspection</translation>
     </message>
@@ -2485,11 +2608,11 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     </message>
     <message>
         <source>应做的养护检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspections due</translation>
     </message>
     <message>
         <source>养护检查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection records</translation>
     </message>
     <message>
         <source>最近的养护记录</source>
@@ -3522,6 +3645,22 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 <context>
     <name>RotateOutDialog</name>
     <message>
+        <source>调剂使用</source>
+        <translation>Use elsewhere</translation>
+    </message>
+    <message>
+        <source>销售</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>捐赠</source>
+        <translation>Donation</translation>
+    </message>
+    <message>
+        <source>调拨到其他储备库</source>
+        <translation>Transfer to another store</translation>
+    </message>
+    <message>
         <source>轮换出库</source>
         <translation>Rotation issue</translation>
     </message>
@@ -3690,7 +3829,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>报废申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrap requests</translation>
     </message>
     <message>
         <source>批准报废</source>
@@ -3767,6 +3906,18 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 </context>
 <context>
     <name>ScrapRequestDialog</name>
+    <message>
+        <source>过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>检验不合格</source>
+        <translation>Failed inspection</translation>
+    </message>
     <message>
         <source>申请报废</source>
         <translation>Request scrapping</translation>
@@ -4691,8 +4842,44 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 <context>
     <name>UsersView</name>
     <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>锁定至 %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>未设密码</source>
+        <translation>No password set</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>负责储备库</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>用户</source>
-        <translation type="unfinished">User</translation>
+        <translation>Users</translation>
     </message>
     <message>
         <source>新建用户…</source>
@@ -4790,17 +4977,6 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
 </context>
 <context>
-    <name>dialog</name>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <source>入库单</source>
@@ -4873,6 +5049,118 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>未分类</source>
         <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已审批</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已出库</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>已签收</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>每人每天</source>
+        <translation>Per person per day</translation>
+    </message>
+    <message>
+        <source>每 N 人一件</source>
+        <translation>One per N people</translation>
+    </message>
+    <message>
+        <source>固定数量</source>
+        <translation>Fixed quantity</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>All year</translation>
+    </message>
+    <message>
+        <source>夏季</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <source>冬季</source>
+        <translation>Winter</translation>
+    </message>
+    <message>
+        <source>记账</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4954,6 +5242,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>The {last_year} annual storage report is due by 10 January {year}</translation>
     </message>
     <message>
+        <source>{level}储备库</source>
+        <translation>{level} stores</translation>
+    </message>
+    <message>
+        <source>{mode}，不计入政府实物储备</source>
+        <translation>{mode}: not counted as government stock</translation>
+    </message>
+    <message>
         <source>{name}“{value}”含有空格或控制字符，请检查。</source>
         <translation>{name} “{value}” contains spaces or control characters. Check it.</translation>
     </message>
@@ -4980,6 +5276,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>{quantity}{unit}，{when}</source>
         <translation>{quantity} {unit}, {when}</translation>
+    </message>
+    <message>
+        <source>{scope}（储存满 {years} 年）</source>
+        <translation>{scope} (stored {years} years or more)</translation>
     </message>
     <message>
         <source>{setting}“{value}”不是整数。</source>
@@ -5020,6 +5320,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>{year} 年度报废审核将于 10 月 31 日截止</source>
         <translation>The {year} annual scrapping review closes on 31 October</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
     </message>
     <message>
         <source>“{item_name}”实查数量</source>
@@ -5122,6 +5426,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>A receipt needs at least one item line.</translation>
     </message>
     <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
         <source>养护类型</source>
         <translation>Maintenance type</translation>
     </message>
@@ -5178,6 +5486,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>An issue slip needs at least one item line.</translation>
     </message>
     <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>分类 {code} {name}</source>
+        <translation>Category {code} {name}</translation>
+    </message>
+    <message>
         <source>分类名称</source>
         <translation>Category name</translation>
     </message>
@@ -5212,6 +5528,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>动用记录</source>
         <translation>Call-up</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
     </message>
     <message>
         <source>协议“{agreement_number}”{state_label}，不能再修改；如需继续合作，请续签。</source>
@@ -5262,6 +5582,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Agreement “{number}” has no items yet: add at least one item line before activating it.</translation>
     </message>
     <message>
+        <source>协议储备 {agreement}</source>
+        <translation>Agreement reserve {agreement}</translation>
+    </message>
+    <message>
         <source>协议物资</source>
         <translation>Agreement item</translation>
     </message>
@@ -5296,6 +5620,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>单号</source>
         <translation>Document number</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>Document</translation>
     </message>
     <message>
         <source>原密码</source>
@@ -5482,6 +5810,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>expired on {expiry}: it can only be scrapped</translation>
     </message>
     <message>
+        <source>已扣除调拨单预留 {reserved}{unit}</source>
+        <translation>Less {reserved} {unit} reserved by dispatch orders</translation>
+    </message>
+    <message>
         <source>已批准并记账</source>
         <translation>was already approved and posted</translation>
     </message>
@@ -5578,6 +5910,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Deadline {deadline}</translation>
     </message>
     <message>
+        <source>批次 {batch}</source>
+        <translation>Batch {batch}</translation>
+    </message>
+    <message>
         <source>批次号</source>
         <translation>Batch number</translation>
     </message>
@@ -5596,6 +5932,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>报废必须指明批次号。</source>
         <translation>Scrapping needs a batch number.</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
     </message>
     <message>
         <source>数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。</source>
@@ -5666,12 +6006,20 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>expires {expiry}: rotate it by {rotate_by}</translation>
     </message>
     <message>
+        <source>有效期至 {expiry}，早于情景末日 {last_day}，不计</source>
+        <translation>Expires {expiry}, before the scenario&apos;s last day {last_day}: not counted</translation>
+    </message>
+    <message>
         <source>本周养护</source>
         <translation>Inspection this week</translation>
     </message>
     <message>
         <source>本次收货数量全部为 0，请至少填写一行实收数量。</source>
         <translation>All received quantities are 0. Enter the quantity received on at least one line.</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>核查人</source>
@@ -5694,6 +6042,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>This needs administrator rights; you ({username}) have the role “{role}”. Ask an administrator.</translation>
     </message>
     <message>
+        <source>每个储备库</source>
+        <translation>Every store</translation>
+    </message>
+    <message>
+        <source>每个批次</source>
+        <translation>Every batch</translation>
+    </message>
+    <message>
         <source>每天自动备份</source>
         <translation>Back up automatically every day</translation>
     </message>
@@ -5706,8 +6062,20 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>There is no transfer numbered “{number}”.</translation>
     </message>
     <message>
+        <source>物资 {code} {name}</source>
+        <translation>Item {code} {name}</translation>
+    </message>
+    <message>
         <source>环境变量 {env} 未设置或为空，请先设置 admin 的初始密码。</source>
         <translation>Environment variable {env} is not set or empty. Set admin&apos;s initial password in it first.</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>Counted</translation>
     </message>
     <message>
         <source>说明</source>
@@ -5720,6 +6088,14 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>请用环境变量 {env} 提供新密码（不要写在命令行上）。</source>
         <translation>Give the new password in environment variable {env} (not on the command line).</translation>
+    </message>
+    <message>
+        <source>调拨</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>调拨单</source>
+        <translation>Dispatch order</translation>
     </message>
     <message>
         <source>调拨单 {number} 中没有物资 {item_code} 批次 {batch_no}。</source>
@@ -5756,6 +6132,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>pass（合格）或 fail（不合格）</source>
         <translation>pass or fail</translation>
+    </message>
+    <message>
+        <source>{area}（含下辖）</source>
+        <translation>{area} (with subdivisions)</translation>
     </message>
     <message>
         <source>{document_number} 不是报废申请。</source>
@@ -6768,48 +7148,6 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>领用单位</source>
         <translation>Receiving unit</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>导出 Excel</source>
-        <translation>Export to Excel</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>正在读取符合条件的全部行…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <source>导出本表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在读取符合条件的全部行… 已读取 %1 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出本表…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把本表当前筛选和排序下的全部行导出为 Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出完成</source>
-        <translation>Export complete</translation>
-    </message>
-    <message>
-        <source>已导出 {0} 行到 {1}</source>
-        <translation>{0} rows exported to {1}</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,22 @@ def test_a_keeper_is_refused_the_audit_trail_in_english(db, english):
     assert error.message == ("The audit log covers all stores, so a keeper (k) cannot view it. Ask an administrator"
                              " or the business office.")
     assert "保管员（k）不能查看" in error.chinese
+
+
+# ---------------------------------------------------------------- texts shown on screens (not refusals)
+
+
+def test_scope_and_schedule_texts_can_be_shown_in_english(admin, county, english):
+    from models.messages import localize
+    from models.services.adequacy import assess
+    from models.services.inspections import install_default_schedules, list_schedules
+    from models.services.standards import ensure_default_standards
+
+    ensure_default_standards(admin)
+    report = assess(admin, Scenario(people=100, days=3))
+    assert report.scope_label == "全部储备库" and localize(report.scope_label) == "All stores"
+    install_default_schedules(admin)
+    scopes = {s.code: s.scope for s in list_schedules(admin)}
+    assert scopes["SAMPLE-3Y"] == "每个批次（储存满 3 年）"
+    assert localize(scopes["SAMPLE-3Y"]) == "Every batch (stored 3 years or more)"
+    assert localize(scopes["FIRE"]) == "Every store"

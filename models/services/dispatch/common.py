@@ -253,7 +253,7 @@ def _view(session: Session, order: DispatchOrder, ctx: ServiceContext) -> OrderV
             SourceView(
                 source.kind,
                 source.store.code if source.store else "",
-                source.store.name if source.store else f"协议储备 {source.agreement_ref}",
+                source.store.name if source.store else msg("协议储备 {agreement}", agreement=source.agreement_ref),
                 source.batch.batch_no if source.batch else "",
                 source.batch.expiry_date if source.batch else None,
                 source.quantity, source.reserved, source.agreement_ref,
