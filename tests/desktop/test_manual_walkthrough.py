@@ -954,3 +954,82 @@ def test_ch11_backup_and_restore(qtbot, demo_db, answers, tmp_path, monkeypatch)
     restored = open_database(str(database_file))
     assert count(restored, Document) == documents
     restored.dispose()
+
+
+# --- 2. 第一次启动: 准备工作 on a county started empty ----------------------------------------
+@OFFSCREEN
+def test_ch2_preparation_on_an_empty_county(qtbot, empty_county, answers):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.dialogs.item_dialog import ItemDialog
+    from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
+    from desktop.views.users_view import UserDialog
+    from models.schema.catalog import Item
+    from models.schema.warehouse import Area, Store
+
+    text = chapter(2)
+    preparation = text[text.index("准备工作"):]
+    window = log_in(qtbot, empty_county, "admin", ADMIN_PASSWORD)
+    # 1. 储备库: 新增行政区, then 新增储备库
+    stores = show_view(window, "储备库")
+
+    def area(dialog: AreaDialog) -> None:
+        dialog.parent_area.setCurrentIndex(dialog.parent_area.findData("360999"))
+        dialog.code.setText("360999101")
+        dialog.name.setText("城关镇")
+        click(dialog, "保存")
+
+    on_modal(AreaDialog, area)
+    click(stores, "新增行政区")
+    assert count(empty_county, Area, Area.code == "360999101") == 1, "新增行政区 saved nothing"
+
+    def store(dialog: StoreDialog) -> None:
+        dialog.code.setText("360999101")
+        dialog.name.setText("城关镇应急物资储备点")
+        dialog.area.setCurrentIndex(dialog.area.findData("360999101"))
+        dialog.keeper.setText("李保管")
+        dialog.phone.setText("13800000002")
+        click(dialog, "保存")
+
+    on_modal(StoreDialog, store)
+    click(stores, "新增储备库")
+    assert count(empty_county, Store, Store.code == "360999101") == 1, "新增储备库 saved nothing"
+    # 2. 物资目录: 新增物资
+    catalog = show_view(window, "物资目录")
+
+    def item(dialog: ItemDialog) -> None:
+        dialog.code.setText("FBM1")
+        dialog.name.setText("方便面")
+        dialog.spec.setText("24袋/箱")
+        dialog.unit.setCurrentText("箱")
+        dialog.category.setCurrentIndex(1)
+        dialog.shelf_life.setText("6")
+        click(dialog, "保存")
+
+    on_modal(ItemDialog, item)
+    click(catalog, "新增物资")
+    assert count(empty_county, Item, Item.code == "FBM1") == 1, "新增物资 saved nothing"
+    # 3. 用户管理: 新建用户… a keeper for that store
+    users = show_view(window, "用户管理")
+
+    def user(dialog: UserDialog) -> None:
+        dialog.username.setText("libaoguan")
+        dialog.display_name.setText("李保管")
+        dialog.role.setCurrentIndex(dialog.role.findText("保管员"))
+        for row in range(dialog.stores.count()):
+            if dialog.stores.item(row).data(Qt.UserRole) == "360999101":
+                dialog.stores.item(row).setCheckState(Qt.Checked)
+        dialog.password.setText("Baoguan-2026")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+
+    on_modal(UserDialog, user)
+    click(users, "新建用户…")
+    for name in bold(preparation):
+        if name in ("储备库", "物资目录", "用户管理"):
+            continue
+        assert name in ("新增行政区", "新增储备库", "新增物资", "新建用户…", "保存"), name
+    window.close()
+    # the keeper sees and posts only in the store assigned to him
+    keeper = log_in(qtbot, empty_county, "libaoguan", "Baoguan-2026")
+    assert set(keeper.navigation.stores.store_names()) == {"360999101"}, answers.messages
+    keeper.close()
