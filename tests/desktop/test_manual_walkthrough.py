@@ -956,6 +956,26 @@ def test_ch11_backup_and_restore(qtbot, demo_db, answers, tmp_path, monkeypatch)
     restored.dispose()
 
 
+def add_through(page: QWidget, button_text: str, kind: type, **fields: str) -> None:
+    """Click ``button_text`` on ``page``, type ``fields`` into the dialog it opens (a combo box is set
+    to the entry whose data or text is the value) and click 保存."""
+    from PySide6.QtWidgets import QComboBox
+
+    def fill(dialog: QWidget) -> None:
+        for name, value in fields.items():
+            widget = getattr(dialog, name)
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                widget.setCurrentIndex(index) if index >= 0 else widget.setCurrentText(value)
+            else:
+                widget.setText(value)
+        click(dialog, "保存")
+
+    seen = on_modal(kind, fill)
+    click(page, button_text)
+    assert seen, f"“{button_text}” opened no {kind.__name__}"
+
+
 # --- 2. 第一次启动: 准备工作 on a county started empty ----------------------------------------
 @OFFSCREEN
 def test_ch2_preparation_on_an_empty_county(qtbot, empty_county, answers):
@@ -973,41 +993,15 @@ def test_ch2_preparation_on_an_empty_county(qtbot, empty_county, answers):
     # 1. 储备库: 新增行政区, then 新增储备库
     stores = show_view(window, "储备库")
 
-    def area(dialog: AreaDialog) -> None:
-        dialog.parent_area.setCurrentIndex(dialog.parent_area.findData("360999"))
-        dialog.code.setText("360999101")
-        dialog.name.setText("城关镇")
-        click(dialog, "保存")
-
-    on_modal(AreaDialog, area)
-    click(stores, "新增行政区")
+    add_through(stores, "新增行政区", AreaDialog, parent_area="360999", code="360999101", name="城关镇")
     assert count(empty_county, Area, Area.code == "360999101") == 1, "新增行政区 saved nothing"
-
-    def store(dialog: StoreDialog) -> None:
-        dialog.code.setText("360999101")
-        dialog.name.setText("城关镇应急物资储备点")
-        dialog.area.setCurrentIndex(dialog.area.findData("360999101"))
-        dialog.keeper.setText("李保管")
-        dialog.phone.setText("13800000002")
-        click(dialog, "保存")
-
-    on_modal(StoreDialog, store)
-    click(stores, "新增储备库")
+    add_through(stores, "新增储备库", StoreDialog, code="360999101", name="城关镇应急物资储备点",
+                area="360999101", keeper="李保管", phone="13800000002")
     assert count(empty_county, Store, Store.code == "360999101") == 1, "新增储备库 saved nothing"
     # 2. 物资目录: 新增物资
     catalog = show_view(window, "物资目录")
-
-    def item(dialog: ItemDialog) -> None:
-        dialog.code.setText("FBM1")
-        dialog.name.setText("方便面")
-        dialog.spec.setText("24袋/箱")
-        dialog.unit.setCurrentText("箱")
-        dialog.category.setCurrentIndex(1)
-        dialog.shelf_life.setText("6")
-        click(dialog, "保存")
-
-    on_modal(ItemDialog, item)
-    click(catalog, "新增物资")
+    add_through(catalog, "新增物资", ItemDialog, code="FBM1", name="方便面", spec="24袋/箱", unit="箱",
+                category="10501", shelf_life="6")
     assert count(empty_county, Item, Item.code == "FBM1") == 1, "新增物资 saved nothing"
     # 3. 用户管理: 新建用户… a keeper for that store
     users = show_view(window, "用户管理")
