@@ -6231,7 +6231,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>“{standard_name}”是程序自带的默认标准，不能{action}。可以先复制一份，再对副本{action}。</source>
-        <translation>“{standard_name}” is a built-in default standard and cannot be changed ({action}). Copy it first, then change the copy ({action}).</translation>
+        <translation>“{standard_name}” is a built-in default standard: you cannot {action} it. Copy it first, then {action} the copy.</translation>
     </message>
     <message>
         <source>“{status}”</source>
@@ -7007,7 +7007,7 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     </message>
     <message>
         <source>调拨单 {number} 当前状态为“{status}”，只有{names}的调拨单可以{action}。</source>
-        <translation>Dispatch order {number} is “{status}”; only orders that are {names} can {action}.</translation>
+        <translation>Dispatch order {number} is “{status}”: to {action}, the order must be {names}.</translation>
     </message>
     <message>
         <source>调拨单 {number} 没有第 {unknown} 行。</source>

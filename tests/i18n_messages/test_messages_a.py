@@ -10,7 +10,8 @@ import pytest
 from desktop import i18n
 from models import messages
 from models.context import Actor
-from models.errors import DomainError, InsufficientStockError, NotFoundError, PermissionDeniedError, ValidationError
+from models.errors import (ConflictError, DomainError, InsufficientStockError, NotFoundError, PermissionDeniedError,
+                           ValidationError)
 from models.schema.enums import Role
 from models.services import dispatch
 from models.services.adequacy import Scenario, resolve_scenario
@@ -20,7 +21,7 @@ from models.services.credit_code import validate_credit_code
 from models.services.receiving import ReceiptLine, receive
 from models.services.scrap_approval import request_scrap
 from models.services.scrapping import ScrapLine
-from models.services.standards import standard_by_name
+from models.services.standards import SUMMER_DEFAULT, ensure_default_standards, rename_standard, standard_by_name
 from tests.agreements.helpers import SUPERMARKET
 from tests.conftest import FIXED_TODAY, make_ctx
 from tests.dispatch.conftest import create, officer, stocked  # noqa: F401 (fixtures)
@@ -110,6 +111,14 @@ def test_an_unknown_order_is_reported_in_english_through_the_qt_catalogue(qapp, 
     assert error.message == "没有单号为“DB-2026-9999”的调拨单，请检查单号。"
 
 
+def test_a_wrong_state_names_the_action_in_english(admin, stocked, english):
+    order = create(admin, stocked, (stocked.tent, 1), area=None)
+    error = refusal(ConflictError, dispatch.issue, admin, order.number)
+    assert error.message.startswith(f"Dispatch order {order.number} is “")  # the status label is the schema's
+    assert ": to issue, the order must be “" in error.message
+    assert error.chinese.endswith("的调拨单可以出库。")
+
+
 # ---------------------------------------------------------------- scrap requests
 
 
@@ -135,6 +144,10 @@ def test_scenario_and_standard_refusals_speak_english(admin, english):
     with admin.read() as session:
         missing = refusal(NotFoundError, standard_by_name, session, "不存在的标准")
     assert missing.message.startswith("There is no standard named “不存在的标准”. Existing standards: ")
+    ensure_default_standards(admin)
+    error = refusal(ConflictError, rename_standard, admin, SUMMER_DEFAULT, "我的标准")
+    assert error.message == (f"“{SUMMER_DEFAULT}” is a built-in default standard: you cannot rename it."
+                             " Copy it first, then rename the copy.")
 
 
 # ---------------------------------------------------------------- audit trail
@@ -155,8 +168,6 @@ def test_scope_and_schedule_texts_can_be_shown_in_english(admin, county, english
     from models.messages import localize
     from models.services.adequacy import assess
     from models.services.inspections import install_default_schedules, list_schedules
-    from models.services.standards import ensure_default_standards
-
     ensure_default_standards(admin)
     report = assess(admin, Scenario(people=100, days=3))
     assert report.scope_label == "全部储备库" and localize(report.scope_label) == "All stores"
