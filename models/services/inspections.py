@@ -493,7 +493,7 @@ def inspection_history(ctx: ServiceContext, *, store_code: str | None = None, li
             stmt = stmt.where(InspectionRecord.store_id.in_(ctx.actor.store_ids or {-1}))
         return [
             InspectionHistoryRow(
-                r.id, r.inspected_on, r.schedule.name if r.schedule else "养护检查", r.store.code,
+                r.id, r.inspected_on, r.schedule.name if r.schedule else msg("养护检查"), r.store.code,
                 r.item.name if r.item else "", r.batch.batch_no if r.batch else "", r.inspector, r.result,
                 r.problems, tuple(json.loads(r.photos or "[]")), r.follow_up, r.repair_note,
                 r.scrap_document.number if r.scrap_document else None,

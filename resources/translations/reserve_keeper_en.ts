@@ -5430,6 +5430,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>All stores</translation>
     </message>
     <message>
+        <source>养护检查</source>
+        <translation>Maintenance check</translation>
+    </message>
+    <message>
         <source>养护类型</source>
         <translation>Maintenance type</translation>
     </message>
