@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from typing import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QTableView, QWidget
 
@@ -77,8 +77,9 @@ def load_all_rows(view: QTableView, total: Callable[[], int | None] | None = Non
     if model is None or not model.canFetchMore(root):
         return True
     expected = (total() if total else None) or 0
-    dialog = QProgressDialog(view.tr("正在读取符合条件的全部行…"), view.tr("取消"), 0, expected, view)
-    dialog.setWindowTitle(view.tr("导出本表"))
+    dialog = QProgressDialog(QCoreApplication.translate("ExportTable", "正在读取符合条件的全部行…"),
+                             QCoreApplication.translate("ExportTable", "取消"), 0, expected, view)
+    dialog.setWindowTitle(QCoreApplication.translate("ExportTable", "导出本表"))
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(400)
     try:
@@ -88,7 +89,8 @@ def load_all_rows(view: QTableView, total: Callable[[], int | None] | None = Non
             rows = model.rowCount()
             if expected:
                 dialog.setValue(min(rows, expected))
-            dialog.setLabelText(view.tr("正在读取符合条件的全部行… 已读取 %1 行").replace("%1", f"{rows:,}"))
+            dialog.setLabelText(QCoreApplication.translate("ExportTable", "正在读取符合条件的全部行… 已读取 %1 行")
+                                .replace("%1", f"{rows:,}"))
             QApplication.processEvents()
             if dialog.wasCanceled():
                 return False
@@ -113,8 +115,8 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
     store = app_settings.current()
     folder = store.get(app_settings.LAST_EXPORT_DIR)
     start = str(Path(folder) / suggested) if folder else suggested
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出 Excel") if parent else "导出 Excel", start,
-                                          "Excel 工作簿 (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportTable", "导出 Excel"), start,
+                                          QCoreApplication.translate("ExportTable", "Excel 工作簿 (*.xlsx)"))
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
@@ -128,9 +130,9 @@ def add_export_action(view: QTableView, title: str, file_name: str, *,
     """One line for any table view: a right-click action “导出本表…” (Qt.ActionsContextMenu) writing
     the rows and columns shown, in the order shown — for a lazy model every row matching its filter.
     The action is returned so a view can also put it on a tool button."""
-    action = QAction(view.tr("导出本表…"), view)
+    action = QAction(QCoreApplication.translate("ExportTable", "导出本表…"), view)
     action.setObjectName("export_table")
-    action.setToolTip(view.tr("把本表当前筛选和排序下的全部行导出为 Excel"))
+    action.setToolTip(QCoreApplication.translate("ExportTable", "把本表当前筛选和排序下的全部行导出为 Excel"))
 
     def run() -> None:
         from desktop.interaction import interaction  # noqa: PLC0415 - the one prompt seam
@@ -138,7 +140,8 @@ def add_export_action(view: QTableView, title: str, file_name: str, *,
         path = ask_export_path(view, file_name)
         if path and load_all_rows(view, total):
             count = export_view(view, path, title)
-            interaction.information(view, view.tr("导出完成"), view.tr("已导出 {0} 行到 {1}").format(count, path))
+            interaction.information(view, QCoreApplication.translate("ExportTable", "导出完成"),
+                                    QCoreApplication.translate("ExportTable", "已导出 {0} 行到 {1}").format(count, path))
 
     action.triggered.connect(run)
     view.setContextMenuPolicy(Qt.ActionsContextMenu)

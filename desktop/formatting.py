@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from models.messages import Msg, localize
 from models.schema.enums import Role, StoreLevel
 
 LABELS = (
@@ -15,11 +16,47 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "管理员"), QT_TRANSLATE_NOOP("labels", "业务科室"),
     QT_TRANSLATE_NOOP("labels", "保管员"), QT_TRANSLATE_NOOP("labels", "查看"),
     QT_TRANSLATE_NOOP("labels", "未分类"),
+    # DispatchStatus labels (models/schema/dispatch.py)
+    QT_TRANSLATE_NOOP("labels", "待审批"), QT_TRANSLATE_NOOP("labels", "已审批"), QT_TRANSLATE_NOOP("labels", "已出库"),
+    QT_TRANSLATE_NOOP("labels", "已签收"), QT_TRANSLATE_NOOP("labels", "已作废"), QT_TRANSLATE_NOOP("labels", "已冲销"),
+    # NeedBasis and Season labels (models/schema/standards.py)
+    QT_TRANSLATE_NOOP("labels", "每人每天"), QT_TRANSLATE_NOOP("labels", "每 N 人一件"), QT_TRANSLATE_NOOP("labels", "固定数量"),
+    QT_TRANSLATE_NOOP("labels", "全年"), QT_TRANSLATE_NOOP("labels", "夏季"), QT_TRANSLATE_NOOP("labels", "冬季"),
+    # audit actions (models/services/audit_queries.ACTION_LABELS, plain words there)
+    QT_TRANSLATE_NOOP("labels", "记账"), QT_TRANSLATE_NOOP("labels", "冲销"), QT_TRANSLATE_NOOP("labels", "新建"),
+    QT_TRANSLATE_NOOP("labels", "修改"), QT_TRANSLATE_NOOP("labels", "审批"), QT_TRANSLATE_NOOP("labels", "修改密码"),
+    QT_TRANSLATE_NOOP("labels", "登录"), QT_TRANSLATE_NOOP("labels", "备份"), QT_TRANSLATE_NOOP("labels", "恢复"),
+    QT_TRANSLATE_NOOP("labels", "删除"), QT_TRANSLATE_NOOP("labels", "出库"), QT_TRANSLATE_NOOP("labels", "接收"),
+    QT_TRANSLATE_NOOP("labels", "导入"),
 )
 
 
 def label(text: str) -> str:
     return QCoreApplication.translate("labels", text)
+
+
+def message_label(text: str) -> str:
+    """A label word from models/ in the screen's language: a ``msg("单据")`` word is translated in the
+    Linguist context ``messages``; a plain word not (yet) marked there, in ``labels``."""
+    if isinstance(text, Msg) and text.params:
+        return localize(text)
+    if not text:
+        return ""
+    translate = QCoreApplication.translate
+    translated = translate("messages", str(text))
+    return translated if translated != str(text) else translate("labels", str(text))
+
+
+def joined(parts) -> str:
+    """Names listed in running text: 甲、乙 in Chinese, "A, B" in English."""
+    return QCoreApplication.translate("labels", "、").join(str(part) for part in parts)
+
+
+def translated_columns(context: str, columns: list) -> list:
+    """Module-level ``Column(QT_TRANSLATE_NOOP(context, "标题"), ...)`` lists with their titles translated."""
+    import dataclasses
+
+    return [dataclasses.replace(column, title=QCoreApplication.translate(context, column.title)) for column in columns]
 
 
 def level_label(level: StoreLevel) -> str:

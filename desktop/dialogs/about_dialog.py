@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,7 @@ from models import __version__
 from models.db import Database, sqlite_path
 
 LICENCE = "Apache License 2.0 (Apache-2.0)"
-FONT_LICENCE = "文泉驿微米黑 WenQuanYi Micro Hei — Apache-2.0 或 GPLv3（含字体例外）"
+FONT_LICENCE = QT_TRANSLATE_NOOP("AboutDialog", "文泉驿微米黑 WenQuanYi Micro Hei — Apache-2.0 或 GPLv3（含字体例外）")
 
 
 class AboutDialog(QDialog):
@@ -44,7 +44,7 @@ class AboutDialog(QDialog):
         self.version_label = self._selectable(__version__)
         form.addRow(self.tr("版本"), self.version_label)
         form.addRow(self.tr("许可证"), self._selectable(LICENCE))
-        form.addRow(self.tr("字体"), self._selectable(FONT_LICENCE))
+        form.addRow(self.tr("字体"), self._selectable(self.tr(FONT_LICENCE)))
         self.database_label = self._selectable(db.describe() if db is not None else self.tr("（未打开）"))
         form.addRow(self.tr("数据库"), self.database_label)
         self.log_label = self._selectable(str(self.log_folder()))

@@ -9,6 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLayout,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
@@ -23,13 +24,14 @@ DATA_FOLDER = app_settings.Setting("files/data_folder", str, "",
 def folder_problem(folder: Path) -> str | None:
     """Why the program cannot keep its database in ``folder`` (None if it can)."""
     if not str(folder).strip():
-        return "请选择一个文件夹。"
+        return QCoreApplication.translate("DataFolderDialog", "请选择一个文件夹。")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".rk-write-test-"):
             pass
     except OSError as error:
-        return f"不能在这个文件夹中保存数据（{error.strerror or error}），请换一个文件夹。"
+        return QCoreApplication.translate("DataFolderDialog", "不能在这个文件夹中保存数据（%1），请换一个文件夹。").replace(
+            "%1", str(error.strerror or error))
     return None
 
 
@@ -103,7 +105,7 @@ class DataFolderDialog(QDialog):
             return
         problem = folder_problem(self.chosen_folder())
         if problem:
-            self.set_error(self.tr(problem))
+            self.set_error(problem)
             return
         super().accept()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.context import DISPATCH, DOCUMENTS, STOCK, DesktopContext
 from desktop.dialogs.document_lines_widget import ItemPicker, load_items, no_default_buttons, run_busy
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import number_text
+from desktop.formatting import label, number_text
 from models.errors import DomainError, ValidationError
 from models.services import dispatch
 from models.services.dispatch import DispatchLineInput, DispatchRequest, OrderView, ReceiptCheck
@@ -329,7 +329,7 @@ class SourcesDialog(QDialog):
         options = dispatch.source_options(self.dctx.service, self.order.number, line.line_no)
         self.table.setRowCount(len(options))
         for row, option in enumerate(options):
-            name = QTableWidgetItem(f"{option.store_name}（{self.tr(option.level)}）")
+            name = QTableWidgetItem(f"{option.store_name}（{label(option.level)}）")
             name.setData(Qt.UserRole, option.store_code)
             free = QTableWidgetItem(f"{number_text(option.free)} {line.unit}")
             for cell in (name, free):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -98,7 +98,12 @@ class _ValuesDialog(QDialog):
 
 
 class RotateOutDialog(_ValuesDialog):
-    METHODS = (("use", "调剂使用"), ("sale", "销售"), ("donation", "捐赠"), ("transfer", "调拨到其他储备库"))
+    METHODS = (
+        ("use", QT_TRANSLATE_NOOP("RotateOutDialog", "调剂使用")),
+        ("sale", QT_TRANSLATE_NOOP("RotateOutDialog", "销售")),
+        ("donation", QT_TRANSLATE_NOOP("RotateOutDialog", "捐赠")),
+        ("transfer", QT_TRANSLATE_NOOP("RotateOutDialog", "调拨到其他储备库")),
+    )
 
     def __init__(self, subject: str, quantity: str, stores: list[tuple[str, str]], parent=None) -> None:
         super().__init__(self.tr("轮换出库"), subject, parent)
@@ -162,7 +167,11 @@ class ReplacementDialog(_ValuesDialog):
 
 
 class ScrapRequestDialog(_ValuesDialog):
-    REASONS = (("expired", "过期"), ("damaged", "损坏"), ("failed_inspection", "检验不合格"))
+    REASONS = (
+        ("expired", QT_TRANSLATE_NOOP("ScrapRequestDialog", "过期")),
+        ("damaged", QT_TRANSLATE_NOOP("ScrapRequestDialog", "损坏")),
+        ("failed_inspection", QT_TRANSLATE_NOOP("ScrapRequestDialog", "检验不合格")),
+    )
 
     def __init__(self, subject: str, quantity: str, expired: bool, parent=None) -> None:
         super().__init__(self.tr("申请报废"), subject, parent)
@@ -190,7 +199,11 @@ class ScrapRequestDialog(_ValuesDialog):
 
 
 class InspectionDialog(_ValuesDialog):
-    FOLLOW_UPS = (("none", "无"), ("repair", "维修"), ("scrap", "申请报废"))
+    FOLLOW_UPS = (
+        ("none", QT_TRANSLATE_NOOP("InspectionDialog", "无")),
+        ("repair", QT_TRANSLATE_NOOP("InspectionDialog", "维修")),
+        ("scrap", QT_TRANSLATE_NOOP("InspectionDialog", "申请报废")),
+    )
 
     def __init__(self, subject: str, today: dt.date, inspector: str, can_scrap: bool, parent=None) -> None:
         super().__init__(self.tr("登记养护检查"), subject, parent)

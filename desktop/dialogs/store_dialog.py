@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop import context as flags
@@ -21,8 +22,8 @@ AREA_KINDS = {AreaKind.COUNTY: "县级", AreaKind.TOWNSHIP: "乡镇级", AreaKin
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
-    buttons.button(QDialogButtonBox.Ok).setText(dialog.tr("保存"))
-    buttons.button(QDialogButtonBox.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.Ok).setText(QCoreApplication.translate("labels", "保存"))
+    buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("labels", "取消"))
     buttons.accepted.connect(dialog.save)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from desktop import context as flags
 from desktop.context import DesktopContext
-from desktop.formatting import date_text, level_label, number_text, quantity_text
+from desktop.formatting import date_text, joined, level_label, message_label, number_text, quantity_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -256,12 +256,12 @@ class AdequacyView(QWidget):
         text = self.tr("%1 人 × %2 天（%3 至 %4），%5：%6 项需求中 %7 项满足。").replace(
             "%1", number_text(report.people)).replace("%2", str(report.days)).replace(
             "%3", date_text(report.as_of)).replace("%4", date_text(report.last_day)).replace(
-            "%5", report.scope_label).replace("%6", str(summary.needs)).replace("%7", str(summary.covered))
+            "%5", message_label(report.scope_label)).replace("%6", str(summary.needs)).replace("%7", str(summary.covered))
         if summary.weakest is not None and summary.covered < summary.needs:
             text += self.tr("最薄弱：%1（%2）。").replace("%1", summary.weakest).replace(
                 "%2", percent_text(summary.min_coverage))
         if summary.own_share_below_half:
-            text += self.tr("政府实物占比不足 50%：%1。").replace("%1", "、".join(summary.own_share_below_half))
+            text += self.tr("政府实物占比不足 50%：%1。").replace("%1", joined(summary.own_share_below_half))
         self.summary.setText(text)
 
     def _draw_chart(self, lines) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QTableWidget,
@@ -51,7 +51,7 @@ def _date_of(edit: QDateEdit) -> dt.date:
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
     buttons.button(QDialogButtonBox.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("labels", "取消"))
     buttons.accepted.connect(dialog.save)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop.context import DesktopContext
-from desktop.formatting import local_time_text
+from desktop.formatting import local_time_text, message_label, translated_columns
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -26,13 +26,13 @@ from models.services.audit_queries import (ACTION_LABELS, ENTITY_LABELS, PAGE_SI
 TABLE_KEY = "audit"
 
 COLUMNS = [
-    Column("时间", lambda r: local_time_text(r.at), lambda r: r.at.timestamp(), width=140),
-    Column("用户", lambda r: r.username, width=90),
-    Column("计算机", lambda r: r.machine, width=110),
-    Column("操作", lambda r: r.action_label, width=70),
-    Column("对象", lambda r: r.entity_label, width=70),
-    Column("编号", lambda r: r.entity_key, width=150),
-    Column("摘要", lambda r: r.summary, width=260),
+    Column(QT_TRANSLATE_NOOP("AuditView", "时间"), lambda r: local_time_text(r.at), lambda r: r.at.timestamp(), width=140),
+    Column(QT_TRANSLATE_NOOP("AuditView", "用户"), lambda r: r.username, width=90),
+    Column(QT_TRANSLATE_NOOP("AuditView", "计算机"), lambda r: r.machine, width=110),
+    Column(QT_TRANSLATE_NOOP("AuditView", "操作"), lambda r: message_label(r.action_label), width=70),
+    Column(QT_TRANSLATE_NOOP("AuditView", "对象"), lambda r: message_label(r.entity_label), width=70),
+    Column(QT_TRANSLATE_NOOP("AuditView", "编号"), lambda r: r.entity_key, width=150),
+    Column(QT_TRANSLATE_NOOP("AuditView", "摘要"), lambda r: r.summary, width=260),
 ]
 
 
@@ -92,7 +92,7 @@ class AuditView(QWidget):
         bar.addWidget(self.search_button)
         bar.addWidget(self.export_button)
 
-        self.model = RowTableModel(COLUMNS, self, tooltip=lambda r: r.summary or None)
+        self.model = RowTableModel(translated_columns("AuditView", COLUMNS), self, tooltip=lambda r: r.summary or None)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -136,7 +136,7 @@ class AuditView(QWidget):
             box.clear()
             box.addItem(self.tr("全部"), "")
             for value in values:
-                box.addItem(labels.get(value, value), value)
+                box.addItem(message_label(labels.get(value, value)), value)
             index = box.findData(current) if current else 0
             box.setCurrentIndex(max(0, index))
             box.blockSignals(False)
@@ -198,7 +198,7 @@ class AuditView(QWidget):
             self.detail.clear()
             return
         self.detail.setPlainText(
-            f"{local_time_text(row.at)}  {row.username} @ {row.machine}\n{row.action_label} {row.entity_label} "
+            f"{local_time_text(row.at)}  {row.username} @ {row.machine}\n{message_label(row.action_label)} {message_label(row.entity_label)} "
             f"{row.entity_key}：{row.summary}\n\n" + self.tr("修改前：") + f"\n{pretty_json(row.before)}\n\n"
             + self.tr("修改后：") + f"\n{pretty_json(row.after)}"
         )

@@ -4,7 +4,7 @@ issue, emergency issue, sign for, return, cancel, reverse) and print it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog, ReturnDialog, SourcesDialog
 from desktop.dialogs.document_lines_widget import make_table, run_busy, set_table_rows
-from desktop.formatting import date_text, local_time_text, number_text
+from desktop.formatting import date_text, label, local_time_text, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table, restore_columns
@@ -40,9 +40,12 @@ EMERGENCY_FG = QColor("#9a1c1c")
 CLOSED_FG = QColor("#8a8a8a")
 
 FILTERS = [  # (key, label); keys other than statuses are special lists
-    ("open", "未完成"), ("all", "全部"), ("draft", "待审批"), ("approved", "已审批"), ("issued", "已出库"),
-    ("received", "已签收"), ("cancelled", "已作废"), ("reversed", "已冲销"),
-    ("overdue_approval", "审批逾期"), ("overdue_return", "归还逾期"),
+    ("open", QT_TRANSLATE_NOOP("DispatchView", "未完成")), ("all", QT_TRANSLATE_NOOP("DispatchView", "全部")),
+    ("draft", QT_TRANSLATE_NOOP("DispatchView", "待审批")), ("approved", QT_TRANSLATE_NOOP("DispatchView", "已审批")),
+    ("issued", QT_TRANSLATE_NOOP("DispatchView", "已出库")), ("received", QT_TRANSLATE_NOOP("DispatchView", "已签收")),
+    ("cancelled", QT_TRANSLATE_NOOP("DispatchView", "已作废")), ("reversed", QT_TRANSLATE_NOOP("DispatchView", "已冲销")),
+    ("overdue_approval", QT_TRANSLATE_NOOP("DispatchView", "审批逾期")),
+    ("overdue_return", QT_TRANSLATE_NOOP("DispatchView", "归还逾期")),
 ]
 
 
@@ -77,7 +80,7 @@ class DispatchView(QWidget):
         ]
 
     def _status_text(self, row: OrderRow) -> str:
-        text = self.tr(row.status.label)
+        text = label(row.status.label)
         if row.emergency:
             text = self.tr("紧急·") + text
         if row.approval_overdue:
@@ -106,8 +109,8 @@ class DispatchView(QWidget):
 
     def _build(self) -> None:
         self.state = QComboBox(self)
-        for key, label in FILTERS:
-            self.state.addItem(self.tr(label), key)
+        for key, caption in FILTERS:
+            self.state.addItem(self.tr(caption), key)
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索：单号、单位、事由"))
@@ -225,7 +228,7 @@ class DispatchView(QWidget):
             for button in self.buttons.values():
                 button.setEnabled(False)
             return
-        parts = [f"<b>{order.number}</b>　{self.tr(order.status.label)}"
+        parts = [f"<b>{order.number}</b>　{label(order.status.label)}"
                  + (self.tr("　<span style='color:#9a1c1c'>紧急调拨</span>") if order.emergency else ""),
                  self.tr("%1 → %2（%3）").replace("%1", order.requesting_unit).replace("%2", order.receiving_unit)
                  .replace("%3", order.place or "—"),

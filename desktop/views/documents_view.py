@@ -294,7 +294,7 @@ class DocumentsView(QWidget):
                  .replace("%2", date_text(summary.doc_date)).replace("%3", summary.created_by or "—")]
         extra = [(self.tr("对方单位"), summary.counterparty), (self.tr("依据文号"), summary.reference),
                  (self.tr("用途"), summary.purpose), (self.tr("原因"), summary.reason), (self.tr("备注"), detail.remarks)]
-        shown = "　".join(f"{label}：{value}" for label, value in extra if value)
+        shown = "　".join(self.tr("%1：%2").replace("%1", label).replace("%2", value) for label, value in extra if value)
         if shown:
             parts.append(shown)
         if detail.transfer_number:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from desktop import context as flags
 from desktop.context import DesktopContext
-from desktop.formatting import number_text
+from desktop.formatting import label, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -48,7 +48,7 @@ class NeedDialog(QDialog):
         self.unit = QLineEdit(need.unit if need else "", self)
         self.basis = QComboBox(self)
         for basis in NeedBasis:
-            self.basis.addItem(self.tr(basis.label), basis.value)
+            self.basis.addItem(label(basis.label), basis.value)
         if need:
             self.basis.setCurrentIndex(self.basis.findData(need.basis.value))
         self.quota = QLineEdit(format(need.quota.normalize(), "f") if need else "", self)
@@ -129,7 +129,7 @@ class StandardsView(QWidget):
         self.needs = RowTableModel([
             Column(self.tr("需求项"), lambda n: n.name, None, width=170),
             Column(self.tr("单位"), lambda n: n.unit, None, CENTER, 60),
-            Column(self.tr("计算方式"), lambda n: self.tr(n.basis.label), None, CENTER, 100),
+            Column(self.tr("计算方式"), lambda n: label(n.basis.label), None, CENTER, 100),
             Column(self.tr("定额"), quota_text, lambda n: float(n.quota), width=170),
             Column(self.tr("关联物资"), lambda n: str(len(n.items)), lambda n: len(n.items), RIGHT, 80),
             Column(self.tr("排序"), lambda n: str(n.sort_order), lambda n: n.sort_order, RIGHT, 60),
@@ -171,7 +171,7 @@ class StandardsView(QWidget):
         self.title.setProperty("role", "title")
         self.season = QComboBox(self)
         for season in Season:
-            self.season.addItem(self.tr(season.label), season.value)
+            self.season.addItem(label(season.label), season.value)
         self.season.activated.connect(lambda *_: self.save_details())
         self.description = QLineEdit(self)
         self.description.editingFinished.connect(self.save_details)

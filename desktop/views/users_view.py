@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from desktop import context as flags
 from desktop.context import DesktopContext
-from desktop.formatting import local_time_text
+from desktop.formatting import joined, local_time_text, role_label, translated_columns
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -28,19 +28,20 @@ TABLE_KEY = "users"
 
 
 def status_text(row: UserRow) -> str:
+    translate = QCoreApplication.translate
     if not row.active:
-        return "已停用"
+        return translate("UsersView", "已停用")
     if row.locked_until is not None:
-        return f"锁定至 {local_time_text(row.locked_until)}"
-    return "正常" if row.has_password else "未设密码"
+        return translate("UsersView", "锁定至 %1").replace("%1", local_time_text(row.locked_until))
+    return translate("UsersView", "正常") if row.has_password else translate("UsersView", "未设密码")
 
 
 COLUMNS = [
-    Column("用户名", lambda r: r.username, width=110),
-    Column("姓名", lambda r: r.display_name, width=100),
-    Column("角色", lambda r: r.role.label, width=80),
-    Column("负责储备库", lambda r: "、".join(r.store_codes) or "—", width=200),
-    Column("状态", status_text, width=140),
+    Column(QT_TRANSLATE_NOOP("UsersView", "用户名"), lambda r: r.username, width=110),
+    Column(QT_TRANSLATE_NOOP("UsersView", "姓名"), lambda r: r.display_name, width=100),
+    Column(QT_TRANSLATE_NOOP("UsersView", "角色"), lambda r: role_label(r.role), width=80),
+    Column(QT_TRANSLATE_NOOP("UsersView", "负责储备库"), lambda r: joined(r.store_codes) or "—", width=200),
+    Column(QT_TRANSLATE_NOOP("UsersView", "状态"), status_text, width=140),
 ]
 
 
@@ -65,7 +66,7 @@ class UserDialog(QDialog):
         self.display_name.setReadOnly(row is not None)
         self.role = QComboBox(self)
         for role in Role:
-            self.role.addItem(role.label, role)
+            self.role.addItem(role_label(role), role)
         self.role.setCurrentIndex(self.role.findData(row.role if row else Role.KEEPER))
         self.stores = QListWidget(self)
         for code, name in stores:
@@ -115,7 +116,7 @@ class UsersView(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.model = RowTableModel(COLUMNS, self)
+        self.model = RowTableModel(translated_columns("UsersView", COLUMNS), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)

@@ -90,6 +90,9 @@ def english(qapp):
 
 def _data_words(ctx: ServiceContext) -> list[str]:
     """Chinese words that are DATA in this database, removed from a text before it is checked."""
+    from sqlalchemy import select
+
+    from models.schema.documents import Document
     from models.schema.users import User
     from models.services.standard_defaults import DEFAULT_STANDARDS
     from models.services.standards import list_standards
@@ -102,6 +105,8 @@ def _data_words(ctx: ServiceContext) -> list[str]:
         words.update(need.unit for need in standard.needs)
     with ctx.read() as session:  # the built-in administrator's display name (管理员) is a user record
         words.update(user.display_name for user in session.query(User))
+    with ctx.read() as session:  # a document's purpose is free text stored with it (调拨单 DB-… when posted by a dispatch)
+        words.update(purpose for purpose in session.scalars(select(Document.purpose)) if purpose)
     words.update(UNIT_SUGGESTIONS)
     # The language menu names each language in that language, so a Chinese user can find Chinese.
     words.update({"中文（简体）", "语言"})
