@@ -18,21 +18,34 @@ SEARCH = "zp"  # pinyin initials of 帐篷 (tents): about 1 line in 15
 
 _COLUMNS = """s.code, s.name, s.level, i.code, i.name, i.spec, i.unit, i.pinyin, i.category_id, bt.batch_no,
     bt.production_date, b.expiry_date, b.quantity, b.reserved, bt.unit_price, i.unit_price, i.rotation_lead_days"""
-_FROM = """FROM balances b JOIN stores s ON s.id = b.store_id JOIN items i ON i.id = b.item_id
-    JOIN batches bt ON bt.id = b.batch_id LEFT JOIN categories c ON c.id = i.category_id"""
 _FILTER = (f"(i.pinyin LIKE '%{SEARCH}%' OR i.name LIKE '%{SEARCH}%' OR lower(s.name) LIKE '%{SEARCH}%' "
            f"OR lower(bt.batch_no) LIKE '%{SEARCH}%')")
+_JOINS = {"s": "JOIN stores s ON s.id = b.store_id", "i": "JOIN items i ON i.id = b.item_id",
+          "bt": "JOIN batches bt ON bt.id = b.batch_id", "c": "LEFT JOIN categories c ON c.id = i.category_id"}
 
 
 def page_sql(order: str, where: str = "") -> str:
-    return f"SELECT {_COLUMNS} {_FROM} WHERE b.quantity > 0 {where} ORDER BY {order}, b.id LIMIT {PAGE}"
+    """One page in the shape our query has (and the best plain SQL has): the page's balance ids first,
+    sorted and limited with only the tables the sort or filter needs, then the joins for those rows.
+    ``order``: the sort keys separated by ";" (the balance id breaks ties). Zero, the limit and the offset
+    are parameters, as in our statement: SQLite plans a written-out ``LIMIT 300`` differently (for a
+    batch-number sort it then scans the live balances and sorts them, 300 ms, where with the parameter it
+    walks the batch-number index, 3 ms)."""
+    keys = [key.strip() for key in order.split(";")]
+    needed = [alias for alias in _JOINS if f"{alias}." in order + where or (alias == "i" and "c." in order)]
+    inner = (f"SELECT b.id AS id, {', '.join(f'{key} AS k{n}' for n, key in enumerate(keys))} FROM balances b "
+             f"{' '.join(_JOINS[a] for a in needed)} WHERE b.quantity > ? {where} "
+             f"ORDER BY {', '.join(keys)}, b.id LIMIT ? OFFSET ?")
+    return (f"SELECT {_COLUMNS} FROM ({inner}) p JOIN balances b ON b.id = p.id "
+            f"{' '.join(_JOINS[a] for a in ('s', 'i', 'bt'))} "
+            f"ORDER BY {', '.join(f'p.k{n}' for n in range(len(keys)))}, b.id")
 
 
-# (label, stock_view_page keywords, the bare ORDER BY)
+# (label, stock_view_page keywords, the bare sort keys)
 SORTS = (
-    ("stock first page (by store)", {}, "b.store_id, b.item_id, b.expiry_date"),
+    ("stock first page (by store)", {}, "b.store_id; b.item_id; b.expiry_date"),
     ("stock sort by expiry", {"sort": "expiry"}, "b.expiry_date"),
-    ("stock sort by level", {"sort": "level"}, "b.store_level, b.store_id"),
+    ("stock sort by level", {"sort": "level"}, "b.store_level; b.store_id"),
     ("stock sort by item code", {"sort": "item_code"}, "i.code"),
     ("stock sort by item name", {"sort": "item_name"}, "i.name"),
     ("stock sort by spec", {"sort": "spec"}, "i.spec"),
@@ -54,11 +67,12 @@ GROUP BY i.category_id, b.item_id, i.unit"""
 
 
 def _bare(bench: Bench, sql: str, repeat: int | None = None):
-    """(median ms, median CPU ms, rows) of the bare SQL."""
+    """(median ms, median CPU ms, rows) of the bare SQL (a page's ``?``: zero, the limit, the offset)."""
     con = bench.bare()
+    params = (0, PAGE, 0) if sql.count("?") == 3 else ()
     try:
         cur = con.cursor()
-        median, _p99, rows, _ = timed(lambda: cur.execute(sql).fetchall(), repeat or bench.repeat)
+        median, _p99, rows, _ = timed(lambda: cur.execute(bench.param(sql), params).fetchall(), repeat or bench.repeat)
         return median, last_cpu(), rows
     finally:
         con.close()
@@ -82,7 +96,7 @@ def run(bench: Bench) -> list[Result]:
                                200))
     results.append(measure(bench, f"stock text filter '{SEARCH}' (stock_view_page, by store)",
                            lambda: stock_view_page(ctx, StockFilter(text=SEARCH), limit=PAGE),
-                           page_sql("b.store_id, b.item_id, b.expiry_date", f"AND {_FILTER}"), 300))
+                           page_sql("b.store_id; b.item_id; b.expiry_date", f"AND {_FILTER}"), 300))
     few = max(3, bench.repeat // 3)  # the aggregates read every live balance once
     results.append(measure(bench, "stock totals line (stock_view_totals)", lambda: stock_view_totals(ctx, everything),
                            TOTALS_SQL, None, repeat=few, note="on a pool thread: the view is usable meanwhile"))
