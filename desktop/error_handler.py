@@ -27,17 +27,10 @@ log = logging.getLogger("reserve_keeper.crash")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _tr(text: str) -> str:
-    translate = QCoreApplication.translate  # not spelled out, so lupdate does not take it for a string
-    return translate("error_handler", text)
-
-
 def short_message(exc: BaseException) -> str:
     """What the user reads: calm, short, in Chinese; the details are in the log."""
     what = f"{exc.__class__.__name__}: {logging_setup.redact(str(exc))}"[:300]
-    return _tr("程序遇到了一个意外错误，刚才的操作可能没有完成。已保存的数据不受影响。\n\n"
-               "错误详情已写入日志文件。如需帮助，请把日志文件夹中的 reserve-keeper.log 发给技术支持人员。\n\n"
-               "（{what}）").replace("{what}", what)
+    return QCoreApplication.translate("error_handler", "程序遇到了一个意外错误，刚才的操作可能没有完成。已保存的数据不受影响。\n\n错误详情已写入日志文件。如需帮助，请把日志文件夹中的 reserve-keeper.log 发给技术支持人员。\n\n（%1）").replace("%1", what)  # noqa: E501 - lupdate needs one literal
 
 
 _open_box: QMessageBox | None = None
@@ -53,9 +46,10 @@ def show_error_dialog(parent: QWidget | None, message: str, folder: Path) -> Non
     global _open_box
     if _open_box is not None and _open_box.isVisible():
         return
-    box = QMessageBox(QMessageBox.Critical, _tr("储备管家 · 意外错误"), message, QMessageBox.NoButton, parent)
-    open_button = box.addButton(_tr("打开日志文件夹"), QMessageBox.ActionRole)
-    box.addButton(_tr("关闭"), QMessageBox.RejectRole)
+    box = QMessageBox(QMessageBox.Critical, QCoreApplication.translate("error_handler", "储备管家 · 意外错误"), message,
+                      QMessageBox.NoButton, parent)
+    open_button = box.addButton(QCoreApplication.translate("error_handler", "打开日志文件夹"), QMessageBox.ActionRole)
+    box.addButton(QCoreApplication.translate("error_handler", "关闭"), QMessageBox.RejectRole)
     box.buttonClicked.connect(lambda button: open_log_folder(folder) if button is open_button else None)
     if QThread.currentThread().loopLevel() > 0:
         box.setAttribute(Qt.WA_DeleteOnClose)

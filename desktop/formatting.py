@@ -28,6 +28,9 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "登录"), QT_TRANSLATE_NOOP("labels", "备份"), QT_TRANSLATE_NOOP("labels", "恢复"),
     QT_TRANSLATE_NOOP("labels", "删除"), QT_TRANSLATE_NOOP("labels", "出库"), QT_TRANSLATE_NOOP("labels", "接收"),
     QT_TRANSLATE_NOOP("labels", "导入"),
+    # AgreementType and AgreementState labels (models/schema/agreements.py)
+    QT_TRANSLATE_NOOP("labels", "实物代储"), QT_TRANSLATE_NOOP("labels", "产能储备"), QT_TRANSLATE_NOOP("labels", "草稿"),
+    QT_TRANSLATE_NOOP("labels", "有效"), QT_TRANSLATE_NOOP("labels", "已到期"), QT_TRANSLATE_NOOP("labels", "已终止"),
 )
 
 

@@ -52,10 +52,6 @@ def doc_type_label(doc_type: DocType) -> str:
     return QCoreApplication.translate("labels", doc_type.label)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentLines", text)
-
-
 # ---------------------------------------------------------------------------------------------
 # fields with an error line
 
@@ -312,7 +308,7 @@ def run_busy(parent: QWidget | None, label: str, work: Callable[..., Any], *args
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(400)
-        progress.setWindowTitle(_tr("请稍候"))
+        progress.setWindowTitle(QCoreApplication.translate("DocumentLines", "请稍候"))
         loop = QEventLoop()
         timer = QTimer()
         timer.setInterval(15)

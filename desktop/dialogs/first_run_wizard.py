@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QProgressDialog, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard,
                                QWizardPage)
@@ -22,6 +22,7 @@ from desktop.interaction import interaction
 from models.context import ServiceContext
 from models.db import Database
 from models.errors import DomainError, ValidationError
+from models.messages import localize
 from models.schema.enums import AreaKind
 from models.services.catalog import install_starter_tree
 from models.services.users import admin_without_password, check_password_strength, set_password
@@ -59,23 +60,25 @@ def import_available() -> bool:
 def apply_setup(db: Database, answers: SetupAnswers,
                 progress: Callable[[int, int], None] | None = None) -> SetupResult:
     """Set the admin password, record the county, load the chosen start. Raises DomainError."""
+    translate = QCoreApplication.translate
     actor = admin_without_password(db)
     if actor is None:
-        raise ValidationError("管理员已设置密码，无需再运行首次启动向导，请直接登录。")
-    name = check_text(answers.county_name, "县名称", max_length=100, required=True)
-    code = check_code(answers.area_code, "行政区划代码", max_length=20)
+        raise ValidationError(translate("FirstRunWizard", "管理员已设置密码，无需再运行首次启动向导，请直接登录。"))
+    name = check_text(answers.county_name, translate("FirstRunWizard", "县名称"), max_length=100, required=True)
+    code = check_code(answers.area_code, translate("FirstRunWizard", "行政区划代码"), max_length=20)
     check_password_strength(answers.password)
     ctx = ServiceContext(db, actor)
     set_password(ctx, actor.username, answers.password)
     message = ""
     if answers.start == START_DEMO:
         if not demo_available():
-            message = "本版本未包含演示数据，已按空库开始。"
+            message = translate("FirstRunWizard", "本版本未包含演示数据，已按空库开始。")
         else:
             from models.demo import load_demo
 
             county = load_demo(ctx, progress)
-            message = f"已装入演示县“{county.county_name}”（演示用户密码见使用说明）。"
+            message = translate("FirstRunWizard", "已装入演示县“%1”（演示用户密码见使用说明）。").replace(
+                "%1", county.county_name)
     with db.write() as session:  # the same starter tree ``reserve-keeper init`` installs
         install_starter_tree(session)
     if answers.start == START_IMPORT:
@@ -87,20 +90,24 @@ def apply_setup(db: Database, answers: SetupAnswers,
 
 
 def _import(ctx: ServiceContext, workbook: str, progress: Callable[[int, int], None] | None) -> str:
+    translate = QCoreApplication.translate
     if not import_available():
-        return "本版本尚未提供 Excel 台账导入功能，已按空库开始；可稍后在“导入导出”中导入。"
+        return translate("FirstRunWizard", "本版本尚未提供 Excel 台账导入功能，已按空库开始；可稍后在“导入导出”中导入。")
     if not workbook:
-        return "没有选择工作簿，已按空库开始；可稍后再导入台账。"
+        return translate("FirstRunWizard", "没有选择工作簿，已按空库开始；可稍后再导入台账。")
     from models.documents.excel_import import import_workbook
 
     report = import_workbook(ctx, workbook, progress=progress)
     if not report.ok:
-        lines = [str(problem) for problem in report.errors[:8]]
-        more = f"\n……另有 {len(report.errors) - 8} 处问题" if len(report.errors) > 8 else ""
-        return "工作簿有问题，没有导入任何数据，已按空库开始。请改正后再导入：\n" + "\n".join(lines) + more
+        lines = [localize(problem) for problem in report.errors[:8]]
+        more = ("\n" + translate("FirstRunWizard", "……另有 %1 处问题").replace("%1", str(len(report.errors) - 8))
+                if len(report.errors) > 8 else "")
+        return (translate("FirstRunWizard", "工作簿有问题，没有导入任何数据，已按空库开始。请改正后再导入：") + "\n"
+                + "\n".join(lines) + more)
     created = report.created
-    return (f"已导入：储备库 {created.get('stores', 0)} 个，物资 {created.get('items', 0)} 种，"
-            f"库存批次 {created.get('batches', 0)} 个。")
+    return (translate("FirstRunWizard", "已导入：储备库 %1 个，物资 %2 种，库存批次 %3 个。")
+            .replace("%1", str(created.get("stores", 0))).replace("%2", str(created.get("items", 0)))
+            .replace("%3", str(created.get("batches", 0))))
 
 
 class CountyPage(QWizardPage):
@@ -119,8 +126,9 @@ class CountyPage(QWizardPage):
 
     def isComplete(self) -> bool:
         valid = True
-        for field, check in (("县名称", lambda: check_text(self.name.text(), "县名称", max_length=100, required=True)),
-                             ("行政区划代码", lambda: check_code(self.code.text(), "行政区划代码", max_length=20))):
+        for field, check in (("县名称", lambda: check_text(self.name.text(), self.tr("县名称"), max_length=100,
+                                                            required=True)),
+                             ("行政区划代码", lambda: check_code(self.code.text(), self.tr("行政区划代码"), max_length=20))):
             try:
                 check()
             except ValidationError as error:

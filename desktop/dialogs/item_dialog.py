@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout,
                                QWidget)
 
@@ -26,7 +27,8 @@ def parse_optional_int(text: str, field: str) -> int | None:
     if not text:
         return None
     if not text.isdigit():
-        raise ValidationError(f"{field}必须是整数，不填表示没有。", field=field)
+        raise ValidationError(QCoreApplication.translate("ItemDialog", "%1必须是整数，不填表示没有。").replace(
+            "%1", QCoreApplication.translate("ItemDialog", field)), field=field)
     return int(text)
 
 
@@ -37,9 +39,10 @@ def parse_optional_price(text: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"单价“{text}”不是数字，请填写如 12.50 的金额。", field=PRICE) from None
+        raise ValidationError(QCoreApplication.translate("ItemDialog", "单价“%1”不是数字，请填写如 12.50 的金额。")
+                              .replace("%1", text), field=PRICE) from None
     if not value.is_finite() or value < 0:
-        raise ValidationError("单价不能为负数。", field=PRICE)
+        raise ValidationError(QCoreApplication.translate("ItemDialog", "单价不能为负数。"), field=PRICE)
     return value
 
 
@@ -119,7 +122,7 @@ class ItemDialog(QDialog):
                 widget = self.shelf_life if field == SHELF else self.lead_days
                 value = parse_optional_int(widget.text(), field)
                 if field == SHELF and value == 0:
-                    raise ValidationError("保质期（月）必须大于 0，没有保质期请留空。", field=SHELF)
+                    raise ValidationError(self.tr("保质期（月）必须大于 0，没有保质期请留空。"), field=SHELF)
             elif field == PRICE:
                 parse_optional_price(self.price.text())
         except ValidationError as error:

@@ -262,7 +262,7 @@ class ReceiptDialog(QDialog):
             return None
         value = parse_quantity(text, "单价", allow_zero=True)
         if value != value.quantize(Decimal("0.01")):
-            raise ValidationError("单价最多两位小数（分）。", field="单价")
+            raise ValidationError(self.tr("单价最多两位小数（分）。"), field="单价")
         return value
 
     def _validate_line(self, quiet: bool) -> dict[str, str]:

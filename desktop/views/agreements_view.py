@@ -18,7 +18,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import date_text, local_time_text, money_text, number_text
+from desktop.formatting import date_text, joined, local_time_text, message_label, money_text, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
@@ -348,7 +348,7 @@ class AgreementsView(QWidget):
         self.model = RowTableModel([
             Column(self.tr("协议编号"), lambda r: r.number, width=130),
             Column(self.tr("代储企业"), lambda r: r.enterprise, width=190),
-            Column(self.tr("类型"), lambda r: localize(r.agreement_type.label), align=CENTER, width=70),
+            Column(self.tr("类型"), lambda r: message_label(r.agreement_type.label), align=CENTER, width=70),
             Column(self.tr("开始日期"), lambda r: date_text(r.start_date), align=CENTER, width=90),
             Column(self.tr("结束日期"), lambda r: date_text(r.end_date), align=CENTER, width=90),
             Column(self.tr("剩余天数"), lambda r: str(r.days_to_end) if r.state is AgreementState.ACTIVE else "",
@@ -488,7 +488,7 @@ class AgreementsView(QWidget):
             return self.tr("有效（%1 天后到期）").replace("%1", str(row.days_to_end))
         if row.state is AgreementState.ACTIVE and row.start_date > self.dctx.service.today():
             return self.tr("有效（未开始）")
-        return localize(row.state.label)
+        return message_label(row.state.label)
 
     @staticmethod
     def _row_background(row: svc.AgreementRow):
@@ -513,14 +513,15 @@ class AgreementsView(QWidget):
         parts = []
         if expiring:
             parts.append(self.tr("<b style='color:#b07000'>%1 份协议 90 天内到期</b>：%2").replace("%1", str(len(expiring)))
-                         .replace("%2", "、".join(f"{r.number}（{r.end_date}）" for r in expiring)))
+                         .replace("%2", joined(self.tr("%1（%2）").replace("%1", r.number).replace("%2", date_text(r.end_date))
+                                             for r in expiring)))
         if overdue:
             parts.append(self.tr("<b style='color:#b07000'>%1 份协议核查逾期</b>：%2").replace("%1", str(len(overdue)))
-                         .replace("%2", "、".join(self.tr("%1（应于 %2 前核查）").replace("%1", o.number)
+                         .replace("%2", joined(self.tr("%1（应于 %2 前核查）").replace("%1", o.number)
                                                  .replace("%2", date_text(o.due_date)) for o in overdue)))
         if short:
             parts.append(self.tr("<b style='color:#b03020'>%1 种物资最近核查低于最低数量</b>：%2").replace("%1", str(len(short)))
-                         .replace("%2", "、".join(self.tr("%1 %2 短缺 %3 %4").replace("%1", s.number).replace("%2", s.item_name)
+                         .replace("%2", joined(self.tr("%1 %2 短缺 %3 %4").replace("%1", s.number).replace("%2", s.item_name)
                                                  .replace("%3", number_text(s.shortfall)).replace("%4", s.unit)
                                                  for s in short)))
         self.reminders.setText("<br>".join(parts) if parts else self.tr("没有需要提醒的协议。"))
@@ -576,7 +577,7 @@ class AgreementsView(QWidget):
             (self.tr("联系人"), f"{r.contact} {r.phone}"), (self.tr("储备类别"), d.reserve_kind),
             (self.tr("存放地点"), r.storage_place), (self.tr("费用规则"), d.fee_rules),
             (self.tr("轮换责任"), d.rotation_duty), (self.tr("合同扫描件"), d.contract_path),
-            (self.tr("续签关系"), self.tr("前序：%1；后续：%2").replace("%1", "、".join(d.history) or "—")
+            (self.tr("续签关系"), self.tr("前序：%1；后续：%2").replace("%1", joined(d.history) or "—")
              .replace("%2", d.renewed_by or "—")),
         ]
         if d.terminated_on:

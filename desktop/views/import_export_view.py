@@ -12,7 +12,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QProgressBar, QProgressDialog, QPushButton, QSpinBox, QTableView, QTabWidget,
@@ -36,8 +36,11 @@ from models.services.warehouses import list_stores
 IMPORT_COLUMN_MAPS = app_settings.Setting(
     "import/column_maps", dict, {}, "import: per sheet, normalised header → column key chosen by the user")
 PREVIEW_ROWS = 5
-CREATED_LABELS = {"stores": "储备库", "items": "物资", "batches": "期初库存批次", "agreements": "代储协议",
-                  "standards": "定额标准"}
+CREATED_LABELS = {"stores": QT_TRANSLATE_NOOP("ImportExportView", "储备库"),
+                  "items": QT_TRANSLATE_NOOP("ImportExportView", "物资"),
+                  "batches": QT_TRANSLATE_NOOP("ImportExportView", "期初库存批次"),
+                  "agreements": QT_TRANSLATE_NOOP("ImportExportView", "代储协议"),
+                  "standards": QT_TRANSLATE_NOOP("ImportExportView", "定额标准")}
 ERROR_COLOUR = QColor("#fde2e1")
 WARNING_COLOUR = QColor("#fff4d6")
 
@@ -297,11 +300,14 @@ class ImportExportView(QWidget):
     def check(self) -> ImportReport | None:
         return self._run(dry_run=True)
 
+    def _created_text(self, report: ImportReport) -> str:
+        return self.tr("，").join(f"{self.tr(CREATED_LABELS[k])} {v}" for k, v in report.created.items())
+
     def run_import(self) -> ImportReport | None:
         report = self._run(dry_run=True)
         if report is None or not report.ok:
             return report
-        counts = "，".join(f"{CREATED_LABELS[k]} {v}" for k, v in report.created.items())
+        counts = self._created_text(report)
         if not interaction.confirm(self, self.tr("确认导入"),
                                    self.tr("检查通过，将新建：{0}。\n全部写入在一个事务中完成，中途取消不会留下任何数据。确定导入吗？").format(counts)):
             return None
@@ -310,7 +316,7 @@ class ImportExportView(QWidget):
             self.dctx.notify(flags.STOCK, flags.CATALOG, flags.STORES, flags.DOCUMENTS, flags.AGREEMENTS, flags.STANDARDS)
             self.imported.emit(report)
             interaction.information(self, self.tr("导入完成"), self.tr("已导入：{0}。").format(
-                "，".join(f"{CREATED_LABELS[k]} {v}" for k, v in report.created.items())))
+                self._created_text(report)))
         return report
 
     def cancel(self) -> None:
@@ -370,7 +376,7 @@ class ImportExportView(QWidget):
         self._show_problems(report.errors, report.warnings)
         if report.ok:
             self.progress.setValue(100)
-            counts = "，".join(f"{CREATED_LABELS[k]} {v}" for k, v in report.created.items())
+            counts = self._created_text(report)
             verb = self.tr("检查通过，可导入：") if dry_run else self.tr("导入完成，已新建：")
             self.problem_label.setText(verb + counts + self.tr("（{0} 条提示）").format(len(report.warnings)))
         return report
@@ -399,7 +405,8 @@ class ImportExportView(QWidget):
         except DomainError as exc:
             interaction.error(self, self.tr("导出失败"), exc.message)
             return None
-        rows = "，".join(f"{name} {count} 行" for name, count in result.counts.items())
+        rows = self.tr("，").join(self.tr("%1 %2 行").replace("%1", name).replace("%2", str(count))
+                                 for name, count in result.counts.items())
         interaction.information(self, self.tr("导出完成"), self.tr("已导出到 {0}\n{1}").format(result.path, rows))
         return result.path
 

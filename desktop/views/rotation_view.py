@@ -298,8 +298,9 @@ class RotationView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
     def _subject(self, row: RotationRow) -> str:
-        return (f"{row.store_name}：{row.item_name} {row.spec} 批次 {row.batch}，"
-                f"{quantity_text(row.quantity, row.unit)}，有效期至 {date_text(row.expiry_date)}")
+        return (self.tr("%1：%2 %3 批次 %4，%5，有效期至 %6").replace("%1", row.store_name)
+                .replace("%2", row.item_name).replace("%3", row.spec).replace("%4", row.batch)
+                .replace("%5", quantity_text(row.quantity, row.unit)).replace("%6", date_text(row.expiry_date)))
 
     def _run(self, title: str, action, done: str, *changed: str) -> bool:
         try:

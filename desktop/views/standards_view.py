@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
@@ -31,11 +31,14 @@ UNLINKED_FG = QColor("#8a1010")  # a need with no item linked counts nothing
 
 def quota_text(need: svc.NeedInfo) -> str:
     quota = number_text(need.quota)
+    translate = QCoreApplication.translate
     if need.basis is NeedBasis.PER_PERSON_DAY:
-        return f"每人每天 {quota} {need.unit}"
-    if need.basis is NeedBasis.PER_PERSONS:
-        return f"每 {quota} 人 1 {need.unit}"
-    return f"固定 {quota} {need.unit}"
+        text = translate("StandardsView", "每人每天 %1 %2")
+    elif need.basis is NeedBasis.PER_PERSONS:
+        text = translate("StandardsView", "每 %1 人 1 %2")
+    else:
+        text = translate("StandardsView", "固定 %1 %2")
+    return text.replace("%1", quota).replace("%2", need.unit)
 
 
 class NeedDialog(QDialog):

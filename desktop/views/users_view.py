@@ -223,7 +223,7 @@ class UsersView(QWidget):
         def apply() -> None:
             stores_changed = tuple(sorted(value.store_codes)) != row.store_codes
             if value.role is Role.KEEPER and not value.store_codes:
-                raise ValidationError("保管员至少需要分配一个储备库。", field="储备库")
+                raise ValidationError(self.tr("保管员至少需要分配一个储备库。"), field="储备库")
             if stores_changed and value.role is Role.KEEPER:  # stores first: a keeper must have one
                 user_admin.assign_stores(self.dctx.service, row.username, value.store_codes)
             if value.role is not row.role:

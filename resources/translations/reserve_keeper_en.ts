@@ -660,6 +660,10 @@
         <translation>Agreements</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1（应于 %2 前核查）</source>
         <translation>%1 (check due by %2)</translation>
     </message>
@@ -1660,6 +1664,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentLines</name>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <source>单号</source>
@@ -2071,6 +2082,46 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
+        <source>管理员已设置密码，无需再运行首次启动向导，请直接登录。</source>
+        <translation>The administrator already has a password: the first-start wizard is not needed, log in instead.</translation>
+    </message>
+    <message>
+        <source>县名称</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Area code</translation>
+    </message>
+    <message>
+        <source>本版本未包含演示数据，已按空库开始。</source>
+        <translation>This version has no demo data; started with an empty database.</translation>
+    </message>
+    <message>
+        <source>已装入演示县“%1”（演示用户密码见使用说明）。</source>
+        <translation>Demo county “%1” loaded (the demo users&apos; passwords are in the user manual).</translation>
+    </message>
+    <message>
+        <source>本版本尚未提供 Excel 台账导入功能，已按空库开始；可稍后在“导入导出”中导入。</source>
+        <translation>This version cannot import Excel ledgers yet; started with an empty database. You can import later under “Import and export”.</translation>
+    </message>
+    <message>
+        <source>没有选择工作簿，已按空库开始；可稍后再导入台账。</source>
+        <translation>No workbook chosen; started with an empty database. You can import a ledger later.</translation>
+    </message>
+    <message>
+        <source>……另有 %1 处问题</source>
+        <translation>… and %1 more problems</translation>
+    </message>
+    <message>
+        <source>工作簿有问题，没有导入任何数据，已按空库开始。请改正后再导入：</source>
+        <translation>The workbook has problems, so nothing was imported and the database starts empty. Correct them and import again:</translation>
+    </message>
+    <message>
+        <source>已导入：储备库 %1 个，物资 %2 种，库存批次 %3 个。</source>
+        <translation>Imported: %1 stores, %2 items, %3 stock batches.</translation>
+    </message>
+    <message>
         <source>欢迎使用储备管家</source>
         <translation>Welcome to ReserveKeeper</translation>
     </message>
@@ -2269,6 +2320,22 @@
         <translation>Stores</translation>
     </message>
     <message>
+        <source>物资</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>期初库存批次</source>
+        <translation>Opening stock batches</translation>
+    </message>
+    <message>
+        <source>代储协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>定额标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
         <source>流水年份</source>
         <translation>Movements of year</translation>
     </message>
@@ -2357,6 +2424,10 @@
         <translation>(nothing is imported while there are errors)</translation>
     </message>
     <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>确认导入</source>
         <translation>Confirm import</translation>
     </message>
@@ -2417,6 +2488,10 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     <message>
         <source>导出失败</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>%1 %2 行</source>
+        <translation>%1: %2 rows</translation>
     </message>
     <message>
         <source>导出完成</source>
@@ -2717,6 +2792,18 @@ Everything is written in one transaction, and cancelling half-way leaves no data
 <context>
     <name>ItemDialog</name>
     <message>
+        <source>%1必须是整数，不填表示没有。</source>
+        <translation>%1 must be a whole number; leave it empty for none.</translation>
+    </message>
+    <message>
+        <source>单价“%1”不是数字，请填写如 12.50 的金额。</source>
+        <translation>Unit price “%1” is not a number: enter an amount such as 12.50.</translation>
+    </message>
+    <message>
+        <source>单价不能为负数。</source>
+        <translation>The unit price cannot be negative.</translation>
+    </message>
+    <message>
         <source>编辑物资</source>
         <translation>Edit item</translation>
     </message>
@@ -2779,6 +2866,10 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保质期（月）必须大于 0，没有保质期请留空。</source>
+        <translation>Shelf life (months) must be more than 0; leave it empty if there is none.</translation>
     </message>
 </context>
 <context>
@@ -3536,6 +3627,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>The expiry date %1 is before the production date %2; please check the dates.</translation>
     </message>
     <message>
+        <source>单价最多两位小数（分）。</source>
+        <translation>The unit price has at most two decimals (fen).</translation>
+    </message>
+    <message>
         <source>数量不能为空，请填写一个正数。</source>
         <translation>The quantity must not be empty; enter a positive number.</translation>
     </message>
@@ -3860,6 +3955,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>%1 batches expired, %2 overdue for rotation, %3 due for rotation, %4 with replacement planned</translation>
     </message>
     <message>
+        <source>%1：%2 %3 批次 %4，%5，有效期至 %6</source>
+        <translation>%1: %2 %3 batch %4, %5, expires %6</translation>
+    </message>
+    <message>
         <source>轮换出库</source>
         <translation>Rotation issue</translation>
     </message>
@@ -4039,6 +4138,18 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 </context>
 <context>
     <name>StandardsView</name>
+    <message>
+        <source>每人每天 %1 %2</source>
+        <translation>%1 %2 per person per day</translation>
+    </message>
+    <message>
+        <source>每 %1 人 1 %2</source>
+        <translation>1 %2 per %1 people</translation>
+    </message>
+    <message>
+        <source>固定 %1 %2</source>
+        <translation>fixed %1 %2</translation>
+    </message>
     <message>
         <source>需求项</source>
         <translation>Needs</translation>
@@ -4926,6 +5037,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
         <translation>Select a user in the table first.</translation>
     </message>
     <message>
+        <source>保管员至少需要分配一个储备库。</source>
+        <translation>A keeper needs at least one store.</translation>
+    </message>
+    <message>
         <source>修改用户</source>
         <translation>Edit user</translation>
     </message>
@@ -4974,6 +5089,33 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>error_handler</name>
+    <message>
+        <source>程序遇到了一个意外错误，刚才的操作可能没有完成。已保存的数据不受影响。
+
+错误详情已写入日志文件。如需帮助，请把日志文件夹中的 reserve-keeper.log 发给技术支持人员。
+
+（%1）</source>
+        <translation>The program ran into an unexpected error; what you just did may not have been completed. Data already saved is not affected.
+
+The details were written to the log file. For help, send reserve-keeper.log from the log folder to technical support.
+
+(%1)</translation>
+    </message>
+    <message>
+        <source>储备管家 · 意外错误</source>
+        <translation>ReserveKeeper · Unexpected error</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -5149,6 +5291,30 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>导入</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>实物代储</source>
+        <translation>Physical stock</translation>
+    </message>
+    <message>
+        <source>产能储备</source>
+        <translation>Production capacity</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已终止</source>
+        <translation>Terminated</translation>
     </message>
     <message>
         <source>、</source>
