@@ -58,6 +58,27 @@ def settle(app, rounds: int = 5) -> None:
         time.sleep(0.02)
 
 
+def stage(view, key: str, scratch: Path) -> None:
+    """Show a screen as the manual describes it in use: an order or agreement picked (its buttons
+    enabled), the import screen after 检查 of a workbook with two mistakes."""
+    if key in ("dispatch", "agreements", "documents") and view.table.model().rowCount():
+        view.table.selectRow(0)
+    if key == "import":
+        import openpyxl
+
+        from models.documents.excel_template import write_template
+
+        workbook_path = write_template(scratch / "原台账.xlsx")
+        workbook = openpyxl.load_workbook(workbook_path)
+        workbook["库存"].append(["360999", "FBM1", "20260501", "2026-05-01", None, "五十", 45, "县粮油公司", "A-01"])
+        workbook["库存"].append(["360999", "FBM9", "20260502", "2026-05-02", None, 20, 45, "县粮油公司", "A-01"])
+        workbook["库存"].append(["360999", "KQS1", "20260503", "2026-05-03", None, 100, 30, "县粮油公司", "A-02"])
+        workbook.save(workbook_path)
+        view.open_file(workbook_path)
+        view.tabs.setCurrentIndex(max(0, next((i for i in range(view.tabs.count()) if view.tabs.tabText(i) == "库存"), 0)))
+        view.check()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -90,13 +111,21 @@ def main() -> int:
     from desktop.context import DesktopContext
     from desktop.dialogs.first_run_wizard import FirstRunWizard
     from desktop.dialogs.login_dialog import LoginDialog
-    from desktop.main_window import MainWindow
 
     login = LoginDialog(db)
     login.show()
     settle(app)
     login.grab().save(str(args.output / "00_login.png"))
     login.close()
+
+    from desktop.dialogs.data_folder_dialog import DataFolderDialog
+
+    # the first question of a first start, with the default folder as a Windows PC shows it
+    folder_dialog = DataFolderDialog(Path(r"C:\Users\keeper\AppData\Local\ReserveKeeper"))
+    folder_dialog.show()
+    settle(app)
+    folder_dialog.grab().save(str(args.output / "03_data_folder.png"))
+    folder_dialog.close()
 
     empty = scratch / "empty.db"
     from models.migrate import open_database
@@ -116,12 +145,16 @@ def main() -> int:
     wizard.grab().save(str(args.output / "02_wizard_start.png"))
     wizard.close()
 
-    window = MainWindow(DesktopContext(ServiceContext(db, actor)))
+    from desktop.app import Shell
+
+    # the window as the program opens it, with the backup status in the status bar
+    window = Shell(DesktopContext(ServiceContext(db, actor))).window
     window.resize(width, height)
     window.show()
     settle(app)
     for number, spec in enumerate(window.specs, start=10):
         window.show_view(spec.key)
+        stage(window.view(spec.key), spec.key, scratch)
         settle(app, 10)
         target = args.output / f"{number}_{spec.key}.png"
         window.grab().save(str(target))
