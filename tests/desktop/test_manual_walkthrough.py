@@ -1027,3 +1027,16 @@ def test_ch2_preparation_on_an_empty_county(qtbot, empty_county, answers):
     keeper = log_in(qtbot, empty_county, "libaoguan", "Baoguan-2026")
     assert set(keeper.navigation.stores.store_names()) == {"360999101"}, answers.messages
     keeper.close()
+
+
+# --- the manual's pictures are the ones scripts/screenshots.py makes ------------------------------
+def test_every_picture_in_the_manuals_is_made_by_the_screenshot_script():
+    from desktop.views.registry import discover_views
+
+    script = (MANUAL.parents[1] / "scripts" / "screenshots.py").read_text(encoding="utf-8")
+    assert 'f"{number}_{spec.key}.png"' in script  # one picture per screen, named by its key
+    made = {name for name in re.findall(r'"\d\d_([A-Za-z0-9_]+\.png)"', script)}
+    made |= {f"{spec.key}.png" for spec in discover_views()}
+    for manual in (MANUAL, MANUAL.with_name("manual.en.md")):
+        for picture in re.findall(r"\]\(images/([^)]+)\)", manual.read_text(encoding="utf-8")):
+            assert picture in made, f"{manual.name} shows images/{picture}, which scripts/screenshots.py does not make"
