@@ -419,6 +419,16 @@ def test_ch5_stock_ledger_reversal_stocktake(qtbot, admin_window, demo_db, answe
     for page in ("库存", "台账", "单据", "审计日志"):
         assert f"**{page}** 页" in text
         assert show_view(window, page) is not None
+    # 库存: filter by text, pinyin initials included (fbm → 方便面)
+    stock = show_view(window, "库存")
+    assert stock.category.count() > 1 and stock.level.count() > 1  # 分类, 级别
+    stock.search.setText("fbm")
+    settle(qtbot, 400)
+    model = stock.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    names = {str(model.index(row, column).data()) for row in range(min(model.rowCount(), 50))
+             for column in range(model.columnCount())}
+    assert any("方便面" in name for name in names) and not any("帐篷" in name for name in names)
 
     # 单据: open one, 冲销 with a reason; a reversal document is made and the original kept
     documents = show_view(window, "单据")
