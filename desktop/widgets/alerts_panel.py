@@ -147,7 +147,8 @@ class AlertsPanel(QWidget):
 
     def _line(self, alert: Alert) -> _Line:
         is_new = alert.key in self.new_keys
-        return _Line(f"{self.tr('【新】') if is_new else ''}{localize(alert.title)}\n{localize(alert.detail)}", alert, is_new)
+        mark = self.tr("【新】") if is_new else ""  # outside the f-string, where lupdate finds it
+        return _Line(f"{mark}{localize(alert.title)}\n{localize(alert.detail)}", alert, is_new)
 
     def selected_alert(self) -> Alert | None:
         index = self.list.currentIndex()

@@ -791,6 +791,10 @@
         <translation>No reminders to deal with</translation>
     </message>
     <message>
+        <source>【新】</source>
+        <translation>[New] </translation>
+    </message>
+    <message>
         <source>确认提醒</source>
         <translation>Acknowledge reminder</translation>
     </message>

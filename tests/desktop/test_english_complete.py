@@ -267,3 +267,27 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
     empty_db.dispose()
     report = "\n".join(f"{name}:\n    " + "\n    ".join(lines) for name, lines in findings.items())
     assert not findings, "Chinese program text on an English screen:\n" + report
+
+
+def test_messages_composed_by_the_screens_are_english(qtbot, admin, english_county, english, tmp_path):
+    """Sentences the desktop builds itself (validation, crash report, quotas, first-run results)."""
+    from decimal import Decimal
+    from pathlib import Path
+
+    from desktop.dialogs.data_folder_dialog import folder_problem
+    from desktop.dialogs.item_dialog import SHELF, ItemDialog
+    from desktop.error_handler import short_message
+    from desktop.views.standards_view import quota_text
+    from models.schema.standards import NeedBasis
+    from models.services.standards import NeedInfo
+
+    dialog = ItemDialog(DesktopContext(admin), None, None, category_code="10101")
+    qtbot.addWidget(dialog)
+    dialog.shelf_life.setText("twelve")
+    dialog.price.setText("-3")
+    texts = [dialog.form.error_text(SHELF), dialog.form.error_text("单价"), short_message(ValueError("boom")),
+             folder_problem(Path(" "))]
+    texts += [quota_text(NeedInfo("Water", "L", basis, Decimal(3), 10)) for basis in NeedBasis]
+    assert dialog.form.error_text(SHELF).startswith("Shelf life (months) must be a whole number")
+    assert texts[-3:] == ["3 L per person per day", "1 L per 3 people", "fixed 3 L"]
+    assert _chinese([("message", text) for text in texts], _data_words(admin)) == []
