@@ -197,6 +197,14 @@ def admin_window(qtbot, demo_db, answers):
     window.close()
 
 
+@pytest.fixture
+def keeper_window(qtbot, demo_db, answers):
+    """The demo county's keeper of the county store (the daily receipt and issue are his work)."""
+    window = log_in(qtbot, demo_db, "keeper", "demo1234")
+    yield window
+    window.close()
+
+
 def count(database, model, *where) -> int:
     with database.read() as session:
         return session.scalar(select(func.count()).select_from(model).where(*where))
@@ -312,11 +320,11 @@ def stock_of(database, store: str, item: str) -> dict[str, object]:
 
 # --- 3. 日常入库 -------------------------------------------------------------------------------
 @OFFSCREEN
-def test_ch3_daily_receipt(qtbot, admin_window, demo_db, answers, tmp_path, monkeypatch):
+def test_ch3_daily_receipt(qtbot, keeper_window, demo_db, answers, tmp_path, monkeypatch):
     from desktop.dialogs.receipt_dialog import ReceiptDialog
     from models.schema.documents import Document
 
-    window, text = admin_window, chapter(3)
+    window, text = keeper_window, chapter(3)
     assert "点工具栏 **入库**（或 业务 → 入库）" in text
     assert menu_action(window, "业务", "入库") is toolbar_action(window, "入库")
     before = stock_of(demo_db, "360999", "FBM1")
@@ -368,11 +376,11 @@ def test_ch3_daily_receipt(qtbot, admin_window, demo_db, answers, tmp_path, monk
 
 # --- 4. 日常出库 -------------------------------------------------------------------------------
 @OFFSCREEN
-def test_ch4_daily_issue(qtbot, admin_window, demo_db, answers):
+def test_ch4_daily_issue(qtbot, keeper_window, demo_db, answers):
     from desktop.dialogs.issue_dialog import IssueDialog
     from models.schema.documents import Document
 
-    window, text = admin_window, chapter(4)
+    window, text = keeper_window, chapter(4)
     assert "点工具栏 **出库**" in text and "**添加到清单**" in text and "**确认出库**" in text
     before = stock_of(demo_db, "360999", "FBM1")
     available = sum(before.values())
