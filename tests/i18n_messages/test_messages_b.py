@@ -8,6 +8,8 @@ desktop does it, checks the English text, and checks that the same error is stil
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop import i18n
@@ -163,6 +165,7 @@ def test_a_setting_out_of_range_names_the_setting_in_english(admin, english):
 def test_backup_refusals_and_status_in_english(sqlite_db, tmp_path, english):
     from models.db import sqlite_path
     from models.services.backup import backup, backup_status, restore
+    from models.services.settings_store import BACKUP_LAST_AT, put_internal
 
     current = sqlite_path(sqlite_db.url)
     error = refusal(backup, sqlite_db, current)
@@ -172,7 +175,12 @@ def test_backup_refusals_and_status_in_english(sqlite_db, tmp_path, english):
     error = refusal(restore, not_a_database, tmp_path / "target.db")
     assert error.message == (f"{not_a_database} is not an SQLite database and cannot be restored. "
                              "Choose a ReserveKeeper backup file (.db).")
-    assert backup_status(sqlite_db).message == "Never backed up: back up now"
+    last = dt.datetime(2026, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+    with sqlite_db.write() as session:
+        put_internal(session, BACKUP_LAST_AT, last)
+    local = last.astimezone().strftime("%Y-%m-%d %H:%M")
+    status = backup_status(sqlite_db, now=last + dt.timedelta(days=10))
+    assert status.overdue and status.message == f"Last backup {local}, more than 10 days ago: back up soon"
 
 
 def test_server_connection_messages_in_english(english):
