@@ -652,6 +652,10 @@
         <translation>Quarterly fees</translation>
     </message>
     <message>
+        <source>代储协议-%1.xlsx</source>
+        <translation>Agreements - %1.xlsx</translation>
+    </message>
+    <message>
         <source>协议信息</source>
         <translation>Agreement</translation>
     </message>
@@ -915,6 +919,10 @@
     <message>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>审计日志-%1.xlsx</source>
+        <translation>Audit log %1.xlsx</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -2482,12 +2490,20 @@ Everything is written in one transaction, and cancelling half-way leaves no data
         <translation>({0} notices)</translation>
     </message>
     <message>
+        <source>储备台账导入模板.xlsx</source>
+        <translation>Reserve ledger import template.xlsx</translation>
+    </message>
+    <message>
         <source>已保存模板</source>
         <translation>Template saved</translation>
     </message>
     <message>
         <source>导入模板已保存到 {0}</source>
         <translation>Import template saved to {0}</translation>
+    </message>
+    <message>
+        <source>储备台账_%1.xlsx</source>
+        <translation>Reserve ledger %1.xlsx</translation>
     </message>
     <message>
         <source>导出失败</source>
@@ -4609,6 +4625,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>“%1”批次“%2”已在盘点表中，请直接填写它的实盘数量。</source>
         <translation>Batch “%2” of “%1” is already on the count sheet; enter its counted quantity there.</translation>
+    </message>
+    <message>
+        <source>盘点表-%1-%2.pdf</source>
+        <translation>Count sheet %1 %2.pdf</translation>
     </message>
     <message>
         <source>导出盘点表</source>
@@ -7197,11 +7217,11 @@ The details were written to the log file. For help, send reserve-keeper.log from
     </message>
     <message>
         <source>调拨单号</source>
-        <translation>Dispatch order number</translation>
+        <translation>Order number</translation>
     </message>
     <message>
         <source>调拨单至少需要一行物资。</source>
-        <translation>A dispatch order needs at least one item line.</translation>
+        <translation>The order needs at least one item line.</translation>
     </message>
     <message>
         <source>负责人</source>
