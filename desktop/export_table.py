@@ -125,11 +125,13 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
     return path
 
 
-def add_export_action(view: QTableView, title: str, file_name: str, *,
+def add_export_action(view: QTableView, title: str, file_name: str = "", *,
                       total: Callable[[], int | None] | None = None) -> QAction:
     """One line for any table view: a right-click action “导出本表…” (Qt.ActionsContextMenu) writing
     the rows and columns shown, in the order shown — for a lazy model every row matching its filter.
-    The action is returned so a view can also put it on a tool button."""
+    The action is returned so a view can also put it on a tool button. The suggested file name is
+    ``file_name`` or, by default, the (translated) title + .xlsx."""
+    file_name = file_name or f"{title}.xlsx"
     action = QAction(QCoreApplication.translate("ExportTable", "导出本表…"), view)
     action.setObjectName("export_table")
     action.setToolTip(QCoreApplication.translate("ExportTable", "把本表当前筛选和排序下的全部行导出为 Excel"))

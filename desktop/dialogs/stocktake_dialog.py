@@ -238,7 +238,8 @@ class StocktakeDialog(QDialog):
 
     def choose_pdf_path(self) -> str | None:
         """Ask where to save the sheet (tests replace this)."""
-        default = f"盘点表-{self.store.currentData()}-{self.dctx.service.today().isoformat()}.pdf"
+        default = self.tr("盘点表-%1-%2.pdf").replace("%1", self.store.currentData() or "").replace(
+            "%2", self.dctx.service.today().isoformat())
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出盘点表"), default, self.tr("PDF 文件 (*.pdf)"))
         return path or None
 

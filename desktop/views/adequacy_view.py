@@ -146,7 +146,7 @@ class AdequacyView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, "adequacy")
-        add_export_action(self.table, self.tr("储备能力评估"), "储备能力评估.xlsx")
+        add_export_action(self.table, self.tr("储备能力评估"))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the standard's own order
         restore_columns(self.table, "adequacy", self.model.default_widths())
         self.table.doubleClicked.connect(lambda *_: self.show_drill_down())

@@ -365,7 +365,7 @@ class AgreementsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         configure_table(self.table, "agreements")
-        add_export_action(self.table, self.tr("代储协议"), "代储协议.xlsx")
+        add_export_action(self.table, self.tr("代储协议"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(4, Qt.AscendingOrder)
         restore_columns(self.table, "agreements", self.model.default_widths())
@@ -462,7 +462,7 @@ class AgreementsView(QWidget):
             proxy.setSourceModel(model)
             view = QTableView(self)
             configure_table(view, f"agreement_{key}")
-            add_export_action(view, title, f"代储协议-{title}.xlsx")
+            add_export_action(view, title, self.tr("代储协议-%1.xlsx").replace("%1", title))
             view.setModel(proxy)
             restore_columns(view, f"agreement_{key}", model.default_widths())
             self.detail_tables[key] = view

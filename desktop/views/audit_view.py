@@ -99,7 +99,7 @@ class AuditView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)
-        add_export_action(self.table, self.tr("审计日志"), "审计日志.xlsx")
+        add_export_action(self.table, self.tr("审计日志"))
         self.table.sortByColumn(0, Qt.DescendingOrder)  # newest first, as the pages come
         restore_columns(self.table, TABLE_KEY, self.model.default_widths())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -206,7 +206,7 @@ class AuditView(QWidget):
     def choose_export_path(self) -> str:
         """Where to save the workbook (tests replace this)."""
         stamp = self.dctx.service.today().strftime("%Y%m%d")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), f"审计日志-{stamp}.xlsx",
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), self.tr("审计日志-%1.xlsx").replace("%1", stamp),
                                                     self.tr("Excel 工作簿 (*.xlsx)"))
         return path
 

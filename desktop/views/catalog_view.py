@@ -124,7 +124,7 @@ class CatalogView(QWidget):
         self.proxy.setSourceModel(self.items_model)
         self.table = QTableView(self)
         configure_table(self.table, "catalog_items")
-        add_export_action(self.table, self.tr("物资目录"), "物资目录.xlsx")
+        add_export_action(self.table, self.tr("物资目录"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "catalog_items", [90, 140, 130, 50, 160, 90, 110, 60, 90])

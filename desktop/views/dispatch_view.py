@@ -126,7 +126,7 @@ class DispatchView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "dispatch")
-        add_export_action(self.table, self.tr("调拨单"), "调拨单.xlsx")
+        add_export_action(self.table, self.tr("调拨单"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(1, Qt.DescendingOrder)
         restore_columns(self.table, "dispatch", [120, 90, 190, 130, 160, 200, 50, 130, 90])

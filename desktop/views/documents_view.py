@@ -132,7 +132,7 @@ class DocumentsView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "documents")
-        add_export_action(self.table, self.tr("单据"), "单据.xlsx")
+        add_export_action(self.table, self.tr("单据"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.DescendingOrder)
         restore_columns(self.table, "documents", [185, 90, 90, 150, 140, 50, 80, 230, 140, 70])

@@ -384,7 +384,7 @@ class ImportExportView(QWidget):
     # --- template and export ----------------------------------------------------------------
 
     def _save_template(self) -> None:
-        path = ask_export_path(self, "储备台账导入模板.xlsx")
+        path = ask_export_path(self, self.tr("储备台账导入模板.xlsx"))
         if path:
             self.save_template(path)
 
@@ -394,7 +394,7 @@ class ImportExportView(QWidget):
         return written
 
     def _choose_export(self) -> None:
-        path = ask_export_path(self, f"储备台账_{dt.date.today().isoformat()}.xlsx")
+        path = ask_export_path(self, self.tr("储备台账_%1.xlsx").replace("%1", dt.date.today().isoformat()))
         if path:
             self.export_to(path)
 

@@ -89,7 +89,7 @@ class LedgerView(QWidget):
 
         self.table = QTableView(self)
         configure_table(self.table, "ledger")
-        add_export_action(self.table, self.tr("台账"), "台账.xlsx")
+        add_export_action(self.table, self.tr("台账"))
         self.table.setSortingEnabled(False)  # only time sorts, in SQL: handled below
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()

@@ -250,7 +250,7 @@ class StandardsView(QWidget):
         table = QTableView(self)
         table.setModel(proxy)
         configure_table(table, key)
-        add_export_action(table, self.tr("定额标准"), "定额标准.xlsx")
+        add_export_action(table, self.tr("定额标准"))
         table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         restore_columns(table, key, model.default_widths())
         return table

@@ -95,7 +95,7 @@ class StoresView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         configure_table(self.table, "stores")
-        add_export_action(self.table, self.tr("储备库"), "储备库.xlsx")
+        add_export_action(self.table, self.tr("储备库"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(2, Qt.AscendingOrder)
         restore_columns(self.table, "stores", [110, 170, 80, 90, 170, 80, 110, 80, 70])

@@ -123,7 +123,7 @@ class UsersView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)
-        add_export_action(self.table, self.tr("用户"), "用户.xlsx")
+        add_export_action(self.table, self.tr("用户"))
         restore_columns(self.table, TABLE_KEY, self.model.default_widths())
         self.table.doubleClicked.connect(lambda *_: self.edit_user())
         self.hint = QLabel(self)
