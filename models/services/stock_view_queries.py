@@ -205,7 +205,7 @@ def recent_activity(ctx: ServiceContext, limit: int = 10) -> list[Activity]:
 STOCK_PAGE_SORTS = ("store", "expiry")
 
 
-def _text_condition(session: Session, text: str, categories: dict[int, Category]):
+def _text_condition(session: Session, text: str, categories: dict[int, Category] | dict[int, _CategoryRow]):
     """The balances a search text matches, as a condition resolved on the small tables first.
 
     Matches what the stock view's ``line_matches`` does (name, code, spec, pinyin initials or full,
@@ -361,14 +361,42 @@ class StockFilter:
     expiry: str = "all"  # "all", "expired", "due" (within the item's lead time) or a number of days
 
 
-def _lead_days_by_item(session: Session, categories: dict[int, Category]) -> dict[int, int]:
-    return {item_id: own if own is not None else _category_lead(categories.get(category_id))
+def _category_rows(session: Session) -> dict[int, _CategoryRow]:
+    """Every category as a plain row (``id, code, name, parent_id, lead``, ``lead`` its effective
+    rotation lead time: its own, else its nearest parent's, else the default) — no ORM objects."""
+    rows = {row.id: row for row in session.connection().execute(
+        select(Category.id, Category.code, Category.name, Category.parent_id, Category.rotation_lead_days))}
+
+    def lead(cid: int | None) -> int:
+        for _ in range(10):  # the tree is at most four levels deep; a cycle must not hang
+            row = rows.get(cid)
+            if row is None:
+                break
+            if row.rotation_lead_days is not None:
+                return row.rotation_lead_days
+            cid = row.parent_id
+        return DEFAULT_LEAD_DAYS
+
+    return {cid: _CategoryRow(row.id, row.code, row.name, lead(cid)) for cid, row in rows.items()}
+
+
+@dataclass(frozen=True)
+class _CategoryRow:
+    id: int
+    code: str
+    name: str
+    lead: int
+
+
+def _lead_days_by_item(session: Session, categories: dict[int, _CategoryRow]) -> dict[int, int]:
+    return {item_id: own if own is not None else (categories[category_id].lead if category_id in categories
+                                                  else DEFAULT_LEAD_DAYS)
             for item_id, own, category_id in session.execute(
                 select(Item.id, Item.rotation_lead_days, Item.category_id))}
 
 
-def _filtered_balances(ctx: ServiceContext, session: Session, categories: dict[int, Category], flt: StockFilter,
-                       today: dt.date):
+def _filtered_balances(ctx: ServiceContext, session: Session, categories: dict[int, _CategoryRow],
+                       flt: StockFilter, today: dt.date):
     """``select(Balance.id)`` with the filter's conditions; Batch joined when the text needs it."""
     stmt = select(Balance.id).where(Balance.quantity > 0)
     if flt.store_codes is not None:
@@ -410,7 +438,7 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
 
     today = ctx.today()
     with ctx.read() as session:
-        categories = _load_categories(session)
+        categories = _category_rows(session)
         inner = _filtered_balances(ctx, session, categories, flt, today)
         joined_batch = flt.text.strip() != ""
         batch = Batch
@@ -422,23 +450,20 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
         category = aliased(Category)
         if sort == "category":
             inner = inner.outerjoin(category, category.id == item.category_id)
-        keys = {
+        keys = {  # built only for the sort asked for (building them all cost more than reading the page)
             # the index ix_balances_store_item_expiry: a first page stops after ``limit`` lines
-            "store": [Balance.store_id, Balance.item_id, Balance.expiry_date],
-            "level": [Balance.store_level, Balance.store_id],  # the level becomes its rank below
-            "item_code": [item.code], "item_name": [item.name], "spec": [item.spec],
-            "category": [func.coalesce(category.code, "")],
-            "batch": [batch.batch_no], "production": [batch.production_date],
-            "expiry": [Balance.expiry_date], "status": [Balance.expiry_date],
-            "quantity": [Balance.quantity], "reserved": [Balance.reserved],
-            "value": [type_coerce(Balance.quantity, BigInteger)
-                      * func.coalesce(type_coerce(batch.unit_price, BigInteger),
-                                      type_coerce(item.unit_price, BigInteger), -1)],
-        }[sort]
-        if sort == "level":  # county first (the enum's order, as the view shows it)
-            from sqlalchemy import case
-
-            keys[0] = case(*((Balance.store_level == level, rank) for rank, level in enumerate(StoreLevel)), else_=9)
+            "store": lambda: [Balance.store_id, Balance.item_id, Balance.expiry_date],
+            # the stored values sort in the level order (county, township, village): ix_balances_live_level
+            "level": lambda: [Balance.store_level, Balance.store_id],
+            "item_code": lambda: [item.code], "item_name": lambda: [item.name], "spec": lambda: [item.spec],
+            "category": lambda: [func.coalesce(category.code, "")],
+            "batch": lambda: [batch.batch_no], "production": lambda: [batch.production_date],
+            "expiry": lambda: [Balance.expiry_date], "status": lambda: [Balance.expiry_date],
+            "quantity": lambda: [Balance.quantity], "reserved": lambda: [Balance.reserved],
+            "value": lambda: [type_coerce(Balance.quantity, BigInteger)
+                              * func.coalesce(type_coerce(batch.unit_price, BigInteger),
+                                              type_coerce(item.unit_price, BigInteger), -1)],
+        }[sort]()
         labelled = [key.label(f"k{n}") for n, key in enumerate(keys)]
         page = inner.add_columns(*labelled).limit(limit).offset(offset)
 
@@ -459,14 +484,15 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
                       Balance.id.desc() if descending else Balance.id)
         )
         lines = []
+        # executed on the session's connection (Core): plain typed rows, without the ORM's result machinery
         for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
-             quantity, reserved, batch_price, item_price, own_lead) in session.execute(stmt):
+             quantity, reserved, batch_price, item_price, own_lead) in session.connection().execute(stmt):
             cat = categories.get(category_id)
             lines.append(StockLine(
                 s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
                 cat.code if cat else "", cat.name if cat else "", batch_no, produced, expiry,
                 quantity, reserved, batch_price if batch_price is not None else item_price,
-                own_lead if own_lead is not None else _category_lead(cat),
+                own_lead if own_lead is not None else cat.lead if cat else DEFAULT_LEAD_DAYS,
             ))
         return lines
 
@@ -485,7 +511,7 @@ def stock_view_totals(ctx: ServiceContext, flt: StockFilter) -> StockTotals:
 
     today = ctx.today()
     with ctx.read() as session:
-        categories = _load_categories(session)
+        categories = _category_rows(session)
         ids = _filtered_balances(ctx, session, categories, flt, today).subquery()
         quantity = type_coerce(Balance.quantity, BigInteger)
         price = func.coalesce(type_coerce(Batch.unit_price, BigInteger), type_coerce(Item.unit_price, BigInteger))
