@@ -1060,3 +1060,20 @@ def test_every_picture_in_the_manuals_is_made_by_the_screenshot_script():
     for manual in (MANUAL, MANUAL.with_name("manual.en.md")):
         for picture in re.findall(r"\]\(images/([^)]+)\)", manual.read_text(encoding="utf-8")):
             assert picture in made, f"{manual.name} shows images/{picture}, which scripts/screenshots.py does not make"
+
+
+@OFFSCREEN
+def test_help_menu_opens_this_manual(qtbot, admin_window):
+    from desktop.dialogs.manual_dialog import ManualDialog
+
+    intro = MANUAL.read_text(encoding="utf-8").split("---")[0]
+    assert "**帮助 → 用户手册**（F1）" in intro
+    action = menu_action(admin_window, "帮助", "用户手册")
+    assert action.shortcut().toString() == "F1"
+    action.trigger()
+    shown = admin_window.manual_window
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ManualDialog) and shown.isVisible()
+    for number in range(2, 12):  # every chapter walked through above is in the window
+        heading = re.search(rf"^## ({number}\. .+)$", MANUAL.read_text(encoding="utf-8"), re.M).group(1)
+        assert heading in shown.browser.toPlainText(), heading
