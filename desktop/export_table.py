@@ -41,7 +41,7 @@ def cell_value(text: object) -> object:
 
 
 def export_model(model: QAbstractItemModel, path: str | Path, title: str, *,
-                 hidden_columns: set[int] = frozenset(), sheet_name: str = "导出") -> int:
+                 hidden_columns: set[int] = frozenset(), sheet_name: str = "") -> int:
     """Write the model's rows (display text) to ``path``; returns the number of rows written."""
     columns = [c for c in range(model.columnCount()) if c not in hidden_columns]
     headers = [str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in columns]
@@ -61,6 +61,7 @@ def export_model(model: QAbstractItemModel, path: str | Path, title: str, *,
     cols = [Col(h, w, QTY_FORMAT if n else None) for h, w, n in zip(headers, widths, numeric)]
     workbook = Workbook()
     workbook.remove(workbook.active)
+    sheet_name = sheet_name or QCoreApplication.translate("ExportTable", "导出")
     count = write_sheet(workbook, sheet_name[:31], title, cols, rows)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -305,7 +305,7 @@ class DispatchView(QWidget):
         if self.order is None:
             return None
         note = interaction.ask_text(self, self.tr("审批调拨单"),
-                                    self.tr("审批 %1 的意见（可留空）：").replace("%1", self.order.number), "同意")
+                                    self.tr("审批 %1 的意见（可留空）：").replace("%1", self.order.number), self.tr("同意"))
         if note is None:
             return None
         return self._run(self.tr("正在审批并预留库存…"), dispatch.approve, self.order.number, note=note,

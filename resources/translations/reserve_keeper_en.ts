@@ -1619,6 +1619,10 @@
         <translation>Note on approving %1 (optional):</translation>
     </message>
     <message>
+        <source>同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
         <source>正在审批并预留库存…</source>
         <translation>Approving and reserving stock…</translation>
     </message>
@@ -2050,6 +2054,10 @@
 </context>
 <context>
     <name>ExportTable</name>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
     <message>
         <source>正在读取符合条件的全部行…</source>
         <translation>Reading all matching rows…</translation>
