@@ -1077,3 +1077,36 @@ def test_help_menu_opens_this_manual(qtbot, admin_window):
     for number in range(2, 12):  # every chapter walked through above is in the window
         heading = re.search(rf"^## ({number}\. .+)$", MANUAL.read_text(encoding="utf-8"), re.M).group(1)
         assert heading in shown.browser.toPlainText(), heading
+
+
+@OFFSCREEN
+def test_ch10_first_start_from_a_workbook(qtbot, tmp_path, monkeypatch, answers):
+    """第一次启动 → 开始方式 → 导入 Excel 台账 → 浏览…: the ledger is imported and the 导入导出 page opens."""
+    from models.documents.excel_template import write_template
+
+    assert "**导入 Excel 台账**：从单位现有的库存表格开始（见第 10 节），点“浏览…”选择工作簿" in chapter(2)
+    ledger = copy_ledger_into(write_template(tmp_path / "模板.xlsx"), tmp_path / "原台账.xlsx", wrong_item=False)
+    database = open_database(str(tmp_path / "reserve.db"))
+    choose_files(monkeypatch, ledger)
+
+    def wizard(dialog: FirstRunWizard) -> None:
+        dialog.county_page.name.setText("临江县")
+        dialog.county_page.code.setText("360999")
+        click(dialog, "下一步")
+        dialog.admin_page.password.setText(ADMIN_PASSWORD)
+        dialog.admin_page.confirm.setText(ADMIN_PASSWORD)
+        click(dialog, "下一步")
+        next(b for b in dialog.start_page.buttons.values() if b.text().startswith("导入 Excel 台账")).click()
+        click(dialog, "浏览…")
+        assert dialog.start_page.workbook.text() == str(ledger)
+        click(dialog, "完成")
+
+    on_modal(FirstRunWizard, wizard)
+    shell = desktop_app.start(database)
+    assert shell is not None
+    qtbot.addWidget(shell.window)
+    assert shell.window.current_key == "import"
+    assert any("已导入" in message for _k, _t, message in answers.messages), answers.messages
+    assert stock_of(database, "K01", "W500") == {"20260301": 1200}
+    shell.window.close()
+    database.dispose()
