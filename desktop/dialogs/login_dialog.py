@@ -19,6 +19,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("登录 — 储备管家"))
         title = QLabel(self.tr("储备管家 · 应急物资储备管理"), self)
         title.setProperty("role", "title")
+        title.setWordWrap(True)  # the English title is longer than the dialog is wide
         where = QLabel(self.tr("数据库：%1").replace("%1", db.describe()), self)
         where.setProperty("role", "hint")
         where.setWordWrap(True)
