@@ -16,6 +16,7 @@ from typing import Optional
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from models.messages import msg
 from models.schema.base import Base, Quantity, UtcDateTime, utcnow
 from models.schema.catalog import Item
 from models.schema.documents import Document
@@ -37,13 +38,13 @@ class DispatchStatus(enum.StrEnum):
         return DISPATCH_STATUS_LABELS[self]
 
 
-DISPATCH_STATUS_LABELS = {
-    DispatchStatus.DRAFT: "待审批",
-    DispatchStatus.APPROVED: "已审批",
-    DispatchStatus.ISSUED: "已出库",
-    DispatchStatus.RECEIVED: "已签收",
-    DispatchStatus.CANCELLED: "已作废",
-    DispatchStatus.REVERSED: "已冲销",
+DISPATCH_STATUS_LABELS = {  # msg(): refusals name the state, and a screen shows them in its language
+    DispatchStatus.DRAFT: msg("待审批"),
+    DispatchStatus.APPROVED: msg("已审批"),
+    DispatchStatus.ISSUED: msg("已出库"),
+    DispatchStatus.RECEIVED: msg("已签收"),
+    DispatchStatus.CANCELLED: msg("已作废"),
+    DispatchStatus.REVERSED: msg("已冲销"),
 }
 
 

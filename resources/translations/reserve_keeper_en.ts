@@ -6012,6 +6012,22 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>expired on {expiry}: it can only be scrapped</translation>
     </message>
     <message>
+        <source>已作废</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>已冲销</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <source>已出库</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>已审批</source>
+        <translation>approved</translation>
+    </message>
+    <message>
         <source>已扣除调拨单预留 {reserved}{unit}</source>
         <translation>Less {reserved} {unit} reserved by dispatch orders</translation>
     </message>
@@ -6022,6 +6038,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>已有名为“{name}”的定额标准，请换一个名称。</source>
         <translation>A standard named “{name}” already exists: choose another name.</translation>
+    </message>
+    <message>
+        <source>已签收</source>
+        <translation>signed for</translation>
     </message>
     <message>
         <source>已被驳回</source>
@@ -6078,6 +6098,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>当前使用 PostgreSQL 服务器，本程序不复制服务器数据库。请在服务器上用 pg_dump 备份，例如：pg_dump -Fc -h 主机 -U 用户 -f reserve.dump 数据库名；用 pg_restore 恢复。详见 docs/SERVER.md。</source>
         <translation>This program is using a PostgreSQL server and does not copy server databases. Back up on the server with pg_dump, e.g. pg_dump -Fc -h HOST -U USER -f reserve.dump DATABASE; restore with pg_restore. See docs/SERVER.md.</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>awaiting approval</translation>
     </message>
     <message>
         <source>待轮换</source>

@@ -291,3 +291,34 @@ def test_messages_composed_by_the_screens_are_english(qtbot, admin, english_coun
     assert dialog.form.error_text(SHELF).startswith("Shelf life (months) must be a whole number")
     assert texts[-3:] == ["3 L per person per day", "1 L per 3 people", "fixed 3 L"]
     assert _chinese([("message", text) for text in texts], _data_words(admin)) == []
+
+
+def test_dispatch_workflow_speaks_english(qtbot, admin, english_county, english, answers):
+    """An order selected, approved, issued and refused: the detail panel, the preview and every
+    message the user reads are English."""
+    from desktop.views.dispatch_view import DispatchView
+
+    data_words = _data_words(admin)
+    view = DispatchView(DesktopContext(admin))
+    qtbot.addWidget(view)
+    view.show()
+    view.set_filter("all")
+    found = []
+    for number in english_county:
+        assert view.select(number)
+        found += _chinese(_texts(view), data_words)
+    assert view.select(english_county[0])
+    answers.text_answers.append("OK")
+    view.approve()  # refused: the town store's tents are reserved by the other orders
+    assert view.select(english_county[1])
+    assert view.issue() is not None
+    found += _chinese(_texts(view), data_words)
+    preview = view.print_preview(show=False)
+    qtbot.addWidget(preview)
+    found += _chinese(_texts(preview), data_words)
+    view.select(english_county[2])
+    answers.text_answers.append("Duplicate")
+    view.cancel()  # refused: the order was issued
+    assert answers.messages
+    found += _chinese([(kind, f"{title}: {text}") for kind, title, text in answers.messages], data_words)
+    assert found == []
