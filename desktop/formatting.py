@@ -50,9 +50,13 @@ def message_label(text: str) -> str:
     return translated if translated != str(text) else translate("labels", str(text))
 
 
-def joined(parts) -> str:
-    """Names listed in running text: 甲、乙 in Chinese, "A, B" in English."""
-    return QCoreApplication.translate("labels", "、").join(str(part) for part in parts)
+LIST_SEPARATORS = (QT_TRANSLATE_NOOP("labels", "、"), QT_TRANSLATE_NOOP("labels", "；"))
+
+
+def joined(parts, separator: str = "、") -> str:
+    """Names listed in running text: 甲、乙 in Chinese, "A, B" in English (``；``: "A; B")."""
+    translate = QCoreApplication.translate
+    return translate("labels", separator).join(str(part) for part in parts)
 
 
 def translated_columns(context: str, columns: list) -> list:

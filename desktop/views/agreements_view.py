@@ -429,7 +429,7 @@ class AgreementsView(QWidget):
         self.checks_model = RowTableModel([
             Column(self.tr("核查日期"), lambda r: date_text(r.check_date), align=CENTER),
             Column(self.tr("核查人"), lambda r: r.checked_by),
-            Column(self.tr("实查数量"), lambda r: "；".join(f"{c} {number_text(q)}" for c, q in r.found.items()), width=360),
+            Column(self.tr("实查数量"), lambda r: joined((f"{c} {number_text(q)}" for c, q in r.found.items()), "；"), width=360),
             Column(self.tr("短缺比例"), lambda r: f"{r.shortfall_share * 100:.1f}%", lambda r: float(r.shortfall_share), RIGHT),
             Column(self.tr("备注"), lambda r: r.remarks),
         ], self, foreground=lambda r: SHORT_FG if r.shortfall_share > 0 else None)

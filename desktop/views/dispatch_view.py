@@ -24,7 +24,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.dialogs.dispatch_dialog import DispatchRequestDialog, ReceiptDialog, ReturnDialog, SourcesDialog
 from desktop.dialogs.document_lines_widget import make_table, run_busy, set_table_rows
-from desktop.formatting import date_text, label, local_time_text, number_text
+from desktop.formatting import date_text, joined, label, local_time_text, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table, restore_columns
@@ -105,7 +105,7 @@ class DispatchView(QWidget):
             notes.append(self.tr("紧急出库已超过 48 小时，审批仍未补办"))
         if row.return_overdue:
             notes.append(self.tr("有物资已过归还日期仍未归还"))
-        return "；".join(notes) or None
+        return joined(notes, "；") or None
 
     def _build(self) -> None:
         self.state = QComboBox(self)
@@ -254,9 +254,9 @@ class DispatchView(QWidget):
 
     def _sources_text(self, line) -> str:
         if line.issued:
-            return "；".join(f"{b.store_name} {b.batch_no} {number_text(b.quantity)}" for b in line.issued)
-        return "；".join(f"{s.store_name}{(' ' + s.batch_no) if s.batch_no else ''} {number_text(s.quantity)}"
-                        for s in line.sources) or self.tr("（无可用来源）")
+            return joined((f"{b.store_name} {b.batch_no} {number_text(b.quantity)}" for b in line.issued), "；")
+        return joined((f"{s.store_name}{(' ' + s.batch_no) if s.batch_no else ''} {number_text(s.quantity)}"
+                       for s in line.sources), "；") or self.tr("（无可用来源）")
 
     def _enable_buttons(self, order: OrderView) -> None:
         role = self.dctx.service.actor.role

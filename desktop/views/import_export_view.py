@@ -22,6 +22,7 @@ from desktop import context as flags
 from desktop import settings as app_settings
 from desktop.context import DesktopContext
 from desktop.export_table import ask_export_path
+from desktop.formatting import joined
 from desktop.interaction import interaction
 from desktop.views.registry import ViewSpec
 from models.documents import excel_headers as H
@@ -190,7 +191,7 @@ class ImportExportView(QWidget):
             interaction.error(self, self.tr("无法打开文件"), exc.message)
             self._set_state()
             return
-        names = "、".join(p.title for p in self.previews) or self.tr("（没有可导入的工作表）")
+        names = joined(p.title for p in self.previews) or self.tr("（没有可导入的工作表）")
         self.file_label.setText(self.tr("文件：{0}　识别到的工作表：{1}").format(self.path.name, names))
         self._show_previews()
         for title in unmatched:
@@ -210,7 +211,7 @@ class ImportExportView(QWidget):
         ignored = [found for found, canonical in item.columns if not canonical]
         text = self.tr("按“{0}”表读取，表头在第 {1} 行。").format(item.sheet, item.header_row)
         if item.missing:
-            text += self.tr("缺少必填列：{0}。").format("、".join(item.missing))
+            text += self.tr("缺少必填列：{0}。").format(joined(item.missing))
         layout.addWidget(QLabel(text, page))
         if ignored:
             mapping = QHBoxLayout()

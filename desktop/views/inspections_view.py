@@ -11,7 +11,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.rotation_dialogs import InspectionDialog
-from desktop.formatting import date_text
+from desktop.formatting import date_text, joined
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -73,7 +73,7 @@ class InspectionsView(QWidget):
             parts.append(self.tr("报废申请 ") + h.scrap_number)
         if h.photos:
             parts.append(self.tr("照片 %1 张").replace("%1", str(len(h.photos))))
-        return "；".join(parts)
+        return joined(parts, "；")
 
     def _background(self, due: DueInspection):
         return style.EXPIRED_BG if due.status == "overdue" else style.DUE_BG
@@ -192,7 +192,8 @@ class InspectionsView(QWidget):
         due = self.selected()
         if due is None:
             return
-        subject = f"{due.schedule_name}：{due.target}（{self.tr('应于')} {date_text(due.due_date)}）"
+        subject = self.tr("%1：%2（应于 %3）").replace("%1", due.schedule_name).replace("%2", due.target).replace(
+            "%3", date_text(due.due_date))
         values = InspectionDialog.ask(self, subject, self.dctx.service.today(),
                                       self.dctx.service.actor.username, can_scrap=due.batch is not None)
         if values is None:

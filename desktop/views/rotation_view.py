@@ -13,7 +13,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.rotation_dialogs import ReplacementDialog, RotateOutDialog, ScrapRequestDialog
-from desktop.formatting import date_text, money_text, quantity_text
+from desktop.formatting import date_text, joined, money_text, quantity_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
@@ -106,7 +106,7 @@ class RotationView(QWidget):
 
     def _request_columns(self) -> list[Column]:
         def lines(info: ScrapRequestInfo) -> str:
-            return "；".join(f"{l.item_name} {l.batch} {quantity_text(l.quantity, l.unit)}" for l in info.lines)
+            return joined((f"{l.item_name} {l.batch} {quantity_text(l.quantity, l.unit)}" for l in info.lines), "；")
 
         return [
             Column(self.tr("单号"), lambda i: i.number, None, width=150),
@@ -138,7 +138,7 @@ class RotationView(QWidget):
     def _tooltip(self, row: RotationRow) -> str:
         text = self.tr("轮换提前期 %1 天").replace("%1", str(row.lead_days))
         if row.replacement_plans:
-            text += "\n" + self.tr("补充计划：") + "、".join(row.replacement_plans)
+            text += "\n" + self.tr("补充计划：") + joined(row.replacement_plans)
         return text
 
     # --- layout ----------------------------------------------------------------------------

@@ -86,7 +86,7 @@ class BackupStatus(QWidget):
         folder = backups.backup_folder(db)
         stamp = self.dctx.service.now().astimezone().strftime("%Y%m%d-%H%M")
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("备份数据库"), str(folder / f"储备管家备份-{stamp}.db"), self.tr("数据库文件 (*.db)"))
+            self, self.tr("备份数据库"), str(folder / self.tr("储备管家备份-%1.db").replace("%1", stamp)), self.tr("数据库文件 (*.db)"))
         return path
 
     def backup_now(self) -> None:

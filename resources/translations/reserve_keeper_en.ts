@@ -983,6 +983,10 @@
         <translation>Database files (*.db)</translation>
     </message>
     <message>
+        <source>储备管家备份-%1.db</source>
+        <translation>ReserveKeeper backup %1.db</translation>
+    </message>
+    <message>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
@@ -2736,6 +2740,10 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     <message>
         <source>已启用 %1 项默认养护计划。</source>
         <translation>%1 default maintenance tasks enabled.</translation>
+    </message>
+    <message>
+        <source>%1：%2（应于 %3）</source>
+        <translation>%1: %2 (due by %3)</translation>
     </message>
     <message>
         <source>登记检查</source>
@@ -5351,6 +5359,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>保存</source>
