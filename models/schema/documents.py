@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.schema.base import Base, Money, Quantity, UtcDateTime, utcnow
@@ -22,7 +22,12 @@ class Document(Base):
 
     __tablename__ = "documents"
     # receipts against a replacement plan carry its number as reference (rotation plan); migration 0006
-    __table_args__ = (Index("ix_documents_reference", "reference"),)
+    __table_args__ = (
+        Index("ix_documents_reference", "reference"),
+        Index("ix_documents_doc_date_id", "doc_date", "id"),  # the documents view: newest first
+        Index("ix_documents_reversal", "reverses_id", sqlite_where=text("reverses_id IS NOT NULL"),
+              postgresql_where=text("reverses_id IS NOT NULL")),  # see migration 0008
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(60), unique=True)
