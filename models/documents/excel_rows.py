@@ -91,7 +91,7 @@ class Cells:
     spec: H.SheetSpec
 
     def _column(self, key: str) -> str:
-        return self.spec.column(key).header
+        return _header(self.spec, key)
 
     def raw(self, key: str) -> Any:
         return self.values.get(key)
@@ -145,6 +145,17 @@ class Cells:
         except (ValueError, ArithmeticError, OverflowError) as exc:  # a corner no parser foresaw
             self.problems.error(self.sheet, self.row, label, f"{label}“{V.cell_text(value)}”无法识别（{exc}）。")
             return None
+
+
+_HEADERS: dict[tuple[str, str], str] = {}
+
+
+def _header(spec: H.SheetSpec, key: str) -> str:
+    """A column's printed header (looked up for every cell read: cached by sheet name and key)."""
+    found = _HEADERS.get((spec.name, key))
+    if found is None:
+        found = _HEADERS[(spec.name, key)] = spec.column(key).header
+    return found
 
 
 SHEET_MAP = "__sheets__"  # key in column_maps: normalised sheet title → canonical sheet name ('' = ignore)
