@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QTable
 
 from desktop import settings as app_settings
 from models.documents.excel_export import QTY_FORMAT, Col, write_sheet
+from models.documents.excel_fast_rows import save_with_rows
 
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
 
@@ -42,30 +43,40 @@ def cell_value(text: object) -> object:
 
 def export_model(model: QAbstractItemModel, path: str | Path, title: str, *,
                  hidden_columns: set[int] = frozenset(), sheet_name: str = "") -> int:
-    """Write the model's rows (display text) to ``path``; returns the number of rows written."""
+    """Write the model's rows (display text) to ``path``; returns the number of rows written.
+
+    Two passes over the model (column widths and number columns first, then the rows), streamed
+    into a write-only workbook with the export's fast data rows: a ledger of 200,000 rows is never
+    held as cells."""
     columns = [c for c in range(model.columnCount()) if c not in hidden_columns]
     headers = [str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in columns]
     widths = [max(8, min(40, len(h) * 2 + 2)) for h in headers]
-    rows = []
-    for row in range(model.rowCount()):
-        values = []
-        for position, column in enumerate(columns):
+
+    def values(row: int) -> list:
+        result = []
+        for column in columns:
             text = model.data(model.index(row, column, QModelIndex()), Qt.DisplayRole)
-            value = cell_value(text if text is not None else "")
-            values.append(value)
-            if isinstance(value, str):
-                widths[position] = max(widths[position], min(40, len(value) * 2 + 2))
-        rows.append(values)
-    numeric = [all(isinstance(r[i], Decimal) or r[i] == "" for r in rows) and any(isinstance(r[i], Decimal) for r in rows)
-               for i in range(len(columns))]
-    cols = [Col(h, w, QTY_FORMAT if n else None) for h, w, n in zip(headers, widths, numeric)]
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+            result.append(cell_value(text if text is not None else ""))
+        return result
+
+    numbers = [False] * len(columns)  # a column with a number and nothing but numbers or blanks
+    texts = [False] * len(columns)
+    for row in range(model.rowCount()):
+        for position, value in enumerate(values(row)):
+            if isinstance(value, Decimal):
+                numbers[position] = True
+            elif value != "":
+                texts[position] = True
+                if isinstance(value, str):
+                    widths[position] = max(widths[position], min(40, len(value) * 2 + 2))
+    cols = [Col(h, w, QTY_FORMAT if n and not t else None) for h, w, n, t in zip(headers, widths, numbers, texts)]
+    workbook = Workbook(write_only=True)
     sheet_name = sheet_name or QCoreApplication.translate("ExportTable", "导出")
-    count = write_sheet(workbook, sheet_name[:31], title, cols, rows)
+    raw: dict = {}
+    count = write_sheet(workbook, sheet_name[:31], title, cols, (values(row) for row in range(model.rowCount())), raw)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    save_with_rows(workbook, path, raw)
     return count
 
 
