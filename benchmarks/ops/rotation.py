@@ -32,10 +32,11 @@ def run(bench: Bench) -> list[Result]:
     max_lead = cur.execute("SELECT max(coalesce(rotation_lead_days, 180)) FROM categories").fetchone()[0] or 180
     results = []
     try:
-        for label, function, within, extra in (
-            ("rotation plan, whole database (90 days)", lambda: rotation_plan(ctx), DEFAULT_WITHIN_DAYS, False),
+        for label, function, within, extra, target in (
+            ("rotation plan, whole database (90 days)", lambda: rotation_plan(ctx), DEFAULT_WITHIN_DAYS, False, 500),
+            # no target in the issue: the panel computes them on a pool thread, the window is usable meanwhile
             ("home alerts, whole database (dashboard_alerts)", lambda: dashboard_alerts(ctx).alerts,
-             EXPIRY_ALERT_DAYS, True),
+             EXPIRY_ALERT_DAYS, True, None),
         ):
             ours, _p, answer, times = timed(function, bench.repeat)
             cpu = last_cpu()
@@ -48,9 +49,10 @@ def run(bench: Bench) -> list[Result]:
             bare_ms, _bp, rows, _ = timed(bare, bench.repeat)
             note = f"bare SQL reads the {len(rows):,} candidate balance rows the plan classifies"
             if extra:
-                note = ("announced before (the first start also records 17,000 announcements); on a pool thread, "
-                        "the panel lists 200; bare SQL reads the candidate balance rows and the acknowledgements")
-            results.append(Result(label, ours, 500, bare_ms, rows=len(answer), runs=len(times), cpu_ms=cpu,
+                note = ("already announced (the first start also records each alert's announcement); on a pool "
+                        "thread, the panel lists 200; bare SQL reads the candidate balance rows and the "
+                        "acknowledgements")
+            results.append(Result(label, ours, target, bare_ms, rows=len(answer), runs=len(times), cpu_ms=cpu,
                                   bare_cpu_ms=last_cpu(), note=note))
     finally:
         con.close()

@@ -75,7 +75,7 @@ class AlertsPanel(QWidget):
         self.dctx = dctx
         self.announce = announce
         self.new_keys: set[str] = set()
-        self.alerts: list[Alert] = []
+        self.alerts: list[Alert] = []  # the alerts listed (at most MAX_LISTED, most urgent first)
         self.ready = False
         self._generation = 0
         self.summary = QLabel(self)
@@ -131,18 +131,19 @@ class AlertsPanel(QWidget):
             self._update_buttons()
             return
         self.new_keys |= {alert.key for alert in result.new}
-        self.alerts = result.alerts
-        # A city can have thousands of alerts; list the first MAX_LISTED (most urgent first) and say
-        # how many more there are.
-        lines = [self._line(alert) for alert in self.alerts[:MAX_LISTED]]
-        if len(self.alerts) > MAX_LISTED:
+        total = len(result.alerts)
+        new = sum(1 for alert in result.alerts if alert.key in self.new_keys)
+        # A city can have tens of thousands of alerts; keep and list the first MAX_LISTED (most urgent
+        # first) and say how many more there are.
+        self.alerts = result.alerts[:MAX_LISTED]
+        lines = [self._line(alert) for alert in self.alerts]
+        if total > MAX_LISTED:
             lines.append(_Line(self.tr("……另有 %1 条提醒，请在“轮换计划”和“养护检查”中查看").replace(
-                "%1", str(len(self.alerts) - MAX_LISTED))))
+                "%1", str(total - MAX_LISTED))))
         self.model.set_rows(lines)
-        new = sum(1 for alert in self.alerts if alert.key in self.new_keys)
         self.summary.setText(
-            self.tr("共 %1 条提醒，其中新提醒 %2 条").replace("%1", str(len(self.alerts))).replace("%2", str(new))
-            if self.alerts else self.tr("没有需要处理的提醒"))
+            self.tr("共 %1 条提醒，其中新提醒 %2 条").replace("%1", str(total)).replace("%2", str(new))
+            if total else self.tr("没有需要处理的提醒"))
         self._update_buttons()
 
     def _line(self, alert: Alert) -> _Line:

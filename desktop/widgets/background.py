@@ -11,9 +11,10 @@ receiver drop an answer a newer request has overtaken. Tests and screenshots wai
 
 from __future__ import annotations
 
+import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from models.errors import DomainError
 
@@ -22,11 +23,19 @@ class _Signals(QObject):
     done = Signal(int, object, str)  # generation, result, error message
 
 
+_RUNNING: set["PoolCall"] = set()  # started and not yet answered: kept alive here, released on the UI thread
+
+
 class PoolCall(QRunnable):
-    """One call of ``function`` on a pool thread; connect ``signals.done`` before ``start``."""
+    """One call of ``function`` on a pool thread; connect ``signals.done`` before ``start``.
+
+    The pool does not delete it (``autoDelete`` off): it stays in ``_RUNNING`` until its answer has
+    reached the receivers, and is then released on the UI thread, so its signals object is never
+    destroyed on the pool thread while its queued answer is still on the way."""
 
     def __init__(self, function: Callable[[], Any], generation: int = 0) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self.function, self.generation = function, generation
         self.signals = _Signals()
 
@@ -41,12 +50,30 @@ class PoolCall(QRunnable):
         self.signals.done.emit(self.generation, result, error)
 
     def start(self) -> None:
+        # connected last, so it runs after the receivers connected before
+        self.signals.done.connect(self._answered)
+        _RUNNING.add(self)
         QThreadPool.globalInstance().start(self)
+
+    def _answered(self, *_answer) -> None:
+        _RUNNING.discard(self)
 
 
 def wait_until(ready: Callable[[], bool], timeout_ms: int = 30_000) -> None:
-    """Process events until ``ready()`` (a pool call's answer has been shown) or the timeout."""
-    deadline = QDeadlineTimer(timeout_ms)
-    while not ready() and not deadline.hasExpired():
-        QThreadPool.globalInstance().waitForDone(50)
+    """Block until ``ready()`` (a pool call's answer has been shown) or the timeout: wait for the pool to
+    finish, then let the UI thread deliver the answers.
+
+    ``processEvents`` is called once per round, not in a polling loop: with PySide6 6.12 on Python 3.11
+    each call drops a reference to ``None`` (as ``QThreadPool.start``, ``setAutoDelete`` and every signal
+    emit drop one to ``None`` or ``True``; ``None`` is immortal only from Python 3.12)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    pool = QThreadPool.globalInstance()
+    while not ready():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        if not pool.waitForDone(int(min(left, 0.2) * 1000)):
+            continue  # still working: no events to deliver yet
         QCoreApplication.processEvents()
+        if not ready():
+            time.sleep(0.01)  # an answer that starts another call (a newer refresh) needs another round
