@@ -59,6 +59,11 @@ def joined(parts, separator: str = "、") -> str:
     return translate("labels", separator).join(str(part) for part in parts)
 
 
+def with_note(text: object, note: object) -> str:
+    """``名称（代码）`` in Chinese, ``Name (code)`` in English."""
+    return QCoreApplication.translate("labels", "%1（%2）").replace("%1", str(text)).replace("%2", str(note))
+
+
 def translated_columns(context: str, columns: list) -> list:
     """Module-level ``Column(QT_TRANSLATE_NOOP(context, "标题"), ...)`` lists with their titles translated."""
     import dataclasses

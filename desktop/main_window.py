@@ -19,7 +19,7 @@ from desktop import context as flags
 from desktop import i18n, style
 from desktop import settings as app_settings
 from desktop.context import DesktopContext
-from desktop.formatting import role_label
+from desktop.formatting import role_label, with_note
 from desktop.interaction import interaction
 from desktop.navigation import NavigationPanel, view_icon
 from desktop.views.registry import ViewSpec, discover_views
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         action = QAction(style.icon(icon) if icon else style.icon(""), text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.NativeText)}）")
+            action.setToolTip(with_note(text, QKeySequence(shortcut).toString(QKeySequence.NativeText)))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def _update_status(self, code: str | None) -> None:
         if code:
             name = self.navigation.stores.store_names().get(code, "")
-            self.store_label.setText(self.tr("储备库：%1").replace("%1", f"{name}（{code}）" if name else code))
+            self.store_label.setText(self.tr("储备库：%1").replace("%1", with_note(name, code) if name else code))
         else:
             self.store_label.setText(self.tr("储备库：全部"))
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTreeWidget,
 from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
+from desktop.formatting import with_note
 from desktop.i18n import translated
 from desktop.views.registry import ViewSpec
 from models.schema.enums import AreaKind
@@ -96,7 +97,7 @@ class StoreTree(QTreeWidget):
             if not stores_below.get(area.id):
                 continue  # keepers see only the branches that hold their stores
             parent = nodes.get(area.parent_id, root)
-            node = QTreeWidgetItem(parent, [f"{area.name}（{lines_below.get(area.id, 0)}）"])
+            node = QTreeWidgetItem(parent, [with_note(area.name, lines_below.get(area.id, 0))])
             node.setToolTip(0, self.tr("储备库 %1 个 · 库存批次 %2").replace("%1", str(stores_below[area.id]))
                             .replace("%2", str(lines_below.get(area.id, 0))))
             node.setIcon(0, style.icon("county" if area.kind is AreaKind.COUNTY else "area"))
@@ -104,7 +105,7 @@ class StoreTree(QTreeWidget):
             node.setData(0, AREA_ROLE, area.code)
             nodes[area.id] = node
             for store in sorted(by_area.get(area.id, []), key=lambda s: s.code):
-                leaf = QTreeWidgetItem(node, [f"{store.name}（{counts.get(store.code, 0)}）"])
+                leaf = QTreeWidgetItem(node, [with_note(store.name, counts.get(store.code, 0))])
                 leaf.setIcon(0, style.icon("store"))
                 leaf.setData(0, STORE_ROLE, store.code)
                 leaf.setToolTip(0, self.tr("%1 · 库存批次 %2").replace("%1", store.code)

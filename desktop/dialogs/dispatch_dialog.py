@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.context import DISPATCH, DOCUMENTS, STOCK, DesktopContext
 from desktop.dialogs.document_lines_widget import ItemPicker, load_items, no_default_buttons, run_busy
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import label, number_text
+from desktop.formatting import label, number_text, with_note
 from models.errors import DomainError, ValidationError
 from models.services import dispatch
 from models.services.dispatch import DispatchLineInput, DispatchRequest, OrderView, ReceiptCheck
@@ -46,7 +46,7 @@ class DispatchRequestDialog(QDialog):
         self.area = self.form.add("行政区", self.tr("所在行政区"), QComboBox(self))
         self.area.addItem(self.tr("（不限，直接由县级储备库供应）"), None)
         for area in list_areas(dctx.service):
-            self.area.addItem(f"{area.name}（{area.code}）", area.code)
+            self.area.addItem(with_note(area.name, area.code), area.code)
         self.receiving_unit = self.form.add("接收单位", self.tr("接收单位"), QLineEdit(self))
         self.place = self.form.add("送达地点", self.tr("送达地点"), QLineEdit(self))
         self.reason = self.form.add("调拨事由", self.tr("调拨事由（灾情）"), QLineEdit(self))
@@ -329,7 +329,7 @@ class SourcesDialog(QDialog):
         options = dispatch.source_options(self.dctx.service, self.order.number, line.line_no)
         self.table.setRowCount(len(options))
         for row, option in enumerate(options):
-            name = QTableWidgetItem(f"{option.store_name}（{label(option.level)}）")
+            name = QTableWidgetItem(with_note(option.store_name, label(option.level)))
             name.setData(Qt.UserRole, option.store_code)
             free = QTableWidgetItem(f"{number_text(option.free)} {line.unit}")
             for cell in (name, free):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import with_note
 from models.context import ServiceContext
 from models.schema.enums import DocType, Role
 from models.services.catalog import list_items
@@ -112,7 +113,7 @@ class ItemChoice:
 
     @property
     def caption(self) -> str:
-        return f"{self.name} {self.spec}".strip() + f"（{self.unit}）"
+        return with_note(f"{self.name} {self.spec}".strip(), self.unit)
 
 
 def load_items(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemChoice]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import number_text
+from desktop.formatting import number_text, with_note
 
 
 @dataclass
@@ -113,7 +113,7 @@ class RotateOutDialog(_ValuesDialog):
         self.receiver = self.form.add("领用单位", self.tr("接收单位"), QLineEdit(self))
         self.store = self.form.add("调入库", self.tr("调入储备库"), QComboBox(self))
         for code, name in stores:
-            self.store.addItem(f"{name}（{code}）", code)
+            self.store.addItem(with_note(name, code), code)
         self.quantity = self.form.add("数量", self.tr("数量"), QLineEdit(quantity, self))
         self.remarks = self.form.add("备注", self.tr("备注"), QLineEdit(self))
         self.method.currentIndexChanged.connect(self._method_changed)

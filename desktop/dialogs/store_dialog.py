@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, Q
 from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import label, level_label
+from desktop.formatting import label, level_label, with_note
 from models.errors import DomainError, ValidationError
 from models.schema.enums import AreaKind, StoreLevel
 from models.schema.warehouse import Area, Store
@@ -33,7 +33,7 @@ def _area_combo(parent: QWidget, areas: list[Area]) -> QComboBox:
     combo = QComboBox(parent)
     depth = {AreaKind.COUNTY: 0, AreaKind.TOWNSHIP: 1, AreaKind.VILLAGE: 2}
     for area in areas:
-        combo.addItem(f"{'　' * depth[area.kind]}{area.name}（{area.code}）", area.code)
+        combo.addItem("　" * depth[area.kind] + with_note(area.name, area.code), area.code)
     return combo
 
 

@@ -18,7 +18,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
-from desktop.formatting import date_text, joined, local_time_text, message_label, money_text, number_text
+from desktop.formatting import date_text, joined, local_time_text, message_label, money_text, number_text, with_note
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
@@ -160,7 +160,7 @@ class AgreementDialog(QDialog):
         item = self.items.get(cell.text().strip())
         name = self.lines.item(cell.row(), 1)
         if name is not None:
-            name.setText(f"{item.name}（{item.unit}）" if item else (self.tr("（目录中没有）") if cell.text().strip() else ""))
+            name.setText(with_note(item.name, item.unit) if item else (self.tr("（目录中没有）") if cell.text().strip() else ""))
 
     def _load(self, data: svc.AgreementInput) -> None:
         self.number.setText(data.number)
@@ -231,7 +231,7 @@ class CheckDialog(QDialog):
         self.found.horizontalHeader().setStretchLastSection(True)
         self.found.setColumnWidth(0, 200)
         for row, line in enumerate(detail.lines):
-            self.found.setItem(row, 0, _cell(f"{line.item_code} {line.item_name}（{line.unit}）", editable=False))
+            self.found.setItem(row, 0, _cell(with_note(f"{line.item_code} {line.item_name}", line.unit), editable=False))
             self.found.setItem(row, 1, _cell(number_text(line.guaranteed), editable=False))
             self.found.setItem(row, 2, _cell(number_text(line.minimum), editable=False))
             self.found.setItem(row, 3, _cell(""))
@@ -573,7 +573,7 @@ class AgreementsView(QWidget):
     def _info_html(self, d: svc.AgreementDetail) -> str:
         r = d.row
         rows = [
-            (self.tr("代储企业"), f"{r.enterprise}（{r.credit_code}）"), (self.tr("企业地址"), d.address),
+            (self.tr("代储企业"), with_note(r.enterprise, r.credit_code)), (self.tr("企业地址"), d.address),
             (self.tr("联系人"), f"{r.contact} {r.phone}"), (self.tr("储备类别"), d.reserve_kind),
             (self.tr("存放地点"), r.storage_place), (self.tr("费用规则"), d.fee_rules),
             (self.tr("轮换责任"), d.rotation_duty), (self.tr("合同扫描件"), d.contract_path),

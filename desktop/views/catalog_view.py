@@ -12,7 +12,7 @@ from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.field_form import FieldForm
 from desktop.dialogs.item_dialog import ItemDialog, parse_optional_int
-from desktop.formatting import money_text
+from desktop.formatting import money_text, with_note
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
@@ -184,7 +184,7 @@ class CatalogView(QWidget):
         self.tree_model.appendRow(root)
         nodes: dict[str, QStandardItem] = {}
         for category in categories:
-            node = QStandardItem(f"{category.code} {category.name}（{counts.get(category.code, 0)}）")
+            node = QStandardItem(with_note(f"{category.code} {category.name}", counts.get(category.code, 0)))
             node.setData(category.code, CODE_ROLE)
             parent = nodes.get(category.code[:-2]) if len(category.code) > 1 else root
             (parent or root).appendRow(node)

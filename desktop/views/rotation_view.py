@@ -13,7 +13,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.rotation_dialogs import ReplacementDialog, RotateOutDialog, ScrapRequestDialog
-from desktop.formatting import date_text, joined, money_text, quantity_text
+from desktop.formatting import date_text, joined, money_text, quantity_text, with_note
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
@@ -150,7 +150,7 @@ class RotationView(QWidget):
         self.store = QComboBox(self)
         self.store.addItem(self.tr("全部储备库"), None)
         for store in list_stores(self.dctx.service):
-            self.store.addItem(f"{store.name}（{store.code}）", store.code)
+            self.store.addItem(with_note(store.name, store.code), store.code)
         self.store.setCurrentIndex(max(self.store.findData(self.store_code), 0) if self.store_code else 0)
         self.store.currentIndexChanged.connect(self._store_changed)
         self.status = QComboBox(self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from desktop import context as flags
 from desktop.context import DesktopContext
-from desktop.formatting import label, number_text
+from desktop.formatting import label, number_text, with_note
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
@@ -103,7 +103,7 @@ class LinkDialog(QDialog):
         self.item.setEditable(True)
         self.item.setInsertPolicy(QComboBox.NoInsert)
         for item in items:
-            self.item.addItem(f"{item.code}  {item.name} {item.spec}（{item.unit}）".strip(), item.code)
+            self.item.addItem(with_note(f"{item.code}  {item.name} {item.spec}".strip(), item.unit), item.code)
         self.factor = QLineEdit("1", self)
         form = QFormLayout(self)
         form.addRow(self.tr("物资"), self.item)

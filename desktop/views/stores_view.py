@@ -11,7 +11,7 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
-from desktop.formatting import level_label, number_text
+from desktop.formatting import level_label, number_text, with_note
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
@@ -154,7 +154,7 @@ class StoresView(QWidget):
         nodes: dict[int, QStandardItem] = {}
         for area in sorted(self.areas, key=lambda a: (len(a.code), a.code)):
             below = sum(per_area.get(area_id, 0) for area_id in area_descendants(self.areas, area.code))
-            node = QStandardItem(style.icon("area"), f"{area.name}（{below}）")
+            node = QStandardItem(style.icon("area"), with_note(area.name, below))
             node.setData(area.code, AREA_ROLE)
             nodes[area.id] = node
             nodes.get(area.parent_id, root).appendRow(node)

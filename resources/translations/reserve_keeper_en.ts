@@ -5365,6 +5365,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>; </translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
