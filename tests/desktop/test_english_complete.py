@@ -31,7 +31,8 @@ from models.services.stocktake import CountLine, post_stocktake
 from models.services.users import add_user
 from models.services.warehouses import StoreInput, create_area, create_store
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Chinese characters, and the full-width punctuation that only Chinese sentences use (、。（），：；)
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b]")
 
 # Units of measure typed by keepers are data; the item dialog offers the usual Chinese ones as
 # suggestions in its editable unit combo (a data list, not program text).
