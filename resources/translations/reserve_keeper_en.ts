@@ -5334,11 +5334,11 @@ The details were written to the log file. For help, send reserve-keeper.log from
     </message>
     <message>
         <source>实物代储</source>
-        <translation>Physical stock</translation>
+        <translation>Physical storage by enterprise</translation>
     </message>
     <message>
         <source>产能储备</source>
-        <translation>Production capacity</translation>
+        <translation>Capacity reserve</translation>
     </message>
     <message>
         <source>草稿</source>
@@ -5350,7 +5350,7 @@ The details were written to the log file. For help, send reserve-keeper.log from
     </message>
     <message>
         <source>已到期</source>
-        <translation>Expired</translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>已终止</source>
