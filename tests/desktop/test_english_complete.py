@@ -194,7 +194,13 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
     findings: dict[str, list[str]] = {}
 
     def check(name: str, widget: QWidget) -> None:
-        bad = _chinese(_texts(widget), data_words)
+        texts = _texts(widget)
+        for tabs in widget.findChildren(QTabWidget):  # every page of a tabbed dialog or view
+            if tabs.isVisibleTo(widget):
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    texts += _texts(tabs.widget(index))
+        bad = _chinese(texts, data_words)
         if bad:
             findings[name] = bad
 
