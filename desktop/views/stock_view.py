@@ -167,7 +167,7 @@ class StockView(QWidget):
         filters.addWidget(self.all_stores)
         self.table = QTableView(self)
         configure_table(self.table, "stock")
-        add_export_action(self.table, self.tr("库存"), "库存.xlsx", total=lambda: self.totals.lines if self.totals else None)
+        add_export_action(self.table, self.tr("库存"), total=lambda: self.totals.lines if self.totals else None)
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         restore_columns(self.table, "stock", [170, 80, 80, 130, 110, 100, 90, 95, 95, 100, 80, 110, 70])
