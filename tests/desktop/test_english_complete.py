@@ -329,3 +329,32 @@ def test_dispatch_workflow_speaks_english(qtbot, admin, english_county, english,
     assert answers.messages
     found += _chinese([(kind, f"{title}: {text}") for kind, title, text in answers.messages], data_words)
     assert found == []
+
+
+def test_lupdate_can_see_every_screen_string():
+    """lupdate extracts literals only: no ``tr()`` inside an f-string, no ``other.tr()`` (its context
+    is the runtime class, not the one lupdate records), and ``self.tr(variable)`` only in modules
+    that mark those words with QT_TRANSLATE_NOOP."""
+    import ast
+    from pathlib import Path
+
+    import desktop
+
+    problems = []
+    for path in sorted(Path(desktop.__file__).parent.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        in_fstring = {id(node) for joined in ast.walk(tree) if isinstance(joined, ast.JoinedStr)
+                      for node in ast.walk(joined)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"):
+                continue
+            where = f"{path.name}:{node.lineno}"
+            owner = node.func.value
+            if not (isinstance(owner, ast.Name) and owner.id == "self"):
+                problems.append(f"{where}: tr() on something other than self")
+            elif id(node) in in_fstring and node.args and isinstance(node.args[0], ast.Constant):
+                problems.append(f"{where}: tr() of a literal inside an f-string")
+            elif node.args and not isinstance(node.args[0], ast.Constant) and "QT_TRANSLATE_NOOP" not in source:
+                problems.append(f"{where}: self.tr() of a value nothing marks for translation")
+    assert problems == []
