@@ -93,7 +93,8 @@ def _data_words(ctx: ServiceContext) -> list[str]:
     """Chinese words that are DATA in this database, removed from a text before it is checked."""
     from sqlalchemy import select
 
-    from models.schema.documents import Document
+    from models.schema.audit import AuditEntry
+    from models.schema.documents import Document, DocumentLine
     from models.schema.users import User
     from models.services.standard_defaults import DEFAULT_STANDARDS
     from models.services.standards import list_standards
@@ -106,8 +107,11 @@ def _data_words(ctx: ServiceContext) -> list[str]:
         words.update(need.unit for need in standard.needs)
     with ctx.read() as session:  # the built-in administrator's display name (管理员) is a user record
         words.update(user.display_name for user in session.query(User))
-    with ctx.read() as session:  # a document's purpose is free text stored with it (调拨单 DB-… when posted by a dispatch)
-        words.update(purpose for purpose in session.scalars(select(Document.purpose)) if purpose)
+    # Records written at the time, in the office's language, and shown as they were written: audit
+    # summaries, a document's purpose/reason/remarks (调拨单 DB-…, 过期：…) and its lines' remarks.
+    with ctx.read() as session:
+        for column in (AuditEntry.summary, Document.purpose, Document.reason, Document.remarks, DocumentLine.remarks):
+            words.update(text for text in session.scalars(select(column)) if text)
     words.update(UNIT_SUGGESTIONS)
     # The language menu names each language in that language, so a Chinese user can find Chinese.
     words.update({"中文（简体）", "语言"})
@@ -143,6 +147,10 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
             model = w.model()
             found += [(f"{name} header", str(model.headerData(c, Qt.Horizontal) or ""))
                       for c in range(model.columnCount(QModelIndex()))]
+            # cells too: with English data, what is left after removing data words is program text
+            found += [(f"{name} cell", str(model.index(r, c).data(role) or ""))
+                      for r in range(min(model.rowCount(), 30)) for c in range(model.columnCount(QModelIndex()))
+                      for role in (Qt.DisplayRole, Qt.ToolTipRole)]
         for action in w.actions():
             found += [("action", action.text()), ("action tooltip", action.toolTip())]
             if action.menu() is not None:
@@ -185,13 +193,12 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
     from models.services.agreements import agreement_detail
     from models.services.users import ensure_admin
 
-    data_words = _data_words(admin)
     dctx = DesktopContext(admin)
     window = MainWindow(dctx)
     qtbot.addWidget(window)
     window.resize(1366, 820)
     window.show()
-    findings: dict[str, list[str]] = {}
+    collected: dict[str, list[tuple[str, str]]] = {}  # checked at the end: showing views writes audit entries
 
     def check(name: str, widget: QWidget) -> None:
         texts = _texts(widget)
@@ -200,17 +207,13 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
                 for index in range(tabs.count()):
                     tabs.setCurrentIndex(index)
                     texts += _texts(tabs.widget(index))
-        bad = _chinese(texts, data_words)
-        if bad:
-            findings[name] = bad
+        collected.setdefault(name, []).extend(texts)
 
     shell = [("menu", a.text()) for a in window.menuBar().actions()]
     for menu in window.findChildren(QMenu):
         shell += [("menu action", a.text()) for a in menu.actions()]
         shell += [("menu action tooltip", a.toolTip()) for a in menu.actions()]
-    bad = _chinese(shell, data_words)
-    if bad:
-        findings["menus"] = bad
+    collected["menus"] = shell
     check("main window", window)
     for spec in window.specs:
         window.show_view(spec.key)
@@ -218,9 +221,7 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
         view = window.views[spec.key]
         check(f"view {spec.key}", view)
         for action in view.findChildren(QAction):  # context-menu actions of the view's tables
-            bad = _chinese([("context action", action.text()), ("context tooltip", action.toolTip())], data_words)
-            if bad:
-                findings.setdefault(f"view {spec.key}", []).extend(bad)
+            collected[f"view {spec.key}"] += [("context action", action.text()), ("context tooltip", action.toolTip())]
 
     order = dispatch.order_view(admin, english_county[2])
     detail = agreement_detail(admin, "AG-1")
@@ -272,6 +273,8 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
         wizard.next()
     wizard.close()
     empty_db.dispose()
+    data_words = _data_words(admin)
+    findings = {name: bad for name, texts in collected.items() if (bad := _chinese(texts, data_words))}
     report = "\n".join(f"{name}:\n    " + "\n    ".join(lines) for name, lines in findings.items())
     assert not findings, "Chinese program text on an English screen:\n" + report
 
