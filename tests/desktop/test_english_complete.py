@@ -361,3 +361,29 @@ def test_lupdate_can_see_every_screen_string():
             elif node.args and not isinstance(node.args[0], ast.Constant) and "QT_TRANSLATE_NOOP" not in source:
                 problems.append(f"{where}: self.tr() of a value nothing marks for translation")
     assert problems == []
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support")  # the item completer's popup, offscreen
+def test_issue_dialog_speaks_english_while_used(qtbot, admin, english_county, english, answers):
+    """Typing an item and a quantity shows the planned batches, a too-large quantity its message,
+    posting its confirmation: all English."""
+    from desktop.dialogs.issue_dialog import IssueDialog
+
+    dialog = IssueDialog(DesktopContext(admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.receiver.insert("North School")
+    editor = dialog.editor
+    qtbot.keyClicks(editor.item, "WATER")
+    qtbot.keyClicks(editor.quantity, "500")
+    texts = _texts(dialog) + [("quantity error", editor.boxes["quantity"].error_text())]
+    assert editor.boxes["quantity"].error_text()
+    editor.quantity.clear()
+    qtbot.keyClicks(editor.quantity, "25")
+    texts += _texts(dialog)
+    assert editor.add_line()
+    texts += _texts(dialog)
+    qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
+    assert dialog.posted is not None
+    texts += [(kind, f"{title}: {text}") for kind, title, text in answers.messages]
+    assert _chinese(texts, _data_words(admin)) == []
