@@ -75,8 +75,8 @@ class Bench:
         return self.bare_connect()
 
     def param(self, sql: str) -> str:
-        """Write bare SQL with ``?`` placeholders; psycopg wants ``%s``."""
-        return sql if self.is_sqlite else sql.replace("?", "%s")
+        """Write bare SQL with ``?`` placeholders; psycopg wants ``%s`` (and a literal ``%`` doubled)."""
+        return sql if self.is_sqlite else sql.replace("%", "%%").replace("?", "%s")
 
     def day(self, value: dt.date) -> Any:
         return value.isoformat() if self.is_sqlite else value

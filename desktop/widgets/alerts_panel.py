@@ -115,7 +115,7 @@ class AlertsPanel(QWidget):
         self.summary.setText(self.tr("正在计算…"))
         self.ack_button.setEnabled(False)
         ctx, announce = self.dctx.service, self.announce
-        call = PoolCall(lambda: dashboard_alerts(ctx, announce=announce), self._generation)
+        call = PoolCall(lambda: dashboard_alerts(ctx, announce=announce, limit=MAX_LISTED), self._generation)
         call.signals.done.connect(self._show)
         call.start()
 
@@ -130,11 +130,11 @@ class AlertsPanel(QWidget):
             self.summary.setText(error)
             self._update_buttons()
             return
-        self.new_keys |= {alert.key for alert in result.new}
-        total = len(result.alerts)
-        new = sum(1 for alert in result.alerts if alert.key in self.new_keys)
-        # A city can have tens of thousands of alerts; keep and list the first MAX_LISTED (most urgent
-        # first) and say how many more there are.
+        # A city can have tens of thousands of alerts: only the first MAX_LISTED (most urgent first) are
+        # built and listed, with a line saying how many more there are; the keys come for all of them.
+        self.new_keys.update(result.all_new_keys)
+        total = result.total
+        new = sum(1 for key in result.all_keys if key in self.new_keys)
         self.alerts = result.alerts[:MAX_LISTED]
         lines = [self._line(alert) for alert in self.alerts]
         if total > MAX_LISTED:

@@ -59,7 +59,8 @@ def test_one_runner_pass_writes_a_report(tmp_path):
         assert not failed, [(r.name, r.note) for r in failed]
         assert {"stock first page (by store) (stock_view_page)", "stock sort by batch (stock_view_page)",
                 "ledger first page (newest 200)", "post one receipt (receiving.receive)",
-                "rotation plan, whole database (90 days)", "home alerts, whole database (dashboard_alerts)"} <= {
+                "rotation plan, whole database (90 days)",
+                "home alerts panel: the 200 most urgent and the counts (dashboard_alerts)"} <= {
             r.name for r in results}
         reads = [r for r in results if r.name.startswith(("stock ", "ledger", "adequacy", "rotation", "home"))]
         assert reads and all(r.bare_ms is not None and r.cpu_ratio is not None for r in reads)

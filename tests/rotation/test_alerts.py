@@ -91,3 +91,15 @@ def test_reminder_in_dashboard(admin, county, db):
     assert "reminder:storage_report:2026" in keys(result)
     acknowledge(november, "reminder:storage_report:2026")
     assert "reminder:storage_report:2026" not in keys(dashboard_alerts(november))
+
+
+def test_limited_list_counts_and_announces_them_all(admin, alerting):
+    """The panel asks for the most urgent few only (a city has tens of thousands): the counts and the
+    announcement still cover every alert, in the same order as the full list."""
+    full = dashboard_alerts(admin)
+    first = dashboard_alerts(admin, announce=True, limit=2)
+    assert [a.key for a in first.alerts] == [a.key for a in full.alerts[:2]]
+    assert first.total == full.total > 2 and first.all_keys == [a.key for a in full.alerts]
+    assert sorted(first.all_new_keys) == sorted(a.key for a in full.alerts) and first.as_json()["new"] == full.total
+    again = dashboard_alerts(admin, limit=2)
+    assert again.all_new_keys == [] and again.total == full.total and not any(a.new for a in again.alerts)

@@ -117,7 +117,8 @@ def test_alerts_panel_lists_at_most_max_and_counts_the_rest(qt_env, qtbot, dctx,
 
     many = [Alert(f"expiry:S:I:B{n}:expired", "expiry", "critical", f"批次 B{n}", "已过期", dt.date(2026, 1, 1),
                   new=n % 2 == 0) for n in range(alerts_panel.MAX_LISTED + 57)]
-    monkeypatch.setattr(alerts_panel, "dashboard_alerts", lambda ctx, announce: DashboardAlerts(many))
+    monkeypatch.setattr(alerts_panel, "dashboard_alerts",
+                        lambda ctx, announce, limit: DashboardAlerts(many[:limit], [a.key for a in many]))
     panel = AlertsPanel(dctx)
     qtbot.addWidget(panel)
     panel.wait_until_ready()
