@@ -387,3 +387,24 @@ def test_issue_dialog_speaks_english_while_used(qtbot, admin, english_county, en
     assert dialog.posted is not None
     texts += [(kind, f"{title}: {text}") for kind, title, text in answers.messages]
     assert _chinese(texts, _data_words(admin)) == []
+
+
+def test_first_run_results_and_refusals_are_english(english, tmp_path):
+    from desktop.dialogs.first_run_wizard import START_IMPORT, SetupAnswers, apply_setup
+    from models.errors import DomainError
+    from models.migrate import open_database
+    from models.services.users import ensure_admin
+
+    db = open_database(str(tmp_path / "first.db"))
+    try:
+        ensure_admin(db, None)
+        with pytest.raises(DomainError) as refused:
+            apply_setup(db, SetupAnswers("", "990101", "Str0ng-pass!"))
+        result = apply_setup(db, SetupAnswers("Riverside County", "990101", "Str0ng-pass!", START_IMPORT))
+        with pytest.raises(DomainError) as again:
+            apply_setup(db, SetupAnswers("Riverside County", "990101", "Str0ng-pass!"))
+    finally:
+        db.dispose()
+    texts = [refused.value.message, result.message, again.value.message]
+    assert "County name" in texts[0] and "No workbook chosen" in texts[1]
+    assert _chinese([("message", text) for text in texts], []) == []
