@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,22 @@ from models.services.users import ensure_admin
 OFFSCREEN = pytest.mark.qt_log_ignore(r"^This plugin does not support")
 
 MANUAL = Path(__file__).resolve().parents[2] / "docs" / "manual.md"
+
+
+def _keep_none_alive(references: int = 1_000_000) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None in some calls (QListWidget.addItem,
+    QTreeWidgetItem setters…; see benchmarks/RESULTS.md). These tests open a main window a dozen times, so
+    None's count could reach zero at interpreter exit; references that are never released keep it alive
+    (None is immortal from Python 3.12 on)."""
+    if sys.version_info < (3, 12):
+        import ctypes
+
+        none = ctypes.py_object(None)
+        for _ in range(references):
+            ctypes.pythonapi.Py_IncRef(none)
+
+
+_keep_none_alive()
 ADMIN_PASSWORD = "Linjiang-2026"
 
 
@@ -56,12 +73,43 @@ def bold(text: str) -> list[str]:
 
 
 # --- driving the windows ---------------------------------------------------------------------
+_pending: list[list] = []  # the on_modal requests of the running test
+
+
+@pytest.fixture(autouse=True)
+def forget_unanswered_dialogs():
+    yield
+    _pending.clear()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def delete_windows_before_exit(qapp):
+    """The main windows these tests open are closed with deleteLater; delete them while the application
+    still exists (left for interpreter exit, PySide6 deleted them after QApplication and crashed)."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QEvent, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    for _round in range(3):
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QApplication.processEvents()
+        gc.collect()
+
+
 def on_modal(kind: type, act: Callable[[QWidget], None], *, tries: int = 250) -> list:
     """Answer the next modal dialog of type ``kind`` with ``act(dialog)`` while its exec() runs.
     A dialog still open after ``act`` is rejected, so a failing step ends the test instead of hanging it."""
     seen: list = []
+    _pending.append(seen)
 
     def poll(left: int = tries) -> None:
+        if not any(entry is seen for entry in _pending):
+            return  # the test that asked has ended: never answer another test's dialog
         widget = QApplication.activeModalWidget()
         if isinstance(widget, kind) and widget.isVisible():
             seen.append(widget)
