@@ -255,6 +255,7 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
         "server settings": lambda: ServerSettingsDialog(window),
         "data folder": lambda: DataFolderDialog(tmp_path / "data", window),
         "login": lambda: LoginDialog(admin.db),
+        "adequacy drill-down": lambda: window.views["adequacy"].show_drill_down(modal=False),
     }
     for name, make in dialogs.items():
         dialog = make()
