@@ -2,7 +2,8 @@
 
 Two phases. **Check**: every sheet is read (the 库存 sheet as a stream) and every problem is
 collected as (sheet, Excel row, column, message); codes are checked against the database and
-against the other sheets of the same workbook. If there is any error nothing is written.
+against the other sheets of the same workbook. If there is any error nothing is written. The
+checked 库存 rows are kept in a temporary spill file (excel_spill.py), so the sheet is parsed once.
 **Write**: one transaction creates areas, categories, stores, items, opening-balance receipts
 (期初导入), agreements and standards through the services' building blocks; a cancel request or any
 failure rolls it all back.
