@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,21 +39,6 @@ OFFSCREEN = pytest.mark.qt_log_ignore(r"^This plugin does not support")
 
 MANUAL = Path(__file__).resolve().parents[2] / "docs" / "manual.md"
 
-
-def _keep_none_alive(references: int = 1_000_000) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None in some calls (QListWidget.addItem,
-    QTreeWidgetItem setters…; see benchmarks/RESULTS.md). These tests open a main window a dozen times, so
-    None's count could reach zero at interpreter exit; references that are never released keep it alive
-    (None is immortal from Python 3.12 on)."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        none = ctypes.py_object(None)
-        for _ in range(references):
-            ctypes.pythonapi.Py_IncRef(none)
-
-
-_keep_none_alive()
 ADMIN_PASSWORD = "Linjiang-2026"
 
 
