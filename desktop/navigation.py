@@ -23,6 +23,7 @@ from models.services.warehouses import list_areas, list_stores
 STORE_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2
 AREA_ROLE = Qt.UserRole + 3
+NAME_ROLE = Qt.UserRole + 4
 
 
 def view_icon(spec: ViewSpec):
@@ -108,6 +109,7 @@ class StoreTree(QTreeWidget):
                 leaf = QTreeWidgetItem(node, [with_note(store.name, counts.get(store.code, 0))])
                 leaf.setIcon(0, style.icon("store"))
                 leaf.setData(0, STORE_ROLE, store.code)
+                leaf.setData(0, NAME_ROLE, store.name)  # the text also carries the count
                 leaf.setToolTip(0, self.tr("%1 · 库存批次 %2").replace("%1", store.code)
                                 .replace("%2", str(counts.get(store.code, 0))))
         self.expandToDepth(1)
@@ -124,7 +126,7 @@ class StoreTree(QTreeWidget):
             item = iterator.pop()
             code = item.data(0, STORE_ROLE)
             if code:
-                names[code] = item.text(0).split("（")[0]
+                names[code] = item.data(0, NAME_ROLE)
             iterator.extend(item.child(i) for i in range(item.childCount()))
         return names
 

@@ -215,6 +215,10 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
         shell += [("menu action tooltip", a.toolTip()) for a in menu.actions()]
     collected["menus"] = shell
     check("main window", window)
+    window.dctx.select_store("N001")  # the status bar names the chosen store
+    assert window.store_label.text() == "Store: North Store (N001)"
+    check("main window, one store", window)
+    window.dctx.select_store(None)
     for spec in window.specs:
         window.show_view(spec.key)
         qtbot.wait(50)
