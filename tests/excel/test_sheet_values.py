@@ -31,3 +31,25 @@ def test_values_match_openpyxl_for_every_cell_kind(tmp_path):
             got = list(sheet_values(worksheet, first))
             assert [(n, tuple(v)) for n, v in expected] == got
     assert dict(sheet_values(reader.active, 1))[2][:5] == ("文本", 12, 12.5, dt.datetime(2026, 5, 1), True)
+
+
+def test_quick_sizing_reads_the_same_dimensions(tmp_path):
+    from models.documents.excel_rows import _quick_sizing
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["a", 1])
+    workbook.active["D9"] = "x"
+    workbook.create_sheet("空表")
+    workbook.save(tmp_path / "normal.xlsx")
+    streamed = openpyxl.Workbook(write_only=True)  # writes no <dimension>
+    sheet = streamed.create_sheet("库存")
+    for n in range(50):
+        sheet.append([n, "行"])
+    streamed.save(tmp_path / "streamed.xlsx")
+    for name in ("normal.xlsx", "streamed.xlsx"):
+        sizes = lambda: [(ws.min_row, ws.max_row, ws.min_column, ws.max_column)  # noqa: E731
+                         for ws in openpyxl.load_workbook(tmp_path / name, read_only=True).worksheets]
+        expected = sizes()
+        with _quick_sizing():
+            assert sizes() == expected
+    assert expected == [(1, None, 1, None)] and sizes()[0] == (1, None, 1, None)
