@@ -24,11 +24,14 @@ CHANGES = """
   mechanism, `desktop/widgets/background.PoolCall` (a function, its result or error back by a queued
   signal, with a generation so a stale answer is dropped); the panel says 正在计算… meanwhile. The desktop
   start no longer waits ≈ 2–10 s (by load) for `pending_alerts`.
-- **Alerts** (`reminders.pending_alerts`): the user's acknowledgements are read as plain (key,
-  acknowledged) pairs, by chunks of 5,000 keys through the unique (key, user) index (17,794 ORM objects
-  before; and a city's alert count would soon pass SQLite's bound-parameter limit in one IN list), and only
-  the alerts that are new get a changed copy. The panel lists the first 200 (most urgent first) and counts
-  the rest.
+- **Alerts** (`reminders.pending`, `dashboard_alerts(limit=)`): the keys of every alert (one per expired
+  or due batch: ≈ 17,800 in the city), the user's acknowledgements and the order come first, as plain
+  values — acknowledgements read as (key, acknowledged) pairs by chunks of 5,000 keys through the unique
+  (key, user) index, where there were 17,794 ORM objects and one IN list that a city would soon push past
+  SQLite's bound-parameter limit — and only the alerts shown are built as `Alert` objects with their
+  translatable `msg()` texts: the panel asks for the 200 most urgent and gets the keys of all (its counts;
+  every new one is still announced). Building every alert costs ≈ 1.7 s CPU on the loaded box since the
+  texts became `msg()` templates; the panel's call ≈ 0.7 s (rotation rows and acknowledgements).
 - **The alerts panel no longer crashes the program** (`desktop/widgets/alerts_panel.py`): PySide6 6.12 on
   Python 3.11 drops a reference to `None` on `QListWidget.addItem`, on every `QListWidgetItem` setter after
   the first (tooltip, colours, font, flags) and on `currentItem()` returning no item. `None`'s count is some
@@ -70,6 +73,14 @@ MISSES = """
   (`selectinload`), icons cached by name, a tree model instead of items (or only the areas expanded at
   start, stores filled in when a branch opens), `pypinyin` imported lazily. That is the navigation owner's
   change.
+- **PySide6 6.12 on Python 3.11 wears down `None` and `True`** (found while fixing the alerts panel,
+  checked in isolation): besides the list and tree widget item calls, every `QCoreApplication.processEvents()`
+  and `QThreadPool.start()` drops a reference to `None`, and every Python `Signal.emit` one to `True`.
+  Their counts are tens of thousands, so a long session can still abort ("none_dealloc" /
+  "bool_dealloc"). *What it takes*: Python ≥ 3.12, where they are immortal (or a PySide6 without the bug);
+  meanwhile the program could hold extra references at start, as the desktop probe does. Separately,
+  `pytest tests/desktop` ends with a crash in PySide6's teardown after every test has passed (exit 134/139),
+  with or without this issue's desktop changes.
 - **Stock view sorted by quantity, reserved or value** (≈ 160–360 ms CPU): these sort every live
   balance (190,000) to find a page; the index that would serve quantity made SQLite slower for the other
   sorts (above), and value is quantity × a price from the batch or the item, which no index holds. *What it
@@ -80,9 +91,16 @@ MISSES = """
   returns: ≈ 19,000 rows (15,000 expired batches in the generated city, which scraps nothing) built into
   typed rows; the bare SQL that only reads them is a third of it. With realistic stock hygiene the plan is far
   smaller; for the screen, paging the plan like the ledger would bound it.
-- **Home alerts** are computed off the UI thread and are not a target of the issue; on the city they build
-  ≈ 17,800 alerts (one per expired or due batch) each start. *What it takes to make it small*: count and
-  list the most urgent 200 in SQL, which needs the per-item lead time in SQL.
+- **Home alerts** are computed off the UI thread and are not a target of the issue; most of what is left is
+  reading the ≈ 17,800 rotation rows they are made of. *What it takes to make it small*: rank and count
+  them in SQL (the per-item lead time in SQL), or fewer alerts (one per store and status rather than
+  one per batch).
+- **PostgreSQL** (`RESULTS_POSTGRES.md`, the reads, posting, adequacy, rotation and the PDF; the import,
+  export and desktop figures are SQLite's): the pinyin filter misses 300 ms there — the matched item ids,
+  the store subquery and the batch-number LIKE are one OR, which PostgreSQL answers by reading every live
+  balance instead of walking the store index as SQLite does; a UNION of the three, each on its index,
+  would fix it. Posting and adequacy are dominated by the server's round trips on the loaded box (the CPU
+  column is this process's only).
 - **Read-path ratios still above 3×** where the bare query takes about a millisecond (ledger and stock first
   pages): what is left is opening the session and transaction and converting 200–300 rows of typed values
   (UTC datetimes, Decimal quantities and prices, enums) into the frozen dataclasses the views use —
