@@ -25,12 +25,18 @@ ACTION_LABELS = {
     "post": "记账", "reverse": "冲销", "create": "新建", "update": "修改", "approve": "审批",
     "password": "修改密码", "login": "登录", "backup": "备份", "restore": "恢复", "delete": "删除",
     "cancel": "取消", "issue": "出库", "receive": "接收", "import": "导入",
+    "acknowledge": "确认", "activate": "生效", "announce": "提示", "call_up": "动用", "check": "核查",
+    "copy": "复制", "emergency_issue": "紧急出库", "install": "安装", "link": "关联", "propose": "拟定来源",
+    "reject": "驳回", "rename": "重命名", "renew": "续签", "replenish": "补库", "request": "申请",
+    "return": "归还", "save": "保存", "sources": "调整来源", "terminate": "终止", "unlink": "取消关联",
 }
 ENTITY_LABELS = {
     "document": msg("单据"), "store": msg("储备库"), "item": msg("物资"), "area": msg("行政区"), "user": msg("用户"),
     "setting": msg("设置"), "dispatch": msg("调拨单"), "agreement": msg("协议"), "standard": msg("标准"),
     "category": msg("分类"), "database": msg("数据库"),
-    "transfer": msg("调拨"),
+    "transfer": msg("调拨"), "alert": msg("提醒"), "replacement_plan": msg("补充计划"), "inspection": msg("养护检查"),
+    "inspection_schedule": msg("养护计划"), "standard_need": msg("需求项"), "enterprise": msg("代储企业"),
+    "workbook": msg("工作簿"),
 }
 
 

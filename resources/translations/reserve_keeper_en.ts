@@ -5333,6 +5333,82 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Import</translation>
     </message>
     <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>Put into force</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Announce</translation>
+    </message>
+    <message>
+        <source>动用</source>
+        <translation>Call up</translation>
+    </message>
+    <message>
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>紧急出库</source>
+        <translation>Emergency issue</translation>
+    </message>
+    <message>
+        <source>安装</source>
+        <translation>Install</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>拟定来源</source>
+        <translation>Propose sources</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>补库</source>
+        <translation>Restock</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>调整来源</source>
+        <translation>Change sources</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
         <source>实物代储</source>
         <translation>Physical storage by enterprise</translation>
     </message>
@@ -5570,6 +5646,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>两次输入的密码不一致，密码未修改。</source>
         <translation>The two passwords differ; the password was not changed.</translation>
+    </message>
+    <message>
+        <source>代储企业</source>
+        <translation>Enterprise</translation>
     </message>
     <message>
         <source>企业名称</source>
@@ -6024,6 +6104,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>The password needs at least {length} characters.</translation>
     </message>
     <message>
+        <source>工作簿</source>
+        <translation>Workbook</translation>
+    </message>
+    <message>
         <source>已于 {expiry} 过期，只能报废</source>
         <translation>expired on {expiry}: it can only be scrapped</translation>
     </message>
@@ -6176,6 +6260,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Scrapping needs a batch number.</translation>
     </message>
     <message>
+        <source>提醒</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -6314,6 +6402,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>用户</source>
         <translation>User</translation>
+    </message>
+    <message>
+        <source>补充计划</source>
+        <translation>Replacement plan</translation>
     </message>
     <message>
         <source>计入</source>

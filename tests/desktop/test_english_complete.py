@@ -413,3 +413,18 @@ def test_first_run_results_and_refusals_are_english(english, tmp_path):
     texts = [refused.value.message, result.message, again.value.message]
     assert "County name" in texts[0] and "No workbook chosen" in texts[1]
     assert _chinese([("message", text) for text in texts], []) == []
+
+
+def test_every_audited_action_and_object_has_a_label():
+    """The audit log shows 操作 and 对象 as words, never as the raw keys services write."""
+    from pathlib import Path
+
+    import models
+    from models.services.audit_queries import ACTION_LABELS, ENTITY_LABELS
+
+    written = set()
+    for path in Path(models.__file__).parent.rglob("*.py"):
+        written |= set(re.findall(r'audit\(\s*ctx,\s*session,\s*"(\w+)",\s*"(\w+)"', path.read_text(encoding="utf-8")))
+    assert len(written) > 30
+    assert sorted(action for action, _ in written if action not in ACTION_LABELS) == []
+    assert sorted(entity for _, entity in written if entity not in ENTITY_LABELS) == []
