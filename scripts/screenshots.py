@@ -180,6 +180,17 @@ def main() -> int:
     settle(app)
     window.grab().save(str(args.output / "90_stock_one_store.png"))
     window.close()
+    # Delete every window while the application still exists: left to the interpreter's exit, Qt
+    # objects were torn down in any order and the script aborted now and then ("shared QObject was
+    # deleted directly"), after all the pictures were written but with a failing exit status.
+    from PySide6.QtCore import QThreadPool
+    from shiboken6 import Shiboken
+
+    QThreadPool.globalInstance().waitForDone()
+    for widget in (item_dialog, store_dialog, window, wizard, folder_dialog, login):
+        if Shiboken.isValid(widget):
+            Shiboken.delete(widget)
+    app.processEvents()
     db.dispose()
     empty_db.dispose()
     return 0
