@@ -4,7 +4,7 @@ issue, emergency issue, sign for, return, cancel, reverse) and print it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -333,18 +333,27 @@ class DispatchView(QWidget):
     def receive(self) -> OrderView | None:
         if self.order is None:
             return None
+        number = self.order.number  # the list refreshes while the dialog is open
         dialog = ReceiptDialog(self.dctx, self.order, self)
         if dialog.exec():
-            self.select(self.order.number)
+            self._keep_showing(number)
         return dialog.result_order
 
     def record_return(self) -> OrderView | None:
         if self.order is None:
             return None
+        number = self.order.number
         dialog = ReturnDialog(self.dctx, self.order, self)
         if dialog.exec():
-            self.select(self.order.number)
+            self._keep_showing(number)
         return dialog.result_order
+
+    def _keep_showing(self, number: str) -> None:
+        """A signed order leaves the 未完成 list; switch to 全部 rather than lose it from sight."""
+        QCoreApplication.sendPostedEvents()  # the dialog's change notice refreshes the list first
+        if not self.select(number):
+            self.set_filter("all")
+            self.select(number)
 
     def cancel(self) -> OrderView | None:
         if self.order is None:

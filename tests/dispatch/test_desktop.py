@@ -253,3 +253,22 @@ def test_dialog_screenshots(view, orders, qtbot):
     qtbot.addWidget(sources)
     sources.show()
     assert sources.grab().save(str(SHOTS / "sources_dialog.png"))
+
+
+def test_signing_from_the_open_list_keeps_the_order_in_sight(view, orders, monkeypatch):
+    """Signing an order from the default 未完成 list used to crash: the list refreshed while the dialog
+    was open, the order left it and ``self.order`` was None when the view re-selected it."""
+    from desktop.dialogs.dispatch_dialog import ReceiptDialog
+
+    def sign_everything(dialog):
+        dialog.signed_by.setText("张三")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReceiptDialog, "exec", sign_everything)
+    assert view.state.currentData() == "open"
+    assert view.select(orders["urgent"])
+    signed = view.receive()
+    assert signed is not None and signed.status is DispatchStatus.RECEIVED
+    assert view.order is not None and view.order.number == orders["urgent"]
+    assert view.state.currentData() == "all"  # signed orders are not 未完成 any more
