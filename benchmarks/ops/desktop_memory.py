@@ -6,24 +6,31 @@ from benchmarks.core import Bench, Result
 from benchmarks.ops.desktop_start import probe
 
 NAME = "desktop_memory"
-# one process opens the views in the menu's order; a view that does not open on the city within this
-# time (the documents view over 628,605 documents did not in 15 minutes) ends the probe
+# one process opens the views in the menu's order; a view that does not open within this time ends the probe
 TIMEOUT = 300
+# views left out on the city: the probe would wait on them and measure nothing after them
+CITY_SKIP = {"documents": "the documents view lists every document (628,605 in the city) and did not finish "
+                          "opening within 15 minutes in an earlier run"}
 
 
 def run(bench: Bench) -> list[Result]:
     from desktop.views.registry import discover_views
 
-    keys = [spec.key for spec in discover_views()]
+    skip = CITY_SKIP if bench.size == "city" else {}
+    keys = [spec.key for spec in discover_views() if spec.key not in skip]
     _elapsed, events = probe(bench, keys, TIMEOUT)
     results = []
     for event in events:
+        if event["event"] not in ("window", "view") or event.get("missing"):
+            continue
         label = "main window shown" if event["event"] == "window" else f"after opening view '{event['key']}'"
         results.append(Result(f"desktop peak memory, {label}", event["rss_mb"], 400, unit="MB", runs=1,
                               note=f"at {event['t']:.1f} s"))
-    opened = {event.get("key") for event in events if event["event"] == "view"}
+    opened = {event.get("key") for event in events if event["event"] == "view" and not event.get("missing")}
     missing = [key for key in keys if key not in opened]
     if missing:
         results.append(Result("desktop peak memory: views not reached", None, 400, unit="MB",
                               note=f"not reached within {TIMEOUT} s: {', '.join(missing)}"))
+    for key, why in skip.items():
+        results.append(Result(f"desktop peak memory: view '{key}' not opened", None, 400, unit="MB", note=why))
     return results
