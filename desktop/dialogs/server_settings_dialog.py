@@ -8,7 +8,7 @@ the program asks for the password at start-up. ``saved_server_url()`` gives the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -68,6 +68,9 @@ class ServerSettingsDialog(QDialog):
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("加密"), self.sslmode)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        # the names the manual uses, whether or not Qt's own Chinese catalogue is installed
+        self.buttons.button(QDialogButtonBox.Save).setText(QCoreApplication.translate("labels", "保存"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("labels", "取消"))
         self.buttons.addButton(self.test_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.local_button, QDialogButtonBox.ResetRole)
         self.buttons.accepted.connect(self.save)
