@@ -86,16 +86,17 @@ MISSES = """
   meanwhile the program could hold extra references at start, as the desktop probe does. Separately,
   `pytest tests/desktop` ends with a crash in PySide6's teardown after every test has passed (exit 134/139),
   with or without this issue's desktop changes.
-- **Stock view sorted by quantity, reserved or value** (≈ 160–360 ms CPU): these sort every live
-  balance (190,000) to find a page; the index that would serve quantity made SQLite slower for the other
-  sorts (above), and value is quantity × a price from the batch or the item, which no index holds. *What it
-  takes*: a stored line value on the balance row (maintained by posting), then a partial index on it.
-- **Category sort** (≈ 120 ms CPU, under target on a quiet machine): the key is the item's category code
-  through an outer join; an index cannot serve `coalesce(code, '')`.
-- **Rotation plan for the whole city** is near the 500 ms target, not far under it, because of what it
+- **Stock view sorted by value** misses 200 ms, and quantity and reserved are near it (see the table): these
+  sort every live balance (190,000) to find a page. The index that would serve quantity made SQLite slower
+  for every other sort (above), and value is quantity × a price from the batch or the item, which no index
+  holds. *What it takes*: a stored line value on the balance row (maintained by posting) with a partial index
+  on it; for quantity, an index SQLite cannot mistake for the live filter (e.g. on an expression).
+- **Category sort** (through an outer join, `coalesce(code, '')`) also sorts every live line, but is
+  quicker (under target).
+- **Rotation plan for the whole city** is under 500 ms on a quiet moment but close to it, because of what it
   returns: ≈ 19,000 rows (15,000 expired batches in the generated city, which scraps nothing) built into
-  typed rows; the bare SQL that only reads them is a third of it. With realistic stock hygiene the plan is far
-  smaller; for the screen, paging the plan like the ledger would bound it.
+  typed rows; the bare SQL that only reads them is about 40% of it. On a loaded machine it goes over. With
+  realistic stock hygiene the plan is far smaller; for the screen, paging the plan like the ledger would bound it.
 - **Home alerts** are computed off the UI thread and are not a target of the issue; most of what is left is
   reading the ≈ 17,800 rotation rows they are made of. *What it takes to make it small*: rank and count
   them in SQL (the per-item lead time in SQL), or fewer alerts (one per store and status rather than
@@ -106,10 +107,12 @@ MISSES = """
   balance instead of walking the store index as SQLite does; a UNION of the three, each on its index,
   would fix it. Posting and adequacy are dominated by the server's round trips on the loaded box (the CPU
   column is this process's only).
-- **Read-path ratios still above 3×** where the bare query takes about a millisecond (ledger and stock first
-  pages): what is left is opening the session and transaction and converting 200–300 rows of typed values
-  (UTC datetimes, Decimal quantities and prices, enums) into the frozen dataclasses the views use —
-  ≈ 2 ms. Cutting further would mean handing raw integers and strings to the views.
+- **Read-path ratios still above 3×** where the bare query takes a millisecond or two (ledger and stock
+  first pages, 3–5×): what is left is opening the session and transaction, building the stock page's
+  statement (its shape depends on the sort and filter; the ledger's is now cached) and converting 200–300
+  rows of typed values (UTC datetimes, Decimal quantities and prices, enums) into the frozen dataclasses the
+  views use — 3–6 ms in all, far under the 200 ms target. Cutting further would mean caching the stock
+  statement per shape like the ledger's, and handing raw integers and strings to the views.
 - **The documents view does not open on the city** (628,605 documents: it did not finish opening within 15
   minutes in an earlier run), so the memory probe leaves it out there and opens every other view in one
   process (all open; the peak is in the table). It needs keyset paging like the ledger; the documents view
