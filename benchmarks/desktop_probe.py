@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # uses those calls, but the navigation tree still sets data, tooltip and icon on each of the city's 3,200
 # stores (about 10,000 per refresh), so the process could abort ("none_dealloc"). Holding extra
 # references lets everything be measured; RESULTS.md reports the bug. The list costs 16 MB of the figures.
-NONE_PIN = [None] * 2_000_000
+NONE_PIN = [None, True, False] * 700_000  # every Python signal emit drops a reference to True as well
 
 
 def peak_mb() -> float:
