@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -48,6 +48,7 @@ from tests.desktop.test_manual_walkthrough import (ADMIN_PASSWORD, OFFSCREEN, bo
 REPO = Path(__file__).resolve().parents[2]
 SECURITY = REPO / "docs" / "SECURITY.md"
 SERVER = REPO / "docs" / "SERVER.md"
+EN_MANUAL = REPO / "docs" / "manual.en.md"
 
 # the fixtures borrowed from chapters 2–11 (named here so linters see them used)
 _FIXTURES = (delete_windows_before_exit, demo_db, demo_template, forget_unanswered_dialogs)
@@ -163,10 +164,14 @@ def server(postgres_url):
 
 
 @OFFSCREEN
-def test_ch13_server_mode(qtbot, server, tmp_path, demo_db, answers, temp_settings):
+def test_ch13_server_mode(qtbot, server, tmp_path, demo_db, answers, temp_settings, monkeypatch):
     names, owner_url, grants, base = server
     text_ = chapter(13)
-    assert "docs/SERVER.md" in text_ and "init" in text_
+    assert "docs/SERVER.md" in text_ and "docs/SECURITY.md" in text_
+    server_md = SERVER.read_text(encoding="utf-8")
+    assert 'reserve-keeper --db "postgresql+psycopg://rk_owner@SERVER:5432/reserve" init' in server_md
+    assert "first SQL block of `docs/SECURITY.md`" in server_md and "GRANT/REVOKE" in server_md
+    assert all(step in server_md for step in ("设置 → 服务器连接", "测试连接", "连接成功", "保存", "without the password"))
 
     # 1. init as the owner, exactly the manual's command with the test server's address
     command = re.search(r'`reserve-keeper --db "(postgresql\+psycopg://[^"]+)" init`', text_)
@@ -213,6 +218,20 @@ def test_ch13_server_mode(qtbot, server, tmp_path, demo_db, answers, temp_settin
     assert names["reserve"] in settings_text and password not in settings_text
     window.close()
 
+    # “每次启动时询问”: the next start asks for the password, with the rest filled in, and opens the server
+    def type_password(dialog: ServerSettingsDialog) -> None:
+        assert dialog.password.text() == ""
+        assert (dialog.host.text(), dialog.database.text(), dialog.user.text()) == (
+            base.host, names["reserve"], names["rk_app"])
+        dialog.password.setText(password)
+        click(dialog, "保存")
+
+    monkeypatch.delenv("RESERVE_KEEPER_DB", raising=False)
+    asked = on_modal(ServerSettingsDialog, type_password)
+    start_url = desktop_app.choose_database(None)
+    assert asked and make_url(start_url).password == password and make_url(start_url).database == names["reserve"]
+    assert make_url(temp_settings.get(SERVER_URL)).password is None
+
     # 3. two keepers issue the same batch at once: the later one is refused, with what is left
     app_url = server_url(str(base), names["rk_app"], names["reserve"])
     first_pc, second_pc = open_database(app_url), open_database(app_url)
@@ -252,6 +271,9 @@ def test_ch13_server_mode(qtbot, server, tmp_path, demo_db, answers, temp_settin
 
 
 # --- 14. 出现问题时 -------------------------------------------------------------------------------
+PROGRAM_LOG_FOLDER = logging_setup.log_folder  # before a test points it at a temporary folder
+
+
 @pytest.fixture
 def log_in_tmp(tmp_path, monkeypatch):
     folder = tmp_path / "ReserveKeeper" / "logs"
@@ -302,10 +324,19 @@ def test_ch14_unexpected_error_dialog_and_log(qtbot, log_in_tmp, monkeypatch):
 
 
 @OFFSCREEN
-def test_ch14_about_shows_the_log_folder(qtbot, log_in_tmp, demo_db, answers):
+def test_ch14_about_shows_the_log_folder(qtbot, log_in_tmp, demo_db, answers, monkeypatch):
     text_ = chapter(14)
     assert "帮助 → 关于储备管家" in text_ and r"%LOCALAPPDATA%\ReserveKeeper\logs" in text_
-    assert log_in_tmp.parts[-2:] == ("ReserveKeeper", "logs")
+    # where the program puts its log on a Windows PC (platformdirs as it runs there)
+    import platformdirs
+    import platformdirs.windows
+
+    local = r"C:\Users\wang\AppData\Local"
+    with monkeypatch.context() as windows:
+        windows.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+        windows.setattr(platformdirs.windows, "get_win_folder", lambda csidl: {"CSIDL_LOCAL_APPDATA": local}[csidl])
+        on_windows = PureWindowsPath(str(PROGRAM_LOG_FOLDER()).replace("/", "\\"))
+    assert on_windows == PureWindowsPath(local) / "ReserveKeeper" / "logs", on_windows
     window = log_in(qtbot, demo_db, "admin", ADMIN_PASSWORD)
     shown: list[str] = []
     opened = on_modal(AboutDialog, lambda dialog: shown.append(dialog.log_label.text()))
@@ -315,31 +346,36 @@ def test_ch14_about_shows_the_log_folder(qtbot, log_in_tmp, demo_db, answers):
 
 
 @OFFSCREEN
-@pytest.mark.parametrize("kind", ["foreign", "corrupt"])
-def test_ch14_database_that_cannot_be_opened(qtbot, kind, tmp_path, demo_template, answers, log_in_tmp,
-                                             monkeypatch):
-    """Started on a file that is not a ReserveKeeper database, or a damaged one: the reason, no crash."""
+@pytest.mark.parametrize("kind", ["foreign", "corrupt", "server"])
+def test_ch14_database_that_cannot_be_opened(qtbot, kind, tmp_path, demo_template, answers, monkeypatch):
+    """Started on a file that is not a ReserveKeeper database, a damaged file or a server that does not
+    answer: the program names what it could not open and why, and ends without a crash."""
     text_ = chapter(14)
-    assert "文件损坏" in text_ and "不是储备管家数据库" in text_
+    assert "不是储备管家数据库" in text_ and "文件是否完整" in text_ and "服务器是否可达" in text_
     path = tmp_path / "储备台账.db"
     if kind == "foreign":
         path.write_text("这是一份 Word 文档，不是数据库。\n" * 50, encoding="utf-8")
-    else:
+        target = str(path)
+    elif kind == "corrupt":
         data = bytearray(demo_template.read_bytes())
         data[100:len(data) // 2] = b"\xff" * (len(data) // 2 - 100)  # header kept, pages overwritten
         path.write_bytes(bytes(data))
+        target = str(path)
+    else:  # nothing listens on port 1
+        target = "postgresql+psycopg://rk_app:Top-Secret-99@127.0.0.1:1/reserve"
     monkeypatch.setattr(desktop_app, "teardown_diagnostics", lambda: None)
     monkeypatch.setattr(desktop_app, "setup_diagnostics", lambda: None)
-    assert desktop_app.main([], db=str(path)) == 2
+    assert desktop_app.main([], db=target) == 2
     errors = [m for m in answers.messages if m[0] == "error"]
     assert len(errors) == 1 and errors[0][1] == "无法打开数据库", answers.messages
     reason = errors[0][2]
-    assert str(path) in reason
+    assert "Top-Secret-99" not in reason
     if kind == "foreign":
-        assert "不是储备管家数据库" in reason
+        assert str(path) in reason and "不是储备管家数据库" in reason and "从备份恢复" in reason, reason
+    elif kind == "corrupt":
+        assert str(path) in reason and "文件是否完整" in reason and "从备份恢复" in reason, reason
     else:
-        assert "文件损坏" in reason or "文件是否完整" in reason, reason
-    assert "从备份恢复" in reason
+        assert "127.0.0.1:1/reserve" in reason and "服务器是否可达" in reason, reason
 
 
 @OFFSCREEN
@@ -360,6 +396,10 @@ def test_ch14_switch_language(qtbot, demo_db, answers, temp_settings):
         assert shell.window is not window
         titles = [a.text().replace("&", "") for a in shell.window.menuBar().actions()]
         assert any(t.startswith("Settings") for t in titles) and any(t.startswith("Help") for t in titles), titles
+        english_manual = EN_MANUAL.read_text(encoding="utf-8")
+        for menu, entry in (("Settings", "Server connection…"), ("Help", "About ReserveKeeper")):
+            assert f"**{menu} → {entry}**" in english_manual, entry
+            menu_action(shell.window, menu, entry)
         back = [a for a in menu_action(shell.window, "Settings", "Language / 语言").menu().actions()
                 if a.text() == "中文（简体）"]
         back[0].trigger()
