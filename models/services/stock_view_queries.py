@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -428,65 +429,33 @@ def _filtered_balances(ctx: ServiceContext, session: Session, categories: dict[i
     return _visible(ctx, stmt)
 
 
+_EVERYTHING = StockFilter()
+_EVERYTHING_PAGES: dict[tuple[str, bool], Any] = {}  # (sort, descending) -> statement, for the unfiltered view
+
+
 def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store", descending: bool = False,
                     limit: int = 300, offset: int = 0) -> list[StockLine]:
-    """One page of the stock view: filtered and sorted in the database, only ``limit`` lines read."""
+    """One page of the stock view: filtered and sorted in the database, only ``limit`` lines read.
+
+    The statement of the unfiltered view (what opens first, and what most sorting and scrolling reads) is
+    built once per sort and direction and reused with the page's limit and offset as parameters:
+    building it and its cache key cost about as much as reading a page."""
     if sort not in STOCK_VIEW_SORTS:
         raise ValueError(f"unknown sort {sort!r}")
-    from sqlalchemy import BigInteger, type_coerce
-    from sqlalchemy.orm import aliased
-
     today = ctx.today()
+    cacheable = flt == _EVERYTHING and ctx.actor.role is not Role.KEEPER
     with ctx.read() as session:
         categories = _category_rows(session)
-        inner = _filtered_balances(ctx, session, categories, flt, today)
-        joined_batch = flt.text.strip() != ""
-        batch = Batch
-        if sort in ("batch", "production", "value") and not joined_batch:
-            inner = inner.join(Batch, Batch.id == Balance.batch_id)
-        item = aliased(Item)
-        if sort in ("item_code", "item_name", "spec", "category", "value"):
-            inner = inner.join(item, item.id == Balance.item_id)
-        category = aliased(Category)
-        if sort == "category":
-            inner = inner.outerjoin(category, category.id == item.category_id)
-        keys = {  # built only for the sort asked for (building them all cost more than reading the page)
-            # the index ix_balances_store_item_expiry: a first page stops after ``limit`` lines
-            "store": lambda: [Balance.store_id, Balance.item_id, Balance.expiry_date],
-            # the stored values sort in the level order (county, township, village): ix_balances_live_level
-            "level": lambda: [Balance.store_level, Balance.store_id],
-            "item_code": lambda: [item.code], "item_name": lambda: [item.name], "spec": lambda: [item.spec],
-            "category": lambda: [func.coalesce(category.code, "")],
-            "batch": lambda: [batch.batch_no], "production": lambda: [batch.production_date],
-            "expiry": lambda: [Balance.expiry_date], "status": lambda: [Balance.expiry_date],
-            "quantity": lambda: [Balance.quantity], "reserved": lambda: [Balance.reserved],
-            "value": lambda: [type_coerce(Balance.quantity, BigInteger)
-                              * func.coalesce(type_coerce(batch.unit_price, BigInteger),
-                                              type_coerce(item.unit_price, BigInteger), -1)],
-        }[sort]()
-        labelled = [key.label(f"k{n}") for n, key in enumerate(keys)]
-        page = inner.add_columns(*labelled).limit(limit).offset(offset)
-
-        def ordered(column):  # no NULLS LAST: it would keep SQLite from walking the expiry index
-            return column.desc() if descending else column.asc()
-
-        page = page.order_by(*(ordered(key) for key in keys),
-                             Balance.id.desc() if descending else Balance.id).subquery()
-        stmt = (
-            select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
-                   Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
-                   Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
-            .join(page, page.c.id == Balance.id)
-            .join(Store, Store.id == Balance.store_id)
-            .join(Item, Item.id == Balance.item_id)
-            .join(Batch, Batch.id == Balance.batch_id)
-            .order_by(*(ordered(page.c[f"k{n}"]) for n in range(len(keys))),
-                      Balance.id.desc() if descending else Balance.id)
-        )
+        stmt = _EVERYTHING_PAGES.get((sort, descending)) if cacheable else None
+        if stmt is None:
+            stmt = _page_statement(ctx, session, categories, flt, today, sort, descending)
+            if cacheable:
+                _EVERYTHING_PAGES[(sort, descending)] = stmt
         lines = []
         # executed on the session's connection (Core): plain typed rows, without the ORM's result machinery
         for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
-             quantity, reserved, batch_price, item_price, own_lead) in session.connection().execute(stmt):
+             quantity, reserved, batch_price, item_price, own_lead) in session.connection().execute(
+                stmt, {"page_limit": limit, "page_offset": offset}):
             cat = categories.get(category_id)
             lines.append(StockLine(
                 s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
@@ -495,6 +464,60 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
                 own_lead if own_lead is not None else cat.lead if cat else DEFAULT_LEAD_DAYS,
             ))
         return lines
+
+
+def _page_statement(ctx: ServiceContext, session: Session, categories: dict[int, _CategoryRow], flt: StockFilter,
+                    today: dt.date, sort: str, descending: bool):
+    """The page query for a filter and sort; the limit and offset are the parameters ``page_limit`` and
+    ``page_offset``."""
+    from sqlalchemy import BigInteger, Integer, bindparam, type_coerce
+    from sqlalchemy.orm import aliased
+
+    inner = _filtered_balances(ctx, session, categories, flt, today)
+    joined_batch = flt.text.strip() != ""
+    batch = Batch
+    if sort in ("batch", "production", "value") and not joined_batch:
+        inner = inner.join(Batch, Batch.id == Balance.batch_id)
+    item = aliased(Item)
+    if sort in ("item_code", "item_name", "spec", "category", "value"):
+        inner = inner.join(item, item.id == Balance.item_id)
+    category = aliased(Category)
+    if sort == "category":
+        inner = inner.outerjoin(category, category.id == item.category_id)
+    keys = {  # built only for the sort asked for (building them all cost more than reading the page)
+        # the index ix_balances_store_item_expiry: a first page stops after ``limit`` lines
+        "store": lambda: [Balance.store_id, Balance.item_id, Balance.expiry_date],
+        # the stored values sort in the level order (county, township, village): ix_balances_live_level
+        "level": lambda: [Balance.store_level, Balance.store_id],
+        "item_code": lambda: [item.code], "item_name": lambda: [item.name], "spec": lambda: [item.spec],
+        "category": lambda: [func.coalesce(category.code, "")],
+        "batch": lambda: [batch.batch_no], "production": lambda: [batch.production_date],
+        "expiry": lambda: [Balance.expiry_date], "status": lambda: [Balance.expiry_date],
+        "quantity": lambda: [Balance.quantity], "reserved": lambda: [Balance.reserved],
+        "value": lambda: [type_coerce(Balance.quantity, BigInteger)
+                          * func.coalesce(type_coerce(batch.unit_price, BigInteger),
+                                          type_coerce(item.unit_price, BigInteger), -1)],
+    }[sort]()
+    labelled = [key.label(f"k{n}") for n, key in enumerate(keys)]
+    page = (inner.add_columns(*labelled).limit(bindparam("page_limit", type_=Integer))
+            .offset(bindparam("page_offset", type_=Integer)))
+
+    def ordered(column):  # no NULLS LAST: it would keep SQLite from walking the expiry index
+        return column.desc() if descending else column.asc()
+
+    page = page.order_by(*(ordered(key) for key in keys),
+                         Balance.id.desc() if descending else Balance.id).subquery()
+    return (
+        select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
+               Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
+               Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+        .join(page, page.c.id == Balance.id)
+        .join(Store, Store.id == Balance.store_id)
+        .join(Item, Item.id == Balance.item_id)
+        .join(Batch, Batch.id == Balance.batch_id)
+        .order_by(*(ordered(page.c[f"k{n}"]) for n in range(len(keys))),
+                  Balance.id.desc() if descending else Balance.id)
+    )
 
 
 @dataclass(frozen=True)

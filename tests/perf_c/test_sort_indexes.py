@@ -71,3 +71,18 @@ def test_every_sort_returns_the_lines_stock_lines_gives_in_its_order(db):
     due = stock_view_page(ctx, StockFilter(expiry="due"), limit=5000)
     assert {_key(line) for line in due} == {k for k, line in reference.items() if line.status(today) == DUE}
     assert due and len({line.lead_days for line in reference.values()}) > 1
+
+
+def test_pages_follow_one_another_and_filters_are_not_served_from_the_unfiltered_statement(db):
+    """Scrolling (offset) gives the next lines of the same order; a filtered page after an unfiltered one with
+    the same sort (and the other way round) gives the filtered answer."""
+    generate.populate(db, "tiny", log=lambda *_: None)
+    ctx = generate.admin_context(db)
+    for sort in ("store", "batch", "value"):
+        whole = stock_view_page(ctx, StockFilter(), sort=sort, limit=5000)
+        pages = [stock_view_page(ctx, StockFilter(), sort=sort, limit=50, offset=start) for start in (0, 50, 100)]
+        assert [line for page in pages for line in page] == whole[:150]
+        filtered = stock_view_page(ctx, StockFilter(text="zp"), sort=sort, limit=5000)
+        assert 0 < len(filtered) < len(whole)
+        assert all("帐篷" in line.item_name or "zp" in line.pinyin for line in filtered)
+        assert stock_view_page(ctx, StockFilter(), sort=sort, limit=5000) == whole
