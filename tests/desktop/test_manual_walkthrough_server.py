@@ -11,6 +11,7 @@ program starts, and switches the language. A missing or broken step fails the te
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -28,6 +29,7 @@ from desktop import app as desktop_app
 from desktop import error_handler, logging_setup
 from desktop import settings as app_settings
 from desktop.dialogs.about_dialog import AboutDialog
+from desktop.dialogs.login_dialog import LoginDialog
 from desktop.dialogs.server_settings_dialog import SERVER_URL, ServerSettingsDialog
 from models.context import Actor
 from models.db import Database, make_engine
@@ -278,13 +280,14 @@ PROGRAM_LOG_FOLDER = logging_setup.log_folder  # before a test points it at a te
 def log_in_tmp(tmp_path, monkeypatch):
     folder = tmp_path / "ReserveKeeper" / "logs"
     monkeypatch.setattr(logging_setup, "log_folder", lambda: folder)
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
     logging_setup.setup_logging(folder)
     yield folder
-    import logging
-
-    logging.getLogger().removeHandler(logging_setup._handler)
-    logging_setup._handler.close()
-    logging_setup._handler = None
+    logging_setup.shutdown_logging()
+    for handler in [h for h in root.handlers if h not in before]:  # the console handler it added
+        root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @OFFSCREEN
@@ -302,10 +305,13 @@ def test_ch14_unexpected_error_dialog_and_log(qtbot, log_in_tmp, monkeypatch):
 
     on_modal(QMessageBox, read_and_open_log)
     try:
+        url = "postgresql+psycopg://rk_app:Top-Secret-99@127.0.0.1:1/reserve"  # nothing listens on port 1
         try:
-            open_database("postgresql+psycopg://rk_app:Top-Secret-99@192.0.2.1:5432/reserve?password=Top-Secret-99")
-            raise RuntimeError("connect to postgresql+psycopg://rk_app:Top-Secret-99@192.0.2.1/reserve failed")
-        except Exception:  # noqa: BLE001 - the exception the program did not expect
+            try:
+                open_database(url)
+            except DomainError as cause:
+                raise RuntimeError(f"connect to {url} failed, password=Top-Secret-99") from cause
+        except RuntimeError:  # the exception the program did not expect
             sys.excepthook(*sys.exc_info())
     finally:
         reporter.uninstall()
@@ -316,7 +322,7 @@ def test_ch14_unexpected_error_dialog_and_log(qtbot, log_in_tmp, monkeypatch):
     assert "Top-Secret-99" not in message
     assert "打开日志文件夹" in [b.replace("&", "") for b in buttons]
     assert opened_folders == [log_in_tmp]
-    for handler in __import__("logging").getLogger().handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
     log_text = (log_in_tmp / "reserve-keeper.log").read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log_text and "unexpected exception" in log_text
@@ -382,10 +388,17 @@ def test_ch14_database_that_cannot_be_opened(qtbot, kind, tmp_path, demo_templat
 def test_ch14_switch_language(qtbot, demo_db, answers, temp_settings):
     text_ = chapter(14)
     assert "设置 → 语言 / Language" in text_
-    window = log_in(qtbot, demo_db, "admin", ADMIN_PASSWORD)
-    shell = desktop_app.Shell.__new__(desktop_app.Shell)  # the running program's shell owns this window
-    shell.dctx, shell.window = window.dctx, window
-    window.language_change_requested.connect(shell.change_language)
+    def sign_in(dialog: LoginDialog) -> None:
+        dialog.username.setText("admin")
+        dialog.password.setText(ADMIN_PASSWORD)
+        click(dialog, "登录")
+
+    on_modal(LoginDialog, sign_in)
+    shell = desktop_app.start(demo_db)  # as the program starts: the shell rebuilds its window per language
+    assert shell is not None
+    window = shell.window
+    qtbot.addWidget(window)
+    settle(qtbot)
     language_menu = menu_action(window, "设置", "语言 / Language").menu()
     english = [a for a in language_menu.actions() if a.text() == "English"]
     assert english, [a.text() for a in language_menu.actions()]
