@@ -244,7 +244,7 @@ def stock_page(
     if sort not in STOCK_PAGE_SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     with ctx.read() as session:
-        categories = _load_categories(session)
+        categories = _category_rows(session)
         page = select(Balance.id).where(Balance.quantity > 0)
         if store_codes is not None:
             page = page.where(Balance.store_id.in_(select(Store.id).where(Store.code.in_(store_codes or ["\x00"]))))
@@ -255,35 +255,36 @@ def stock_page(
         page_ids = _visible(ctx, page).order_by(*order).limit(limit).offset(offset).subquery()
         # plain columns, not entities: a page is read-only and ORM identity bookkeeping costs more than SQL
         stmt = (
-            select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
-                   Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
-                   Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+            select(*_LINE_COLUMNS)
             .join(page_ids, page_ids.c.id == Balance.id)
             .join(Store, Store.id == Balance.store_id)
             .join(Item, Item.id == Balance.item_id)
             .join(Batch, Batch.id == Balance.batch_id)
             .order_by(*order)
         )
-        lines = []
-        for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
-             quantity, reserved, batch_price, item_price, own_lead) in session.execute(stmt):
-            category = categories.get(category_id)
-            lines.append(StockLine(
-                s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
-                category.code if category else "", category.name if category else "", batch_no, produced, expiry,
-                quantity, reserved, batch_price if batch_price is not None else item_price,
-                own_lead if own_lead is not None else _category_lead(category),
-            ))
-        return lines
+        return _lines(session.connection().execute(stmt), categories)
 
 
-def _category_lead(category: Category | None) -> int:
-    """As ``catalog.effective_lead_days`` for an item without its own lead time."""
-    while category is not None:
-        if category.rotation_lead_days is not None:
-            return category.rotation_lead_days
-        category = category.parent
-    return DEFAULT_LEAD_DAYS
+# the columns of a stock line, in the order ``_lines`` reads them
+_LINE_COLUMNS = (Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
+                 Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
+                 Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+
+
+def _lines(rows, categories: dict[int, _CategoryRow]) -> list[StockLine]:
+    """StockLines from rows of ``_LINE_COLUMNS`` (read on the session's connection: plain typed rows,
+    without the ORM's result machinery)."""
+    lines = []
+    for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
+         quantity, reserved, batch_price, item_price, own_lead) in rows:
+        cat = categories.get(category_id)
+        lines.append(StockLine(
+            s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
+            cat.code if cat else "", cat.name if cat else "", batch_no, produced, expiry,
+            quantity, reserved, batch_price if batch_price is not None else item_price,
+            own_lead if own_lead is not None else cat.lead if cat else DEFAULT_LEAD_DAYS,
+        ))
+    return lines
 
 
 @dataclass(frozen=True)
@@ -451,19 +452,7 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
             stmt = _page_statement(ctx, session, categories, flt, today, sort, descending)
             if cacheable:
                 _EVERYTHING_PAGES[(sort, descending)] = stmt
-        lines = []
-        # executed on the session's connection (Core): plain typed rows, without the ORM's result machinery
-        for (s_code, s_name, level, i_code, i_name, spec, unit, pinyin, category_id, batch_no, produced, expiry,
-             quantity, reserved, batch_price, item_price, own_lead) in session.connection().execute(
-                stmt, {"page_limit": limit, "page_offset": offset}):
-            cat = categories.get(category_id)
-            lines.append(StockLine(
-                s_code, s_name, level, i_code, i_name, spec, unit, pinyin or "",
-                cat.code if cat else "", cat.name if cat else "", batch_no, produced, expiry,
-                quantity, reserved, batch_price if batch_price is not None else item_price,
-                own_lead if own_lead is not None else cat.lead if cat else DEFAULT_LEAD_DAYS,
-            ))
-        return lines
+        return _lines(session.connection().execute(stmt, {"page_limit": limit, "page_offset": offset}), categories)
 
 
 def _page_statement(ctx: ServiceContext, session: Session, categories: dict[int, _CategoryRow], flt: StockFilter,
@@ -508,9 +497,7 @@ def _page_statement(ctx: ServiceContext, session: Session, categories: dict[int,
     page = page.order_by(*(ordered(key) for key in keys),
                          Balance.id.desc() if descending else Balance.id).subquery()
     return (
-        select(Store.code, Store.name, Store.level, Item.code, Item.name, Item.spec, Item.unit, Item.pinyin,
-               Item.category_id, Batch.batch_no, Batch.production_date, Balance.expiry_date, Balance.quantity,
-               Balance.reserved, Batch.unit_price, Item.unit_price, Item.rotation_lead_days)
+        select(*_LINE_COLUMNS)
         .join(page, page.c.id == Balance.id)
         .join(Store, Store.id == Balance.store_id)
         .join(Item, Item.id == Balance.item_id)
