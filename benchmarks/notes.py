@@ -45,6 +45,11 @@ CHANGES = """
   date arithmetic per row; open replacement plans are looked up only when there are any. ≈ 570 → ≈ 370 ms
   on a quiet moment, same rows (checked against the previous implementation for four status/window
   combinations). The alerts use the same plan for 30 days.
+- **Stock page** (`stock_view_queries.stock_view_page`): the level sort orders by the stored level; only the
+  asked sort key is built (building all twelve cost more than reading the page); categories are read as
+  plain rows with each one's effective lead time computed once (no ORM walk per line); the rows come from
+  the session's Core connection; the unfiltered view's statement (what opens first, and most sorting and
+  scrolling) is built once per sort and direction with the limit and offset as parameters.
 - **Ledger page** (`ledger_queries.ledger_page`): the statement is built once per filter shape with bound
   parameters for the values and the keyset (`functools.lru_cache`), and executed on the session's Core
   connection, so a page no longer rebuilds the query and its cache key nor goes through the ORM's result
@@ -108,11 +113,11 @@ MISSES = """
   would fix it. Posting and adequacy are dominated by the server's round trips on the loaded box (the CPU
   column is this process's only).
 - **Read-path ratios still above 3×** where the bare query takes a millisecond or two (ledger and stock
-  first pages, 3–5×): what is left is opening the session and transaction, building the stock page's
-  statement (its shape depends on the sort and filter; the ledger's is now cached) and converting 200–300
-  rows of typed values (UTC datetimes, Decimal quantities and prices, enums) into the frozen dataclasses the
-  views use — 3–6 ms in all, far under the 200 ms target. Cutting further would mean caching the stock
-  statement per shape like the ledger's, and handing raw integers and strings to the views.
+  first pages): what is left is opening the session and transaction and converting 200–300 rows of typed
+  values (UTC datetimes, Decimal quantities and prices, enums) into the frozen dataclasses the views use —
+  a few ms in all, far under the 200 ms target; cutting further would mean handing raw integers and strings
+  to the views. A filtered stock page still builds its statement each time (its shape depends on the
+  filter's values: matched item ids, lead-time groups).
 - **The documents view does not open on the city** (628,605 documents: it did not finish opening within 15
   minutes in an earlier run), so the memory probe leaves it out there and opens every other view in one
   process (all open; the peak is in the table). It needs keyset paging like the ledger; the documents view
