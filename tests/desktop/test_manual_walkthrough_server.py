@@ -206,7 +206,9 @@ def test_ch13_server_mode(qtbot, server, tmp_path, demo_db, answers, temp_settin
         click(dialog, "保存")
 
     opened = on_modal(ServerSettingsDialog, fill_and_save)
-    menu_action(window, "设置", "服务器连接…").trigger()
+    steps = bold(text_)
+    assert {"设置 → 服务器连接…", "测试连接", "保存"} <= set(steps), steps
+    menu_action(window, *steps[steps.index("设置 → 服务器连接…")].split(" → ")).trigger()
     assert opened, "设置 → 服务器连接 did not open the server settings"
     assert seen_messages[0].startswith("连接成功") and "储备管家数据库" in seen_messages[0], seen_messages
     assert seen_messages[1].replace("&", "") == "保存"
@@ -399,6 +401,7 @@ def test_ch14_switch_language(qtbot, demo_db, answers, temp_settings):
     window = shell.window
     qtbot.addWidget(window)
     settle(qtbot)
+    assert "设置 → 语言 / Language" in bold(text_)
     language_menu = menu_action(window, "设置", "语言 / Language").menu()
     english = [a for a in language_menu.actions() if a.text() == "English"]
     assert english, [a.text() for a in language_menu.actions()]
