@@ -117,12 +117,32 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
         raise
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         database.dispose()
-        raise DatabaseOpenError(
-            msg("无法打开数据库 {database}：{error}。请检查文件是否完整、服务器是否可达，或从备份恢复。",
-                database=database.describe(), error=exc.__class__.__name__),
-            english=str(exc),
-        ) from exc
+        raise DatabaseOpenError(_open_failure(database, exc, is_file=path is not None), english=str(exc)) from exc
     return database
+
+
+def _open_failure(database: Database, exc: Exception, *, is_file: bool) -> str:
+    """Say which of the usual causes it is: a damaged file, a server that does not answer, a refused
+    login; the driver's own words go to the log (``english``), never a password."""
+    detail = str(getattr(exc, "orig", None) or exc).lower()
+    where = database.describe()
+    if is_file:
+        if any(word in detail for word in ("malformed", "not a database", "corrupt", "disk image")):
+            return msg("数据库文件 {database} 已损坏，无法读取。请检查文件是否完整（是否只复制了一部分），"
+                       "或从备份恢复。", database=where)
+        return msg("无法打开数据库文件 {database}：文件可能正被其他程序占用、没有读写权限，或所在磁盘已满。"
+                   "请检查文件是否完整、是否有权限，或从备份恢复。", database=where)
+    if "password authentication failed" in detail or "authentication failed" in detail:
+        return msg("服务器 {database} 拒绝了登录：用户名或密码不对。请核对后再试。", database=where)
+    if "does not exist" in detail:
+        return msg("服务器 {database} 上没有这个数据库或用户。请核对数据库名和用户名。", database=where)
+    if any(word in detail for word in ("connection refused", "could not connect", "timeout", "timed out",
+                                         "could not translate host", "name or service not known",
+                                         "no route to host", "connection failed")):
+        return msg("连接不上服务器 {database}。请检查服务器是否可达：服务器地址、端口、网络是否正常，"
+                   "数据库服务是否已启动。", database=where)
+    return msg("无法打开数据库 {database}（{error}）。请检查服务器是否可达、文件是否完整，或从备份恢复。",
+               database=where, error=exc.__class__.__name__)
 
 
 def _known(revisions: set[str]) -> bool:

@@ -6272,6 +6272,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>The database already has stores or ledger data; demo data can only be loaded into an empty database. Create a new database and try again.</translation>
     </message>
     <message>
+        <source>数据库文件 {database} 已损坏，无法读取。请检查文件是否完整（是否只复制了一部分），或从备份恢复。</source>
+        <translation>The database file {database} is damaged and cannot be read. Check that the file is complete (not a partial copy), or restore it from a backup.</translation>
+    </message>
+    <message>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
@@ -6316,6 +6320,14 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Cannot write database {target}: {exc}. Close other programs using the database and try again. The previous database was saved as {previous}.</translation>
     </message>
     <message>
+        <source>无法打开数据库 {database}（{error}）。请检查服务器是否可达、文件是否完整，或从备份恢复。</source>
+        <translation>Cannot open the database {database} ({error}). Check that the server is reachable and the file is complete, or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件 {database}：文件可能正被其他程序占用、没有读写权限，或所在磁盘已满。请检查文件是否完整、是否有权限，或从备份恢复。</source>
+        <translation>Cannot open the database file {database}: another program may be using it, you may lack permission, or the disk may be full. Check the file and its permissions, or restore it from a backup.</translation>
+    </message>
+    <message>
         <source>无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。</source>
         <translation>Cannot read backup file {source}: {exc}. The file may be incomplete or damaged; choose another backup.</translation>
     </message>
@@ -6338,6 +6350,14 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>有效期至 {expiry}，早于情景末日 {last_day}，不计</source>
         <translation>Expires {expiry}, before the scenario&apos;s last day {last_day}: not counted</translation>
+    </message>
+    <message>
+        <source>服务器 {database} 上没有这个数据库或用户。请核对数据库名和用户名。</source>
+        <translation>The server {database} has no such database or user. Check the database and user names.</translation>
+    </message>
+    <message>
+        <source>服务器 {database} 拒绝了登录：用户名或密码不对。请核对后再试。</source>
+        <translation>The server {database} refused the login: wrong user name or password. Check them and try again.</translation>
     </message>
     <message>
         <source>本周养护</source>
@@ -6742,10 +6762,6 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>新标准名称</source>
         <translation>New standard name</translation>
-    </message>
-    <message>
-        <source>无法打开数据库 {database}：{error}。请检查文件是否完整、服务器是否可达，或从备份恢复。</source>
-        <translation>Cannot open database {database}: {error}. Check that the file is complete and the server reachable, or restore from a backup.</translation>
     </message>
     <message>
         <source>无法连接数据库 {url}：{exc}</source>
@@ -7410,6 +7426,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>这次动用还需补库 {outstanding}{unit}，不能补 {amount}{unit}。</source>
         <translation>This call-up needs only {outstanding} {unit} more replenishment, not {amount} {unit}.</translation>
+    </message>
+    <message>
+        <source>连接不上服务器 {database}。请检查服务器是否可达：服务器地址、端口、网络是否正常，数据库服务是否已启动。</source>
+        <translation>Cannot reach the server {database}. Check the server address, port and network, and that the database service is running.</translation>
     </message>
     <message>
         <source>连接成功，但数据库“{database}”中已有其他程序的数据表，不是储备管家数据库。请换一个空数据库。</source>
