@@ -212,9 +212,9 @@ def pending_alerts(ctx: ServiceContext, *, announce: bool = False, as_of: dt.dat
 def acknowledge(ctx: ServiceContext, key: str) -> bool:
     """Acknowledge one alert for the acting user; False if it was already acknowledged."""
     if ctx.actor.user_id is None:
-        raise PermissionDeniedError("请先登录，再确认提醒。")
+        raise PermissionDeniedError(msg("请先登录，再确认提醒。"))
     if not key or len(key) > 200:
-        raise ValidationError("提醒编号无效。", field="提醒")
+        raise ValidationError(msg("提醒编号无效。"), field=msg("提醒"))
     with ctx.write() as session:
         ack = session.scalar(select(AlertAck).where(AlertAck.user_id == ctx.actor.user_id,
                                                     AlertAck.alert_key == key))

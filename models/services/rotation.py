@@ -155,7 +155,7 @@ def rotation_plan(
     columns (quantities and prices as raw integers, converted once per distinct value); store and
     item columns come from two small lookups and are shared by every row of that store or item."""
     if not isinstance(within_days, int) or within_days < 0 or within_days > 3650:
-        raise ValidationError(f"天数必须是 0 到 3650 之间的整数（现为 {within_days}）。", field="天数")
+        raise ValidationError(msg("天数必须是 0 到 3650 之间的整数（现为 {days}）。", days=within_days), field=msg("天数"))
     as_of = as_of or ctx.today()
     with ctx.read() as session:
         leads, max_lead = lead_days_by_item(session)
@@ -314,11 +314,12 @@ def rotate_out(
     Expired batches are refused: they may only be scrapped."""
     if method not in ROTATE_OUT_METHODS:
         raise ValidationError(
-            f"轮换方式“{method}”无效，可选 use（调剂使用）、sale（销售）、donation（捐赠）、transfer（调拨）。",
-            field="轮换方式",
+            msg("轮换方式“{method}”无效，可选 use（调剂使用）、sale（销售）、donation（捐赠）、transfer（调拨）。",
+                method=method),
+            field=msg("轮换方式"),
         )
     if not batch_no:
-        raise ValidationError("轮换出库必须指明批次号。", field="批次号")
+        raise ValidationError(msg("轮换出库必须指明批次号。"), field=msg("批次号"))
     purpose = f"轮换-{ROTATE_OUT_METHODS[method]}"
     line = IssueLine(item_code, quantity, batch_no=batch_no, remarks=purpose)
     if method == "transfer":
@@ -366,7 +367,7 @@ def plan_replacement(
     quantity = parse_quantity(quantity, "计划数量")
     when = parse_date(planned_date, "计划到货日期")
     if when is None:
-        raise ValidationError("计划到货日期不能为空。", field="计划到货日期")
+        raise ValidationError(msg("计划到货日期不能为空。"), field=msg("计划到货日期"))
     supplier = check_text(supplier, "供应商", max_length=200)
     remarks = check_text(remarks, "备注", max_length=500)
     with ctx.write() as session:
@@ -402,11 +403,11 @@ def receive_replacement(
     with ctx.read() as session:
         plan = _plan_by_number(session, plan_number)
         if plan.status is not ReplacementStatus.PLANNED:
-            raise ConflictError(f"轮换补充计划 {plan_number} 已取消，不能再收货。")
+            raise ConflictError(msg("轮换补充计划 {plan} 已取消，不能再收货。", plan=plan_number))
         if line.item_code != plan.item.code:
             raise ValidationError(
-                f"轮换补充计划 {plan_number} 的物资是“{plan.item.name}”（{plan.item.code}），"
-                f"不是 {line.item_code}。", field="物资编码")
+                msg("轮换补充计划 {plan} 的物资是“{name}”（{code}），不是 {other}。", plan=plan_number,
+                    name=plan.item.name, code=plan.item.code, other=line.item_code), field=msg("物资编码"))
         store_code, supplier = plan.store.code, plan.supplier
     return receive(ctx, store_code, [line], supplier=supplier, reference=plan_number,
                    doc_date=doc_date, remarks=remarks or f"轮换补充（{plan_number}）")
@@ -418,7 +419,7 @@ def cancel_replacement(ctx: ServiceContext, plan_number: str, *, reason: str) ->
         plan = _plan_by_number(session, plan_number)
         require_post(ctx.actor, plan.store)
         if plan.status is ReplacementStatus.CANCELLED:
-            raise ConflictError(f"轮换补充计划 {plan_number} 已经取消。")
+            raise ConflictError(msg("轮换补充计划 {plan} 已经取消。", plan=plan_number))
         plan.status = ReplacementStatus.CANCELLED
         plan.remarks = (plan.remarks + "；" if plan.remarks else "") + f"取消：{reason}"
         ledger.audit(ctx, session, "cancel", "replacement_plan", plan_number, f"取消轮换补充计划：{reason}")
@@ -447,5 +448,5 @@ def list_replacements(ctx: ServiceContext, *, store_code: str | None = None,
 def _plan_by_number(session: Session, number: str) -> ReplacementPlan:
     plan = session.scalar(select(ReplacementPlan).where(ReplacementPlan.number == number))
     if plan is None:
-        raise NotFoundError(f"没有编号为“{number}”的轮换补充计划。", field="计划编号")
+        raise NotFoundError(msg("没有编号为“{number}”的轮换补充计划。", number=number), field=msg("计划编号"))
     return plan

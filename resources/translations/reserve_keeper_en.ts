@@ -6024,6 +6024,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Days</translation>
     </message>
     <message>
+        <source>天数必须是 0 到 3650 之间的整数（现为 {days}）。</source>
+        <translation>Days must be a whole number from 0 to 3650 (it is {days}).</translation>
+    </message>
+    <message>
         <source>如 6 或 24</source>
         <translation>e.g. 6 or 24</translation>
     </message>
@@ -6261,7 +6265,11 @@ The details were written to the log file. For help, send reserve-keeper.log from
     </message>
     <message>
         <source>提醒</source>
-        <translation>Alert</translation>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>提醒编号无效。</source>
+        <translation>The reminder key is not valid.</translation>
     </message>
     <message>
         <source>数据库</source>
@@ -6412,6 +6420,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>There is no transfer numbered “{number}”.</translation>
     </message>
     <message>
+        <source>没有编号为“{number}”的轮换补充计划。</source>
+        <translation>There is no replacement plan numbered “{number}”.</translation>
+    </message>
+    <message>
         <source>物资 {code} {name}</source>
         <translation>Item {code} {name}</translation>
     </message>
@@ -6432,8 +6444,24 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Counted</translation>
     </message>
     <message>
+        <source>计划到货日期</source>
+        <translation>Planned arrival date</translation>
+    </message>
+    <message>
+        <source>计划到货日期不能为空。</source>
+        <translation>Enter the planned arrival date.</translation>
+    </message>
+    <message>
+        <source>计划编号</source>
+        <translation>Plan number</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>请先登录，再确认提醒。</source>
+        <translation>Log in first, then confirm the reminder.</translation>
     </message>
     <message>
         <source>请填写维修说明。</source>
@@ -6970,6 +6998,30 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>物资编码“{code}”已存在，请换一个编码。</source>
         <translation>Item code “{code}” already exists. Choose another code.</translation>
+    </message>
+    <message>
+        <source>轮换出库必须指明批次号。</source>
+        <translation>A rotation issue must name the batch.</translation>
+    </message>
+    <message>
+        <source>轮换方式</source>
+        <translation>Rotation method</translation>
+    </message>
+    <message>
+        <source>轮换方式“{method}”无效，可选 use（调剂使用）、sale（销售）、donation（捐赠）、transfer（调拨）。</source>
+        <translation>Rotation method “{method}” is not valid: choose use, sale, donation or transfer.</translation>
+    </message>
+    <message>
+        <source>轮换补充计划 {plan} 已取消，不能再收货。</source>
+        <translation>Replacement plan {plan} was cancelled: nothing more can be received against it.</translation>
+    </message>
+    <message>
+        <source>轮换补充计划 {plan} 已经取消。</source>
+        <translation>Replacement plan {plan} is already cancelled.</translation>
+    </message>
+    <message>
+        <source>轮换补充计划 {plan} 的物资是“{name}”（{code}），不是 {other}。</source>
+        <translation>Replacement plan {plan} is for “{name}” ({code}), not {other}.</translation>
     </message>
     <message>
         <source>逾期未轮换</source>
