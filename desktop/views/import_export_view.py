@@ -32,6 +32,7 @@ from models.documents.excel_import import ImportReport, import_workbook
 from models.documents.excel_rows import SHEET_MAP, ImportCancelled, SheetPreview, excerpt, preview
 from models.documents.excel_template import write_template
 from models.errors import DomainError
+from models.messages import localize
 from models.services.warehouses import list_stores
 
 IMPORT_COLUMN_MAPS = app_settings.Setting(
@@ -264,7 +265,7 @@ class ImportExportView(QWidget):
         for kind, colour, problems in ((self.tr("错误"), ERROR_COLOUR, errors), (self.tr("提示"), WARNING_COLOUR, warnings)):
             for problem in problems:
                 where = f"{problem.sheet}!{problem.cell}" if problem.cell else ""
-                cells = [kind, problem.sheet, str(problem.row or ""), problem.column, where, problem.message]
+                cells = [kind, problem.sheet, str(problem.row or ""), problem.column, where, localize(problem.message)]
                 items = [QStandardItem(text) for text in cells]
                 for cell in items:
                     cell.setBackground(QBrush(colour))

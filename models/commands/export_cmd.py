@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.commands.base import CommandRun
 from models.documents.excel_export import export_workbook
 from models.errors import ValidationError
+from models.messages import msg
 
 
 def register(subparsers) -> None:
@@ -17,7 +18,7 @@ def register(subparsers) -> None:
 
 def run(run: CommandRun, args) -> int:
     if args.year is not None and not 1900 <= args.year <= 9999:
-        raise ValidationError(f"年份“{args.year}”无效，请写四位年份，如 2026。", field="--year")
+        raise ValidationError(msg("年份“{year}”无效，请写四位年份，如 2026。", year=args.year), field="--year")
     result = export_workbook(run.ctx(write=False), args.file, store_code=args.store, year=args.year)
     counts = "，".join(f"{name} {count} 行" for name, count in result.counts.items())
     run.emit(result.as_json(), f"已导出 {result.path}：{counts}")

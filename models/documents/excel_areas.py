@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 
 from models.errors import ValidationError
+from models.messages import msg
 from models.schema.enums import AreaKind, StoreLevel
 
 KIND_OF_LEVEL = {StoreLevel.COUNTY: AreaKind.COUNTY, StoreLevel.TOWNSHIP: AreaKind.TOWNSHIP,
@@ -61,8 +62,8 @@ class AreaPlanner:
     def resolve(self, text: str, parent_text: str, level: StoreLevel) -> str:
         """The code of the area for a store of ``level``, planning new areas as needed."""
         kind = KIND_OF_LEVEL[level]
-        parent_code = self._resolve(parent_text, PARENT_KIND[kind], None, "上级行政区") if parent_text else None
-        return self._resolve(text, kind, parent_code, "所属行政区")
+        parent_code = self._resolve(parent_text, PARENT_KIND[kind], None, msg("上级行政区")) if parent_text else None
+        return self._resolve(text, kind, parent_code, msg("所属行政区"))
 
     def _resolve(self, text: str, kind: AreaKind, parent_code: str | None, field: str) -> str:
         name, code = split_area(text)
@@ -72,8 +73,8 @@ class AreaPlanner:
             return code
         codes = self.by_name.get(name, [])
         if len(codes) > 1:
-            raise ValidationError(
-                f"{field}“{name}”对应多个行政区（{'、'.join(codes)}），请写成“名称（编码）”以区分。", field=field)
+            raise ValidationError(msg("{field}“{name}”对应多个行政区（{codes}），请写成“名称（编码）”以区分。",
+                                      field=field, name=name, codes="、".join(codes)), field=field)
         if codes:
             return codes[0]
         code = self._new_code(name, parent_code)
@@ -82,7 +83,7 @@ class AreaPlanner:
 
     def _add(self, code: str, name: str, kind: AreaKind, parent_code: str | None) -> None:
         if len(name) > 100:
-            raise ValidationError(f"行政区名称“{name[:20]}…”太长（最多 100 个字符）。", field="所属行政区")
+            raise ValidationError(msg("行政区名称“{name}…”太长（最多 100 个字符）。", name=name[:20]), field="所属行政区")
         self.codes[code] = name
         self.by_name.setdefault(name, []).append(code)
         self.new.append(NewArea(code, name, kind, parent_code))

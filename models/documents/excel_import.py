@@ -36,6 +36,7 @@ from models.documents.excel_rows import (
 from models.documents.excel_areas import AreaPlanner
 from models.documents.excel_spill import StockSpill
 from models.errors import DomainError
+from models.messages import Msg, msg
 from models.schema.agreements import Agreement, Enterprise
 from models.schema.catalog import Category, Item
 from models.schema.standards import Standard
@@ -177,7 +178,8 @@ def import_workbook(
     plan: Plan | None = None
     try:
         for title in reader.unmatched_sheets:
-            problems.warn(title, 0, "", f"工作表“{title}”不是可导入的表（{'、'.join(s.name for s in H.IMPORT_SHEETS)}），已忽略。")
+            problems.warn(title, 0, "", msg("工作表“{sheet}”不是可导入的表（{sheets}），已忽略。", sheet=title,
+                                              sheets="、".join(s.name for s in H.IMPORT_SHEETS)))
         if not reader.sheets and not problems.errors:
             problems.error(Path(path).name, 0, "", "工作簿中没有可导入的工作表（储备库、物资目录、库存、代储协议、定额标准）。")
         estimated = sum(s.estimated_rows for s in reader.sheets.values())
@@ -262,7 +264,7 @@ def _title(reader: WorkbookReader, name: str) -> str:
 
 
 def _first_rows(rows: list, key: Callable[[Any], str], problems: Problems, sheet: str, column: str,
-                same: Callable[[Any], tuple], what: str) -> list:
+                same: Callable[[Any], tuple], what: Msg) -> list:
     """Drop exact repeats (warning); a repeated code with different data is an error."""
     seen: dict[str, Any] = {}
     result = []
@@ -273,9 +275,11 @@ def _first_rows(rows: list, key: Callable[[Any], str], problems: Problems, sheet
         if code in seen:
             first = seen[code]
             if same(first) == same(row):
-                problems.warn(sheet, row.row, column, f"{what}“{code}”与第 {first.row} 行完全相同，已忽略重复行。")
+                problems.warn(sheet, row.row, column, msg("{what}“{code}”与第 {row} 行完全相同，已忽略重复行。",
+                                                          what=what, code=code, row=first.row))
             else:
-                problems.error(sheet, row.row, column, f"{what}“{code}”与第 {first.row} 行重复，但内容不同，请只保留一行。")
+                problems.error(sheet, row.row, column, msg("{what}“{code}”与第 {row} 行重复，但内容不同，请只保留一行。",
+                                                           what=what, code=code, row=first.row))
             continue
         seen[code] = row
         result.append(row)
@@ -284,19 +288,19 @@ def _first_rows(rows: list, key: Callable[[Any], str], problems: Problems, sheet
 
 def _check_stores(rows: list[StoreRow], known: Known, plan: Plan, problems: Problems, reader: WorkbookReader) -> set[str]:
     sheet = _title(reader, H.STORES)
-    unique = _first_rows(rows, lambda r: r.code, problems, sheet, "储备库编码", StoreRow.key, "储备库编码")
+    unique = _first_rows(rows, lambda r: r.code, problems, sheet, "储备库编码", StoreRow.key, msg("储备库编码"))
     for row in unique:
         if row.code in known.stores:
             if known.stores[row.code] != row.name:
                 problems.warn(sheet, row.row, "储备库编码",
-                              f"储备库“{row.code}”已存在（名称“{known.stores[row.code]}”），保留原有信息，未修改。")
+                              msg("储备库“{code}”已存在（名称“{name}”），保留原有信息，未修改。", code=row.code, name=known.stores[row.code]))
             continue
         if row.level is None or not row.area or not row.name:
             continue
         try:
             plan.store_area[row.code] = plan.areas.resolve(row.area, row.parent_area, row.level)
         except DomainError as exc:
-            problems.error(sheet, row.row, exc.field or "所属行政区", exc.message)
+            problems.error(sheet, row.row, exc.field or "所属行政区", exc.chinese)
             continue
         plan.stores.append(row)
     return {row.code for row in rows if row.code}
@@ -304,7 +308,7 @@ def _check_stores(rows: list[StoreRow], known: Known, plan: Plan, problems: Prob
 
 def _check_items(rows: list[ItemRow], known: Known, plan: Plan, problems: Problems, reader: WorkbookReader) -> set[str]:
     sheet = _title(reader, H.ITEMS)
-    unique = _first_rows(rows, lambda r: r.code, problems, sheet, "物资编码", ItemRow.key, "物资编码")
+    unique = _first_rows(rows, lambda r: r.code, problems, sheet, "物资编码", ItemRow.key, msg("物资编码"))
     plan.item_facts = dict(known.items)
     planned_categories = set(known.categories)
     starter = {code: name for code, name, _ in STARTER_CATEGORIES}
@@ -312,14 +316,14 @@ def _check_items(rows: list[ItemRow], known: Known, plan: Plan, problems: Proble
         if row.code in known.items:
             if known.items[row.code].name != row.name:
                 problems.warn(sheet, row.row, "物资编码",
-                              f"物资“{row.code}”已存在（名称“{known.items[row.code].name}”），保留原有信息，未修改。")
+                              msg("物资“{code}”已存在（名称“{name}”），保留原有信息，未修改。", code=row.code, name=known.items[row.code].name))
             continue
         if row.category_code:
             row.category_code = normalise_category_code(row.category_code)
             try:
                 validate_category_code(row.category_code)
             except DomainError as exc:
-                problems.error(sheet, row.row, "分类编码", exc.message)
+                problems.error(sheet, row.row, "分类编码", exc.chinese)
                 continue
             for length in range(1, len(row.category_code) + 1, 2):
                 prefix = row.category_code[:length]
@@ -328,8 +332,8 @@ def _check_items(rows: list[ItemRow], known: Known, plan: Plan, problems: Proble
                 name = row.category_name if prefix == row.category_code and row.category_name else starter.get(prefix)
                 if not name:
                     problems.error(sheet, row.row, "分类编码",
-                                   f"分类编码“{row.category_code}”不存在，上级分类“{prefix}”也不存在；"
-                                   "请填写分类名称，或先在物资目录中建立分类。")
+                                   msg("分类编码“{code}”不存在，上级分类“{prefix}”也不存在；请填写分类名称，或先在物资目录中建立分类。",
+                                       code=row.category_code, prefix=prefix))
                     break
                 plan.categories.append((prefix, name))
                 planned_categories.add(prefix)
@@ -364,15 +368,15 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
         entry = read_stock(cells)
         if entry.store_code and entry.store_code not in store_codes:
             problems.error(sheet, entry.row, "储备库编码",
-                           f"储备库编码“{entry.store_code}”不存在：数据库和本工作簿的“储备库”表中都没有。")
+                           msg("储备库编码“{code}”不存在：数据库和本工作簿的“储备库”表中都没有。", code=entry.store_code))
         facts = plan.item_facts.get(entry.item_code)
         if entry.item_code and entry.item_code not in item_codes:
             problems.error(sheet, entry.row, "物资编码",
-                           f"物资编码“{entry.item_code}”不存在：数据库和本工作簿的“物资目录”表中都没有。")
+                           msg("物资编码“{code}”不存在：数据库和本工作簿的“物资目录”表中都没有。", code=entry.item_code))
         if entry.quantity is None or not entry.store_code or not entry.item_code:
             continue
         if entry.quantity == 0:
-            problems.warn(sheet, entry.row, "数量", "数量为 0，已跳过。")
+            problems.warn(sheet, entry.row, "数量", msg("数量为 0，已跳过。"))
             continue
         expiry = effective_expiry(entry, facts)
         if entry.batch_no:
@@ -381,7 +385,7 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
                 _check_batches(pending, batches, known, problems, sheet)
         key = (entry.store_code, entry.item_code, entry.batch_no, entry.production_date, expiry)
         if key in balances:
-            problems.warn(sheet, entry.row, "批次号", f"与第 {balances[key]} 行是同一库、同一物资、同一批次，数量将累加。")
+            problems.warn(sheet, entry.row, "批次号", msg("与第 {row} 行是同一库、同一物资、同一批次，数量将累加。", row=balances[key]))
         else:
             balances[key] = entry.row
         slot = digests.setdefault(entry.store_code, [0, 0])
@@ -397,11 +401,12 @@ def _check_stock(reader: WorkbookReader, known: Known, plan: Plan, problems: Pro
         if reference in known.opening:
             plan.stock_skip.add(store_code)
             problems.warn(sheet, 0, "储备库编码",
-                          f"储备库“{store_code}”的这些期初库存已经导入过（入库单 {known.opening[reference]}），本次未重复入库。")
+                          msg("储备库“{code}”的这些期初库存已经导入过（入库单 {document}），本次未重复入库。",
+                              code=store_code, document=known.opening[reference]))
         elif store_code in known.opening_stores:
             problems.warn(sheet, 0, "储备库编码",
-                          f"储备库“{store_code}”此前已导入过其他期初库存（入库单 {known.opening_stores[store_code]}），"
-                          "本次内容不同，将再次入库；如属重复，请导入后冲销。")
+                          msg("储备库“{code}”此前已导入过其他期初库存（入库单 {document}），本次内容不同，将再次入库；如属重复，请导入后冲销。",
+                              code=store_code, document=known.opening_stores[store_code]))
     plan.stock_balances = sum(1 for key in balances if key[0] not in plan.stock_skip)
 
 
@@ -425,11 +430,13 @@ def _check_batch(entry: StockEntry, expiry, batches: dict, known: Known, problem
     production, old_expiry, row = previous
     same = entry.production_date in (None, production) and expiry in (None, old_expiry)
     if not same:
-        where = f"第 {row} 行" if row else "数据库中"
+        where = msg("第 {row} 行", row=row) if row else msg("数据库中")
         problems.error(sheet, entry.row, "批次号",
-                       f"物资“{entry.item_code}”的批次“{entry.batch_no}”在{where}的日期不同"
-                       f"（生产 {production or '—'}，有效期至 {old_expiry or '—'}；本行 生产 {entry.production_date or '—'}，"
-                       f"有效期至 {expiry or '—'}），请核对日期或使用不同批次号。")
+                       msg("物资“{item}”的批次“{batch}”在{where}的日期不同（生产 {production}，有效期至 {expiry}；"
+                           "本行 生产 {row_production}，有效期至 {row_expiry}），请核对日期或使用不同批次号。",
+                           item=entry.item_code, batch=entry.batch_no, where=where, production=str(production or "—"),
+                           expiry=str(old_expiry or "—"), row_production=str(entry.production_date or "—"),
+                           row_expiry=str(expiry or "—")))
 
 
 def _check_agreements(rows: list[AgreementRow], known: Known, plan: Plan, problems: Problems,
@@ -440,29 +447,32 @@ def _check_agreements(rows: list[AgreementRow], known: Known, plan: Plan, proble
     for row in rows:
         if row.item_code and row.item_code not in item_codes:
             problems.error(sheet, row.row, "物资编码",
-                           f"物资编码“{row.item_code}”不存在：数据库和本工作簿的“物资目录”表中都没有。")
+                           msg("物资编码“{code}”不存在：数据库和本工作簿的“物资目录”表中都没有。", code=row.item_code))
         if row.credit_code and row.enterprise:
             name = enterprises.setdefault(row.credit_code, row.enterprise)
             if name != row.enterprise:
                 problems.error(sheet, row.row, "企业名称",
-                               f"统一社会信用代码“{row.credit_code}”已对应企业“{name}”，与本行“{row.enterprise}”不一致。")
+                               msg("统一社会信用代码“{code}”已对应企业“{name}”，与本行“{enterprise}”不一致。",
+                                   code=row.credit_code, name=name, enterprise=row.enterprise))
         if not row.number:
             continue
         if row.number in known.agreements:
             if row.number not in heads:
-                problems.warn(sheet, row.row, "协议编号", f"协议“{row.number}”已存在，保留原有协议，未修改。")
+                problems.warn(sheet, row.row, "协议编号", msg("协议“{number}”已存在，保留原有协议，未修改。", number=row.number))
             heads.setdefault(row.number, row)
             continue
         head = heads.setdefault(row.number, row)
         if head is not row and head.head() != row.head():
             problems.error(sheet, row.row, "协议编号",
-                           f"协议“{row.number}”的企业、类型、期限或费用与第 {head.row} 行不一致，同一协议的各行应相同。")
+                           msg("协议“{number}”的企业、类型、期限或费用与第 {row} 行不一致，同一协议的各行应相同。",
+                               number=row.number, row=head.row))
             continue
         lines = plan.agreements.setdefault(row.number, [])
         clash = next((line for line in lines if line.item_code == row.item_code), None)
         if clash is not None:
             problems.error(sheet, row.row, "物资编码",
-                           f"协议“{row.number}”中物资“{row.item_code}”与第 {clash.row} 行重复，请合并为一行。")
+                           msg("协议“{number}”中物资“{item}”与第 {row} 行重复，请合并为一行。",
+                               number=row.number, item=row.item_code, row=clash.row))
             continue
         lines.append(row)
 
@@ -475,20 +485,22 @@ def _check_standards(rows: list[StandardRow], plan: Plan, problems: Problems, it
     for row in rows:
         if row.item_code and row.item_code not in item_codes:
             problems.error(sheet, row.row, "物资编码",
-                           f"物资编码“{row.item_code}”不存在：数据库和本工作簿的“物资目录”表中都没有。")
+                           msg("物资编码“{code}”不存在：数据库和本工作簿的“物资目录”表中都没有。", code=row.item_code))
         if not (row.standard and row.need):
             continue
         first = needs.setdefault((row.standard, row.need), row)
         if first is not row and first.head() != row.head():
             problems.error(sheet, row.row, "需求项",
-                           f"标准“{row.standard}”的需求项“{row.need}”的单位、计算方式或定额与第 {first.row} 行不一致。")
+                           msg("标准“{standard}”的需求项“{need}”的单位、计算方式或定额与第 {row} 行不一致。",
+                               standard=row.standard, need=row.need, row=first.row))
             continue
         key = (row.standard, row.need, row.item_code)
         if not row.item_code:
-            problems.warn(sheet, row.row, "物资编码", f"需求项“{row.need}”没有填写物资编码，只导入需求项，暂不关联物资。")
+            problems.warn(sheet, row.row, "物资编码", msg("需求项“{need}”没有填写物资编码，只导入需求项，暂不关联物资。", need=row.need))
         elif key in pairs:
             problems.error(sheet, row.row, "物资编码",
-                           f"标准“{row.standard}”需求项“{row.need}”中物资“{row.item_code}”与第 {pairs[key]} 行重复。")
+                           msg("标准“{standard}”需求项“{need}”中物资“{item}”与第 {row} 行重复。",
+                               standard=row.standard, need=row.need, item=row.item_code, row=pairs[key]))
             continue
         pairs[key] = row.row
         plan.standards.setdefault(row.standard, []).append(row)

@@ -19,6 +19,7 @@ from models.context import ServiceContext
 from models.documents import excel_headers as H
 from models.documents.excel_import_extra import Reservations, write_agreement_history
 from models.documents.excel_rows import Problem, StockEntry, WorkbookReader
+from models.messages import msg
 from models.schema.agreements import Agreement, AgreementState
 from models.schema.standards import Need, NeedBasis, NeedItem, Standard
 from models.schema.catalog import Item
@@ -319,7 +320,7 @@ def _write_standards(ctx: ServiceContext, session: Session, plan: "Plan", warnin
                 needs[row.need] = need
             elif (need.unit, need.basis.value, need.quota) != (row.unit, row.basis, row.quota):
                 warnings.append(Problem(H.STANDARDS, row.row, "需求项",
-                                        f"标准“{name}”已有需求项“{row.need}”且定义不同，保留原有定义。"))
+                                        msg("标准“{standard}”已有需求项“{need}”且定义不同，保留原有定义。", standard=name, need=row.need)))
             item = items.get(row.item_code)
             if item is not None and not any(link.item_id == item.id for link in need.items):
                 link = NeedItem(item_id=item.id, factor=row.factor)

@@ -26,6 +26,7 @@ from openpyxl.xml.functions import iterparse
 from models.documents import excel_headers as H
 from models.documents import excel_values as V
 from models.errors import DomainError, ValidationError
+from models.messages import Msg, msg
 from models.schema.enums import StoreLevel
 from models.services.warehouses import parse_level
 from models.validation import check_code, check_text, parse_quantity
@@ -72,7 +73,8 @@ class Problems:
     def finish(self) -> None:
         """Whitespace warnings are summarised per column instead of one per cell."""
         for (sheet, column), (first, count) in self._trimmed.items():
-            self.warn(sheet, first, column, f"{count} 个单元格首尾有空格，已自动去除（首次出现在第 {first} 行）。")
+            self.warn(sheet, first, column, msg("{count} 个单元格首尾有空格，已自动去除（首次出现在第 {first} 行）。",
+                                                count=count, first=first))
         self._trimmed.clear()
 
 
@@ -101,7 +103,7 @@ class Cells:
         return self.values.get(key)
 
     def _fail(self, key: str, exc: ValidationError) -> None:
-        self.problems.error(self.sheet, self.row, self._column(key), exc.message)
+        self.problems.error(self.sheet, self.row, self._column(key), exc.chinese)
 
     def _note_trim(self, key: str) -> None:
         if V.was_trimmed(self.values.get(key)):
@@ -112,7 +114,7 @@ class Cells:
         label = self._column(key)
         value = V.cell_text(self.values.get(key))
         if required and not value:
-            self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+            self.problems.error(self.sheet, self.row, label, msg("{field}不能为空，请填写。", field=label))
             return ""
         try:
             return check_text(value, label, max_length=max_length)
@@ -126,7 +128,7 @@ class Cells:
         value = V.code_text(self.values.get(key))
         if not value:
             if required:
-                self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+                self.problems.error(self.sheet, self.row, label, msg("{field}不能为空，请填写。", field=label))
             return ""
         try:
             return check_code(value, label, max_length=max_length)
@@ -139,7 +141,7 @@ class Cells:
         value = self.values.get(key)
         if V.is_blank(value):
             if required:
-                self.problems.error(self.sheet, self.row, label, f"{label}不能为空，请填写。")
+                self.problems.error(self.sheet, self.row, label, msg("{field}不能为空，请填写。", field=label))
             return None
         try:
             return parser(value, label, *args, **kwargs)
@@ -147,7 +149,8 @@ class Cells:
             self._fail(key, exc)
             return None
         except (ValueError, ArithmeticError, OverflowError) as exc:  # a corner no parser foresaw
-            self.problems.error(self.sheet, self.row, label, f"{label}“{V.cell_text(value)}”无法识别（{exc}）。")
+            self.problems.error(self.sheet, self.row, label,
+                                msg("{field}“{value}”无法识别（{reason}）。", field=label, value=V.cell_text(value), reason=str(exc)))
             return None
 
 
@@ -175,11 +178,11 @@ class WorkbookReader:
             with _quick_sizing():
                 self.workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except FileNotFoundError:
-            raise ValidationError(f"找不到文件“{self.path}”。") from None
+            raise ValidationError(msg("找不到文件“{path}”。", path=str(self.path))) from None
         except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException...
-            raise ValidationError(
-                f"无法读取“{self.path.name}”：它不是有效的 Excel（.xlsx）文件（{type(exc).__name__}）。"
-                "如果是 .xls 旧格式，请先用 Excel 或 WPS 另存为 .xlsx。") from None
+            raise ValidationError(msg(
+                "无法读取“{name}”：它不是有效的 Excel（.xlsx）文件（{reason}）。"
+                "如果是 .xls 旧格式，请先用 Excel 或 WPS 另存为 .xlsx。", name=self.path.name, reason=type(exc).__name__)) from None
         self.sheets: dict[str, SheetSource] = {}
         self.unmatched_sheets: list[str] = []
         for worksheet in self.workbook.worksheets:
@@ -197,7 +200,8 @@ class WorkbookReader:
             return
         if spec.name in self.sheets:
             self.problems.warn(worksheet.title, 0, "",
-                               f"工作表“{worksheet.title}”与“{self.sheets[spec.name].title}”都像“{spec.name}”，只读取了后者。")
+                               msg("工作表“{sheet}”与“{other}”都像“{kind}”，只读取了后者。", sheet=worksheet.title,
+                                   other=self.sheets[spec.name].title, kind=spec.name))
             return
         estimated = worksheet.max_row or 0
         if hasattr(worksheet, "reset_dimensions"):
@@ -206,13 +210,14 @@ class WorkbookReader:
         header = H.find_header_row(spec, head, column_maps.get(spec.name))
         if header is None:
             self.problems.error(worksheet.title, 0, "",
-                                f"在前 {H.HEADER_SCAN_ROWS} 行中找不到“{spec.name}”的表头（如 {'、'.join(spec.headers[:4])}）。")
+                                msg("在前 {rows} 行中找不到“{kind}”的表头（如 {headers}）。", rows=H.HEADER_SCAN_ROWS,
+                                    kind=spec.name, headers="、".join(spec.headers[:4])))
             return
         for key in header.missing:
             column = spec.column(key).header
-            self.problems.error(worksheet.title, header.excel_row, column, f"缺少必填列“{column}”。")
+            self.problems.error(worksheet.title, header.excel_row, column, msg("缺少必填列“{column}”。", column=column))
         for index, text in header.unmatched.items():
-            self.problems.warn(worksheet.title, header.excel_row, text, f"未识别的列“{text}”，已忽略。")
+            self.problems.warn(worksheet.title, header.excel_row, text, msg("未识别的列“{column}”，已忽略。", column=text))
         self.sheets[spec.name] = SheetSource(spec, worksheet.title, header, max(0, estimated - header.excel_row))
 
     def close(self) -> None:
@@ -487,26 +492,27 @@ def _level(value: object, field: str) -> StoreLevel:
     return parse_level(V.normalise_word(V.cell_text(value)))
 
 
-def _choice(table: dict[str, str | None], message: str) -> Callable[[object, str], str]:
+def _choice(table: dict[str, str | None], message: Msg) -> Callable[[object, str], str]:
     def parse(value: object, field: str) -> str:
         word = V.normalise_word(V.cell_text(value)).lower()
         result = table.get(word)
         if result is None:
-            raise ValidationError(f"{field}“{V.cell_text(value)}”无效，{message}", field=field)
+            raise ValidationError(msg("{field}“{value}”无效，{hint}", field=field, value=V.cell_text(value), hint=message),
+                                  field=field)
         return result
     return parse
 
 
-_agreement_type = _choice(AGREEMENT_TYPES, "应为“实物代储”或“产能储备”。")
+_agreement_type = _choice(AGREEMENT_TYPES, msg("应为“实物代储”或“产能储备”。"))
 _agreement_state = _choice({"草稿": "draft", "draft": "draft", "有效": "active", "生效": "active", "active": "active",
                             "已到期": "active", "到期": "active", "expired": "active", "已终止": "terminated",
                             "终止": "terminated", "terminated": "terminated"},
-                           "应为“草稿”“有效”“已到期”或“已终止”（不填为有效）。")
+                           msg("应为“草稿”“有效”“已到期”或“已终止”（不填为有效）。"))
 _reserve_mode = _choice({"政府实物储备": "government", "政府储备": "government", "实物储备": "government",
                          "government": "government", "部门储备": "department", "department": "department",
                          "群众号料": "pledged", "pledged": "pledged"},
-                        "应为“政府实物储备”“部门储备”或“群众号料”（不填为政府实物储备）。")
-_basis = _choice(BASES, "应为“每人每天”“每N人”或“固定数量”。")
+                        msg("应为“政府实物储备”“部门储备”或“群众号料”（不填为政府实物储备）。"))
+_basis = _choice(BASES, msg("应为“每人每天”“每N人”或“固定数量”。"))
 
 
 def _ratio(value: object, field: str) -> Decimal:
@@ -566,11 +572,12 @@ def read_stock(cells: Cells) -> StockEntry:
     )
     if entry.production_date and entry.expiry_date and entry.expiry_date < entry.production_date:
         cells.problems.error(cells.sheet, cells.row, "有效期至",
-                             f"有效期至 {entry.expiry_date} 早于生产日期 {entry.production_date}，请检查日期。")
+                             msg("有效期至 {expiry} 早于生产日期 {production}，请检查日期。",
+                                 expiry=str(entry.expiry_date), production=str(entry.production_date)))
     if entry.reserved and entry.quantity is not None and entry.reserved > entry.quantity:
         cells.problems.error(cells.sheet, cells.row, "已预留数量",
-                             f"已预留数量 {entry.reserved.normalize():f} 大于数量 {entry.quantity.normalize():f}，"
-                             "预留不能超过结存。")
+                             msg("已预留数量 {reserved} 大于数量 {quantity}，预留不能超过结存。",
+                                 reserved=f"{entry.reserved.normalize():f}", quantity=f"{entry.quantity.normalize():f}"))
     return entry
 
 
@@ -580,7 +587,7 @@ def read_agreement(cells: Cells) -> AgreementRow:
         try:
             credit = V.check_credit_code(credit)
         except ValidationError as exc:
-            cells.problems.error(cells.sheet, cells.row, "统一社会信用代码", exc.message)
+            cells.problems.error(cells.sheet, cells.row, "统一社会信用代码", exc.chinese)
     row = AgreementRow(
         cells.row, cells.code("number", max_length=60), cells.text("enterprise", max_length=200, required=True),
         credit, cells.parse("agreement_type", _agreement_type, required=True) or "",
@@ -598,10 +605,10 @@ def read_agreement(cells: Cells) -> AgreementRow:
     )
     _check_agreement_supply(cells, row)
     if row.start_date and row.end_date and row.end_date < row.start_date:
-        cells.problems.error(cells.sheet, cells.row, "结束日期", f"结束日期 {row.end_date} 早于开始日期 {row.start_date}。")
+        cells.problems.error(cells.sheet, cells.row, "结束日期", msg("结束日期 {end} 早于开始日期 {start}。", end=str(row.end_date), start=str(row.start_date)))
     if row.quantity is not None and row.minimum is not None and row.minimum > row.quantity:
         cells.problems.error(cells.sheet, cells.row, "最低数量",
-                             f"最低数量 {row.minimum} 大于协议数量 {row.quantity}。")
+                             msg("最低数量 {minimum} 大于协议数量 {quantity}。", minimum=str(row.minimum), quantity=str(row.quantity)))
     return row
 
 
@@ -612,16 +619,16 @@ def _check_agreement_supply(cells: Cells, row: AgreementRow) -> None:
 
     if (row.check_date is None) != (row.found is None):
         error("最近核查日期" if row.check_date is None else "核查数量",
-              "最近核查日期和核查数量应同时填写或同时留空。")
+              msg("最近核查日期和核查数量应同时填写或同时留空。"))
     if row.since_check and row.check_date is None:
-        error("核查后调用数量", "没有最近核查日期时，核查后调用数量应留空。")
+        error("核查后调用数量", msg("没有最近核查日期时，核查后调用数量应留空。"))
     if row.since_check and (row.outstanding or 0) < row.since_check:
-        error("已调用数量", f"已调用数量 {(row.outstanding or 0).normalize():f} 小于核查后调用数量 "
-                        f"{row.since_check.normalize():f}：核查后调用的部分包含在已调用数量中。")
+        error("已调用数量", msg("已调用数量 {outstanding} 小于核查后调用数量 {since}：核查后调用的部分包含在已调用数量中。",
+                        outstanding=f"{(row.outstanding or 0).normalize():f}", since=f"{row.since_check.normalize():f}"))
     if (row.check_date or row.outstanding) and row.state == "draft":
-        error("状态", "草稿协议还没有生效，不能有核查或调用记录；请把状态改为“有效”或清空这些列。")
+        error("状态", msg("草稿协议还没有生效，不能有核查或调用记录；请把状态改为“有效”或清空这些列。"))
     if row.check_date and row.start_date and row.check_date < row.start_date:
-        error("最近核查日期", f"最近核查日期 {row.check_date} 早于协议开始日期 {row.start_date}。")
+        error("最近核查日期", msg("最近核查日期 {check} 早于协议开始日期 {start}。", check=str(row.check_date), start=str(row.start_date)))
 
 
 def read_standard(cells: Cells) -> StandardRow:

@@ -14,6 +14,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from models.errors import ValidationError
+from models.messages import msg
 from models.validation import parse_date, parse_quantity
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -71,7 +72,8 @@ def parse_date_cell(value: object, field: str) -> dt.date | None:
             return EXCEL_EPOCH + dt.timedelta(days=int(number))
         if 19000101 <= number <= 21001231 and float(number).is_integer():  # 20240501
             return parse_date(str(int(number)), field)
-        raise ValidationError(f"{field}“{cell_text(value)}”不是有效日期，请写成 2026-05-01 的格式。", field=field)
+        raise ValidationError(msg("{field}“{value}”不是有效日期，请写成 2026-05-01 的格式。", field=field, value=cell_text(value)),
+                              field=field)
     text = _nfkc(str(value)).strip()
     text = _DATE_TIME_TAIL.sub("", text).strip()
     return parse_date(text, field)
@@ -90,7 +92,7 @@ def parse_decimal_cell(value: object, field: str) -> Decimal | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise ValidationError(f"{field}“{cell_text(value)}”不是数字。", field=field)
+        raise ValidationError(msg("{field}“{value}”不是数字。", field=field, value=cell_text(value)), field=field)
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, (int, Decimal)):
@@ -99,9 +101,10 @@ def parse_decimal_cell(value: object, field: str) -> Decimal | None:
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):
-        raise ValidationError(f"{field}“{cell_text(value)}”不是数字，请填写如 100 或 12.5 的数。", field=field) from None
+        raise ValidationError(msg("{field}“{value}”不是数字，请填写如 100 或 12.5 的数。", field=field, value=cell_text(value)),
+                              field=field) from None
     if not number.is_finite():
-        raise ValidationError(f"{field}“{cell_text(value)}”不是有效数字。", field=field)
+        raise ValidationError(msg("{field}“{value}”不是有效数字。", field=field, value=cell_text(value)), field=field)
     return number
 
 
@@ -111,7 +114,7 @@ def parse_quantity_cell(value: object, field: str, *, allow_zero: bool = False) 
         value = number_text(value)
     number = parse_decimal_cell(value, field)
     if number is not None and number < 0:
-        raise ValidationError(f"{field}不能为负数（现为 {cell_text(value)}）。", field=field)
+        raise ValidationError(msg("{field}不能为负数（现为 {value}）。", field=field, value=cell_text(value)), field=field)
     return parse_quantity(number, field, allow_zero=allow_zero)
 
 
@@ -129,11 +132,11 @@ def parse_money_cell(value: object, field: str) -> Decimal | None:
     if number is None:
         return None
     if number < 0:
-        raise ValidationError(f"{field}不能为负数（现为 {cell_text(value)}）。", field=field)
+        raise ValidationError(msg("{field}不能为负数（现为 {value}）。", field=field, value=cell_text(value)), field=field)
     if number != number.quantize(Decimal("0.01")):
-        raise ValidationError(f"{field}最多保留两位小数（现为 {cell_text(value)}）。", field=field)
+        raise ValidationError(msg("{field}最多保留两位小数（现为 {value}）。", field=field, value=cell_text(value)), field=field)
     if number >= Decimal("1e12"):
-        raise ValidationError(f"{field} {cell_text(value)} 过大，请检查。", field=field)
+        raise ValidationError(msg("{field} {value} 过大，请检查。", field=field, value=cell_text(value)), field=field)
     return number.quantize(Decimal("0.01"))
 
 
@@ -142,7 +145,8 @@ def parse_int_cell(value: object, field: str, *, minimum: int = 0, maximum: int 
     if number is None:
         return None
     if number != number.to_integral_value() or not minimum <= number <= maximum:
-        raise ValidationError(f"{field}应为 {minimum} 到 {maximum} 之间的整数（现为 {cell_text(value)}）。", field=field)
+        raise ValidationError(msg("{field}应为 {minimum} 到 {maximum} 之间的整数（现为 {value}）。", field=field,
+                                  minimum=minimum, maximum=maximum, value=cell_text(value)), field=field)
     return int(number)
 
 
@@ -158,7 +162,7 @@ def parse_bool_cell(value: object, field: str) -> bool:
         return True
     if text in _NO:
         return False
-    raise ValidationError(f"{field}“{cell_text(value)}”无法识别，请填写“是”或“否”。", field=field)
+    raise ValidationError(msg("{field}“{value}”无法识别，请填写“是”或“否”。", field=field, value=cell_text(value)), field=field)
 
 
 def is_total_row(values: list[object]) -> bool:

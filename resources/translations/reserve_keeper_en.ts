@@ -5460,6 +5460,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>{field} {value} is too large: check for extra digits.</translation>
     </message>
     <message>
+        <source>{field}“{name}”对应多个行政区（{codes}），请写成“名称（编码）”以区分。</source>
+        <translation>{field} “{name}” matches several areas ({codes}); write it as “name (code)” to tell them apart.</translation>
+    </message>
+    <message>
         <source>{field}“{text}”不是有效日期，请写成 2026-05-01 的格式。</source>
         <translation>{field} “{text}” is not a valid date: write it as 2026-05-01.</translation>
     </message>
@@ -5480,8 +5484,24 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>{field} “{value}” is not a valid number.</translation>
     </message>
     <message>
+        <source>{field}“{value}”不是有效日期，请写成 2026-05-01 的格式。</source>
+        <translation>{field} “{value}” is not a valid date; write it like 2026-05-01.</translation>
+    </message>
+    <message>
         <source>{field}“{value}”不是金额，请填写如 36000 或 36000.50。</source>
         <translation>{field} “{value}” is not an amount: enter an amount such as 36000 or 36000.50.</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”无效，{hint}</source>
+        <translation>{field} “{value}” is not valid: {hint}</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”无法识别（{reason}）。</source>
+        <translation>{field} “{value}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>{field}“{value}”无法识别，请填写“是”或“否”。</source>
+        <translation>{field} “{value}” is not understood; enter “是” (yes) or “否” (no).</translation>
     </message>
     <message>
         <source>{field}不能为空。</source>
@@ -5490,6 +5510,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>{field}不能为空，请写成 2026-05-01 的格式。</source>
         <translation>{field} is empty: enter a date such as 2026-05-01.</translation>
+    </message>
+    <message>
+        <source>{field}不能为空，请填写。</source>
+        <translation>{field} is empty; please fill it in.</translation>
     </message>
     <message>
         <source>{field}不能为空，请填写一个正数。</source>
@@ -5508,6 +5532,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>{field} is too long ({length} characters); at most {max_length} characters.</translation>
     </message>
     <message>
+        <source>{field}应为 {minimum} 到 {maximum} 之间的整数（现为 {value}）。</source>
+        <translation>{field} must be a whole number from {minimum} to {maximum} (it is {value}).</translation>
+    </message>
+    <message>
         <source>{field}必须大于 0（现为 {value}）。</source>
         <translation>{field} must be greater than 0 (it is {value}).</translation>
     </message>
@@ -5518,6 +5546,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>{field}最多保留三位小数（现为 {value}）。</source>
         <translation>{field} may have at most three decimals (it is {value}).</translation>
+    </message>
+    <message>
+        <source>{field}最多保留两位小数（现为 {value}）。</source>
+        <translation>{field} may have at most two decimals (it is {value}).</translation>
     </message>
     <message>
         <source>{field}最多到分（两位小数），现为 {value}。</source>
@@ -5608,6 +5640,14 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>{target} is a folder. Give a backup file name, e.g. {example}.</translation>
     </message>
     <message>
+        <source>{what}“{code}”与第 {row} 行完全相同，已忽略重复行。</source>
+        <translation>{what} “{code}” repeats row {row} exactly; the duplicate row was ignored.</translation>
+    </message>
+    <message>
+        <source>{what}“{code}”与第 {row} 行重复，但内容不同，请只保留一行。</source>
+        <translation>{what} “{code}” repeats row {row} with different content; keep only one row.</translation>
+    </message>
+    <message>
         <source>{year} 年度报废审核将于 10 月 31 日截止</source>
         <translation>The {year} annual scrapping review closes on 31 October</translation>
     </message>
@@ -5636,12 +5676,20 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Parent category “{parent_code}” does not exist. Create the parent category first.</translation>
     </message>
     <message>
+        <source>上级行政区</source>
+        <translation>Parent area</translation>
+    </message>
+    <message>
         <source>不支持的设置类型：{type}</source>
         <translation>Unsupported setting type: {type}</translation>
     </message>
     <message>
         <source>不能停用自己正在使用的账户。</source>
         <translation>You cannot deactivate the account you are using.</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行是同一库、同一物资、同一批次，数量将累加。</source>
+        <translation>Same store, item and batch as row {row}; the quantities will be added up.</translation>
     </message>
     <message>
         <source>两次输入的密码不一致，密码未修改。</source>
@@ -5688,6 +5736,18 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Store</translation>
     </message>
     <message>
+        <source>储备库“{code}”已存在（名称“{name}”），保留原有信息，未修改。</source>
+        <translation>Store “{code}” already exists (named “{name}”); the existing details were kept unchanged.</translation>
+    </message>
+    <message>
+        <source>储备库“{code}”此前已导入过其他期初库存（入库单 {document}），本次内容不同，将再次入库；如属重复，请导入后冲销。</source>
+        <translation>Other opening stock was imported for store “{code}” before (receipt {document}); this content differs and will be received again. If it is a duplicate, reverse it after importing.</translation>
+    </message>
+    <message>
+        <source>储备库“{code}”的这些期初库存已经导入过（入库单 {document}），本次未重复入库。</source>
+        <translation>This opening stock of store “{code}” was already imported (receipt {document}); it was not received again.</translation>
+    </message>
+    <message>
         <source>储备库“{store}”的“{item}”可用库存只有 {usable}{unit}{extra}，本次需要 {quantity}{unit}。请减少数量，或从其他储备库调拨。</source>
         <translation>Store “{store}” has only {usable} {unit} of “{item}” available{extra}; {quantity} {unit} is needed. Reduce the quantity or transfer from another store.</translation>
     </message>
@@ -5702,6 +5762,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>储备库编码</source>
         <translation>Store code</translation>
+    </message>
+    <message>
+        <source>储备库编码“{code}”不存在：数据库和本工作簿的“储备库”表中都没有。</source>
+        <translation>Store code “{code}” does not exist: it is neither in the database nor in this workbook&apos;s 储备库 (stores) sheet.</translation>
     </message>
     <message>
         <source>储备库编码“{code}”已存在，请换一个编码。</source>
@@ -5800,6 +5864,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Category code</translation>
     </message>
     <message>
+        <source>分类编码“{code}”不存在，上级分类“{prefix}”也不存在；请填写分类名称，或先在物资目录中建立分类。</source>
+        <translation>Category code “{code}” does not exist, nor does its parent category “{prefix}”; fill in the category name, or create the category in the catalogue first.</translation>
+    </message>
+    <message>
         <source>分类编码“{code}”已存在。</source>
         <translation>Category code “{code}” already exists.</translation>
     </message>
@@ -5852,6 +5920,14 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Agreement “{number}” has no item “{item_code}”.</translation>
     </message>
     <message>
+        <source>协议“{number}”中物资“{item}”与第 {row} 行重复，请合并为一行。</source>
+        <translation>Item “{item}” of agreement “{number}” repeats row {row}; merge them into one row.</translation>
+    </message>
+    <message>
+        <source>协议“{number}”已存在，保留原有协议，未修改。</source>
+        <translation>Agreement “{number}” already exists; the existing agreement was kept unchanged.</translation>
+    </message>
+    <message>
         <source>协议“{number}”已是“{state_label}”状态，不能再终止。</source>
         <translation>Agreement “{number}” is already “{state_label}” and cannot be terminated.</translation>
     </message>
@@ -5862,6 +5938,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>协议“{number}”当前状态为“{label}”，只有草稿可以生效。</source>
         <translation>Agreement “{number}” is “{label}”; only a draft can be activated.</translation>
+    </message>
+    <message>
+        <source>协议“{number}”的企业、类型、期限或费用与第 {row} 行不一致，同一协议的各行应相同。</source>
+        <translation>The enterprise, type, term or fee of agreement “{number}” differ from row {row}; all rows of one agreement must agree.</translation>
     </message>
     <message>
         <source>协议“{number}”的结束日期 {end_date} 已过，不能生效；请修改期限或续签。</source>
@@ -5978,6 +6058,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>响应时限（小时）</source>
         <translation>Response time (hours)</translation>
+    </message>
+    <message>
+        <source>在前 {rows} 行中找不到“{kind}”的表头（如 {headers}）。</source>
+        <translation>No header row of “{kind}” found in the first {rows} rows (expected headers such as {headers}).</translation>
     </message>
     <message>
         <source>地址</source>
@@ -6112,6 +6196,14 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Workbook</translation>
     </message>
     <message>
+        <source>工作表“{sheet}”不是可导入的表（{sheets}），已忽略。</source>
+        <translation>Sheet “{sheet}” is not one that can be imported ({sheets}); it was ignored.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”与“{other}”都像“{kind}”，只读取了后者。</source>
+        <translation>Sheets “{sheet}” and “{other}” both look like “{kind}”; only the latter was read.</translation>
+    </message>
+    <message>
         <source>已于 {expiry} 过期，只能报废</source>
         <translation>expired on {expiry}: it can only be scrapped</translation>
     </message>
@@ -6152,8 +6244,20 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>was already rejected</translation>
     </message>
     <message>
+        <source>已调用数量 {outstanding} 小于核查后调用数量 {since}：核查后调用的部分包含在已调用数量中。</source>
+        <translation>Called-up quantity {outstanding} is less than the quantity called up since the check ({since}): the latter is part of the called-up quantity.</translation>
+    </message>
+    <message>
         <source>已过期</source>
         <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已预留数量 {reserved} 大于数量 {quantity}，预留不能超过结存。</source>
+        <translation>Reserved quantity {reserved} is more than the quantity {quantity}; the reservation cannot exceed the balance.</translation>
+    </message>
+    <message>
+        <source>年份“{year}”无效，请写四位年份，如 2026。</source>
+        <translation>Year “{year}” is not valid; write a four-digit year such as 2026.</translation>
     </message>
     <message>
         <source>年度</source>
@@ -6166,6 +6270,22 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>年费用（元）</source>
         <translation>Annual fee (yuan)</translation>
+    </message>
+    <message>
+        <source>应为“实物代储”或“产能储备”。</source>
+        <translation>use “实物代储” (physical) or “产能储备” (capacity).</translation>
+    </message>
+    <message>
+        <source>应为“政府实物储备”“部门储备”或“群众号料”（不填为政府实物储备）。</source>
+        <translation>use “政府实物储备” (government), “部门储备” (department) or “群众号料” (pledged); empty means government.</translation>
+    </message>
+    <message>
+        <source>应为“每人每天”“每N人”或“固定数量”。</source>
+        <translation>use “每人每天” (per person per day), “每N人” (per N persons) or “固定数量” (fixed).</translation>
+    </message>
+    <message>
+        <source>应为“草稿”“有效”“已到期”或“已终止”（不填为有效）。</source>
+        <translation>use “草稿” (draft), “有效” (active), “已到期” (expired) or “已终止” (terminated); empty means active.</translation>
     </message>
     <message>
         <source>应于 {due} 完成，上次 {last}</source>
@@ -6240,6 +6360,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Deadline {deadline}</translation>
     </message>
     <message>
+        <source>所属行政区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
         <source>批次 {batch}</source>
         <translation>Batch {batch}</translation>
     </message>
@@ -6250,6 +6374,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>找不到备份文件 {source}。</source>
         <translation>Backup file {source} not found.</translation>
+    </message>
+    <message>
+        <source>找不到文件“{path}”。</source>
+        <translation>File “{path}” not found.</translation>
     </message>
     <message>
         <source>报废单至少需要一行物资。</source>
@@ -6276,6 +6404,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Database</translation>
     </message>
     <message>
+        <source>数据库中</source>
+        <translation>the database</translation>
+    </message>
+    <message>
         <source>数据库中已有储备库或台账数据，演示数据只能装入空数据库。请新建一个数据库再试。</source>
         <translation>The database already has stores or ledger data; demo data can only be loaded into an empty database. Create a new database and try again.</translation>
     </message>
@@ -6286,6 +6418,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>数量</source>
         <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>数量为 0，已跳过。</source>
+        <translation>Quantity is 0; the row was skipped.</translation>
     </message>
     <message>
         <source>文件 {path} 不是储备管家数据库（也不是 SQLite 文件）。请选择正确的数据库文件，或从备份恢复。</source>
@@ -6336,6 +6472,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Cannot open the database file {database}: another program may be using it, you may lack permission, or the disk may be full. Check the file and its permissions, or restore it from a backup.</translation>
     </message>
     <message>
+        <source>无法读取“{name}”：它不是有效的 Excel（.xlsx）文件（{reason}）。如果是 .xls 旧格式，请先用 Excel 或 WPS 另存为 .xlsx。</source>
+        <translation>Cannot read “{name}”: it is not a valid Excel (.xlsx) file ({reason}). If it is an old .xls file, save it as .xlsx in Excel or WPS first.</translation>
+    </message>
+    <message>
         <source>无法读取备份文件 {source}：{exc}。文件可能不完整或已损坏，请换一个备份。</source>
         <translation>Cannot read backup file {source}: {exc}. The file may be incomplete or damaged; choose another backup.</translation>
     </message>
@@ -6348,8 +6488,24 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Minimum quantity</translation>
     </message>
     <message>
+        <source>最低数量 {minimum} 大于协议数量 {quantity}。</source>
+        <translation>Minimum quantity {minimum} is more than the agreed quantity {quantity}.</translation>
+    </message>
+    <message>
+        <source>最近核查日期 {check} 早于协议开始日期 {start}。</source>
+        <translation>Last check date {check} is before the agreement&apos;s start date {start}.</translation>
+    </message>
+    <message>
+        <source>最近核查日期和核查数量应同时填写或同时留空。</source>
+        <translation>Fill in both the last check date and the checked quantity, or leave both empty.</translation>
+    </message>
+    <message>
         <source>有效期至</source>
         <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>有效期至 {expiry} 早于生产日期 {production}，请检查日期。</source>
+        <translation>Expiry date {expiry} is before the production date {production}; please check the dates.</translation>
     </message>
     <message>
         <source>有效期至 {expiry}，应于 {rotate_by} 前轮换</source>
@@ -6368,6 +6524,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>The server {database} refused the login: wrong user name or password. Check them and try again.</translation>
     </message>
     <message>
+        <source>未识别的列“{column}”，已忽略。</source>
+        <translation>Unknown column “{column}”; it was ignored.</translation>
+    </message>
+    <message>
         <source>本周养护</source>
         <translation>Inspection this week</translation>
     </message>
@@ -6378,6 +6538,18 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>标准</source>
         <translation>Standard</translation>
+    </message>
+    <message>
+        <source>标准“{standard}”已有需求项“{need}”且定义不同，保留原有定义。</source>
+        <translation>Standard “{standard}” already has need “{need}” with a different definition; the existing definition was kept.</translation>
+    </message>
+    <message>
+        <source>标准“{standard}”的需求项“{need}”的单位、计算方式或定额与第 {row} 行不一致。</source>
+        <translation>The unit, basis or quota of need “{need}” in standard “{standard}” differ from row {row}.</translation>
+    </message>
+    <message>
+        <source>标准“{standard}”需求项“{need}”中物资“{item}”与第 {row} 行重复。</source>
+        <translation>Item “{item}” of need “{need}” in standard “{standard}” repeats row {row}.</translation>
     </message>
     <message>
         <source>核查人</source>
@@ -6420,6 +6592,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>There is no transfer numbered “{number}”.</translation>
     </message>
     <message>
+        <source>没有最近核查日期时，核查后调用数量应留空。</source>
+        <translation>Without a last check date, leave the quantity called up since the check empty.</translation>
+    </message>
+    <message>
         <source>没有编号为“{number}”的轮换补充计划。</source>
         <translation>There is no replacement plan numbered “{number}”.</translation>
     </message>
@@ -6428,12 +6604,44 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>Item {code} {name}</translation>
     </message>
     <message>
+        <source>物资“{code}”已存在（名称“{name}”），保留原有信息，未修改。</source>
+        <translation>Item “{code}” already exists (named “{name}”); the existing details were kept unchanged.</translation>
+    </message>
+    <message>
+        <source>物资“{item}”的批次“{batch}”在{where}的日期不同（生产 {production}，有效期至 {expiry}；本行 生产 {row_production}，有效期至 {row_expiry}），请核对日期或使用不同批次号。</source>
+        <translation>Batch “{batch}” of item “{item}” has other dates in {where} (produced {production}, expires {expiry}; this row: produced {row_production}, expires {row_expiry}); check the dates or use a different batch number.</translation>
+    </message>
+    <message>
+        <source>物资编码“{code}”不存在：数据库和本工作簿的“物资目录”表中都没有。</source>
+        <translation>Item code “{code}” does not exist: it is neither in the database nor in this workbook&apos;s 物资目录 (catalogue) sheet.</translation>
+    </message>
+    <message>
         <source>环境变量 {env} 未设置或为空，请先设置 admin 的初始密码。</source>
         <translation>Environment variable {env} is not set or empty. Set admin&apos;s initial password in it first.</translation>
     </message>
     <message>
         <source>用户</source>
         <translation>User</translation>
+    </message>
+    <message>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码“{code}”已对应企业“{name}”，与本行“{enterprise}”不一致。</source>
+        <translation>Credit code “{code}” already belongs to enterprise “{name}”, not “{enterprise}” as in this row.</translation>
+    </message>
+    <message>
+        <source>缺少必填列“{column}”。</source>
+        <translation>Required column “{column}” is missing.</translation>
+    </message>
+    <message>
+        <source>草稿协议还没有生效，不能有核查或调用记录；请把状态改为“有效”或清空这些列。</source>
+        <translation>A draft agreement is not in force yet and cannot have checks or call-ups; set the state to “有效” (active) or clear these columns.</translation>
+    </message>
+    <message>
+        <source>行政区名称“{name}…”太长（最多 100 个字符）。</source>
+        <translation>Area name “{name}…” is too long (100 characters at most).</translation>
     </message>
     <message>
         <source>补充计划</source>
@@ -6520,12 +6728,20 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>{area} (with subdivisions)</translation>
     </message>
     <message>
+        <source>{count} 个单元格首尾有空格，已自动去除（首次出现在第 {first} 行）。</source>
+        <translation>{count} cells had leading or trailing spaces; they were removed (first in row {first}).</translation>
+    </message>
+    <message>
         <source>{document_number} 不是报废申请。</source>
         <translation>{document_number} is not a scrap request.</translation>
     </message>
     <message>
         <source>{field} {value} 太小（最多九位小数）。</source>
         <translation>{field} {value} is too small (at most nine decimals).</translation>
+    </message>
+    <message>
+        <source>{field} {value} 过大，请检查。</source>
+        <translation>{field} {value} is too large; please check it.</translation>
     </message>
     <message>
         <source>{field}“{code}”的校验位（第 18 位）应为“{expected}”，现为“{actual}”。请照营业执照逐位核对，通常是前 17 位中有一位输错。</source>
@@ -7026,6 +7242,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>逾期未轮换</source>
         <translation>Overdue for rotation</translation>
+    </message>
+    <message>
+        <source>需求项“{need}”没有填写物资编码，只导入需求项，暂不关联物资。</source>
+        <translation>Need “{need}” has no item code; only the need is imported, without a linked item.</translation>
     </message>
     <message>
         <source>（{notes}）</source>
