@@ -149,7 +149,7 @@ class Progress:
 
     def check(self) -> None:
         if self.cancelled():
-            raise ImportCancelled("导入已取消，数据库没有任何改动。")
+            raise ImportCancelled(msg("导入已取消，数据库没有任何改动。"))
 
     def finish(self) -> None:
         if self.callback is not None:

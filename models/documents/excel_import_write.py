@@ -242,7 +242,7 @@ class _StockPoster:
             batch = find_or_create_batch(
                 self.session, item, entry.batch_no, production_date=entry.production_date, expiry_date=expiry,
                 manufacturer=entry.manufacturer, supplier=entry.supplier, unit_price=price,
-                reserve_mode=ReserveMode(entry.reserve_mode), line_prefix=f"“{sheet}”第 {entry.row} 行：")
+                reserve_mode=ReserveMode(entry.reserve_mode), line_prefix=msg("“{sheet}”第 {row} 行：", sheet=sheet, row=entry.row))
             result.append((batch.id, batch.expiry_date))
         return result
 

@@ -5668,6 +5668,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
         <translation>“{item}” batch “{batch_no}” expired on {expiry_date} and cannot be issued. Scrap expired goods instead.</translation>
     </message>
     <message>
+        <source>“{sheet}”第 {row} 行：</source>
+        <translation>“{sheet}” row {row}: </translation>
+    </message>
+    <message>
         <source>上次备份时间</source>
         <translation>Last backup time</translation>
     </message>
@@ -6190,6 +6194,10 @@ The details were written to the log file. For help, send reserve-keeper.log from
     <message>
         <source>密码至少需要 {length} 个字符。</source>
         <translation>The password needs at least {length} characters.</translation>
+    </message>
+    <message>
+        <source>导入已取消，数据库没有任何改动。</source>
+        <translation>Import cancelled; nothing in the database was changed.</translation>
     </message>
     <message>
         <source>工作簿</source>

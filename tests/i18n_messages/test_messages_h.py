@@ -9,6 +9,7 @@ installs no translator) stays Chinese byte for byte even while the English catal
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -19,6 +20,7 @@ from desktop.views.import_export_view import ImportExportView
 from models.cli import main
 from models.commands.export_cmd import run as export_run
 from models.documents.excel_import import import_workbook
+from models.documents.excel_rows import ImportCancelled
 from models.errors import ValidationError
 from models.messages import localize
 from models.services.stock_queries import stock_rows
@@ -117,3 +119,26 @@ def test_export_year_refusal_in_english(admin, english):
         export_run(None, Args())
     assert caught.value.message == "Year “99” is not valid; write a four-digit year such as 2026."
     assert caught.value.chinese == "年份“99”无效，请写四位年份，如 2026。"
+
+
+def test_an_unreadable_or_missing_workbook_is_refused_in_english(admin, tmp_path, english):
+    broken = tmp_path / "old.xlsx"
+    broken.write_bytes(b"not a zip file")
+    with pytest.raises(ValidationError) as caught:
+        import_workbook(admin, broken)
+    assert caught.value.message.startswith("Cannot read “old.xlsx”: it is not a valid Excel (.xlsx) file (")
+    assert caught.value.message.endswith("If it is an old .xls file, save it as .xlsx in Excel or WPS first.")
+    assert caught.value.chinese.startswith("无法读取“old.xlsx”：它不是有效的 Excel（.xlsx）文件（")
+    with pytest.raises(ValidationError) as caught:
+        import_workbook(admin, tmp_path / "missing.xlsx")
+    assert caught.value.message == f"File “{tmp_path / 'missing.xlsx'}” not found."
+
+
+def test_a_cancelled_import_says_so_in_english(admin, county, tmp_path, english):
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(ImportCancelled) as caught:
+        import_workbook(admin, B.tidy_county(tmp_path / "a.xlsx"), cancel=cancel)
+    assert caught.value.message == "Import cancelled; nothing in the database was changed."
+    assert caught.value.chinese == "导入已取消，数据库没有任何改动。"
+    assert stock_rows(admin) == []
