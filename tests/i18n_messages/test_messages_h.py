@@ -105,6 +105,9 @@ def test_the_import_screen_lists_problems_in_english(qtbot, admin, county, tmp_p
         rows = {(model.item(r, 1).text(), int(model.item(r, 2).text()), model.item(r, 3).text()): model.item(r, 5).text()
                 for r in range(model.rowCount()) if model.item(r, 0).text() == "Error"}
         assert rows == ENGLISH
+        view.resize(1100, 760)
+        view.show()
+        view.grab().save(str(tmp_path.parent / "h_import_problems_en.png"))  # outside the repo, for a look
     finally:
         app_settings.install(None)
 
