@@ -111,3 +111,14 @@ def test_reminders_speak_english_on_an_english_screen(qtbot, dctx, restore_chine
     texts = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
     expired = [t for t in texts if "瓶装饮用水" in t and "Expired:" in t]
     assert expired and "it can only be scrapped" in expired[0] and "批次" not in expired[0]
+
+
+def test_no_error_in_models_is_built_from_untranslatable_text():
+    """Every Chinese error message in models/ goes through msg() (scripts/translate_messages.py
+    --unconverted lists any that do not), so no refusal stays Chinese on an English screen."""
+    import sys
+
+    sys.path.insert(0, str(i18n.translations_dir().parent.parent / "scripts"))
+    import translate_messages
+
+    assert translate_messages.unconverted() == []
