@@ -55,10 +55,10 @@ CHANGES = """
   connection, so a page no longer rebuilds the query and its cache key nor goes through the ORM's result
   machinery: ≈ 25% and then ≈ 15% less CPU per page.
 - **Desktop memory** (target 400 MB): with the stock view lazy, the home figures grouped in SQL and the
-  alerts panel holding 200 alerts, the peak after opening every view but documents stays under the target.
-  What the process holds at start is mostly imported code (≈ 205 MB before the first window: SQLAlchemy
-  ≈ 46 MB, `pypinyin`'s dictionaries ≈ 55 MB, PySide6, openpyxl, reportlab, alembic) and the navigation
-  tree's 3,200 stores; the probe's pin against the `None` refcount bug adds 16 MB.
+  alerts panel holding 200 alerts, the peak after opening every view in one process stays under the target
+  (see the table). What the process holds at start is mostly imported code (≈ 205 MB before the first
+  window: SQLAlchemy ≈ 46 MB, `pypinyin`'s dictionaries ≈ 55 MB, PySide6, openpyxl, reportlab, alembic) and
+  the navigation tree's 3,200 stores; the probe's pin against the refcount bug below adds 16 MB.
 - **Query counts** (`tests/benchmarks_smoke/test_query_counts.py`): the stock pages, adequacy, the
   rotation plan and the alerts run a fixed number of statements however many lines or alerts there are
   (announcing alerts adds one insert per 300 and the audit entry).
@@ -118,10 +118,10 @@ MISSES = """
   a few ms in all, far under the 200 ms target; cutting further would mean handing raw integers and strings
   to the views. A filtered stock page still builds its statement each time (its shape depends on the
   filter's values: matched item ids, lead-time groups).
-- **The documents view does not open on the city** (628,605 documents: it did not finish opening within 15
-  minutes in an earlier run), so the memory probe leaves it out there and opens every other view in one
-  process (all open; the peak is in the table). It needs keyset paging like the ledger; the documents view
-  owner's change. The stores view takes ≈ 15 s to open on the city (3,200 stores).
+- **Slow views on the city**: the stores view takes tens of seconds to open (3,200 stores, see the memory
+  probe's times). The documents view, which did not finish opening within 15 minutes earlier today (it
+  listed all 628,605 documents), opens since another engineer's commit 7136d56 (newest page of ids first,
+  migration 0008), so the memory probe opens every view again.
 - **Importing 100,000 rows** and **exporting a county's workbook**: measured with helper D's
   `benchmarks/import_100k.py` and `benchmarks/ops/excel.py`; their analysis and what is left is in
   `benchmarks/IMPORT.md`.
