@@ -19,6 +19,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import Shiboken
 
 from desktop import logging_setup
 
@@ -44,8 +45,9 @@ def show_error_dialog(parent: QWidget | None, message: str, folder: Path) -> Non
     error that ends start-up, it blocks so the user reads it before the program exits.
     """
     global _open_box
-    if _open_box is not None and _open_box.isVisible():
+    if _open_box is not None and Shiboken.isValid(_open_box) and _open_box.isVisible():
         return
+    _open_box = None  # closed earlier: deleted on close, so only the reference was left
     box = QMessageBox(QMessageBox.Critical, QCoreApplication.translate("error_handler", "储备管家 · 意外错误"), message,
                       QMessageBox.NoButton, parent)
     open_button = box.addButton(QCoreApplication.translate("error_handler", "打开日志文件夹"), QMessageBox.ActionRole)
