@@ -118,8 +118,8 @@ MISSES = """
   a few ms in all, far under the 200 ms target; cutting further would mean handing raw integers and strings
   to the views. A filtered stock page still builds its statement each time (its shape depends on the
   filter's values: matched item ids, lead-time groups).
-- **Slow views on the city**: the stores view takes tens of seconds to open (3,200 stores, see the memory
-  probe's times). The documents view, which did not finish opening within 15 minutes earlier today (it
+- **Slow views on the city**: the stores view takes ≈ 13 s to open (3,200 stores; see the memory probe's
+  times). The documents view, which did not finish opening within 15 minutes earlier today (it
   listed all 628,605 documents), opens since another engineer's commit 7136d56 (newest page of ids first,
   migration 0008), so the memory probe opens every view again.
 - **Importing 100,000 rows** and **exporting a county's workbook**: measured with helper D's
@@ -130,7 +130,8 @@ MISSES = """
   document and its line and the audit entry, all through the ORM — a dozen statements. The ratio is
   therefore large by construction, but the absolute median is within target. On a loaded machine the
   p99 is the scheduler's, not the code's: compare the CPU column.
-- **Load**: the figures were taken while other engineers ran test suites on the same two cores. Wall times
-  are typically 2–5× the CPU column; on an idle machine expect the CPU column. On PostgreSQL the CPU column
-  is this process's only: the server's work is not in it.
+- **Load**: the SQLite figures were taken at 23:40 UTC, when the other engineers had stopped (load ≈ 1–2 on
+  the two cores): wall and CPU agree. The PostgreSQL figures were taken earlier, under load 3–7, and their
+  CPU column is this process's only: the server's work is not in it.
+
 """
