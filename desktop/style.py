@@ -62,12 +62,20 @@ def font_path() -> Path:
     return Path(resources.__file__).parent / "fonts" / "wqy-microhei.ttc"
 
 
+_icons: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons by file name, with or without ``.svg``."""
+    """An icon from resources/icons by file name, with or without ``.svg``.
+
+    Loaded once per name: the store tree asks for the same few icons thousands of times (a city has
+    3,200 stores), and a copy of a QIcon shares its data."""
     if not name:
         return QIcon()
-    file = Path(resources.__file__).parent / "icons" / (name if name.endswith(".svg") else f"{name}.svg")
-    return QIcon(str(file)) if file.exists() else QIcon()
+    if name not in _icons:
+        file = Path(resources.__file__).parent / "icons" / (name if name.endswith(".svg") else f"{name}.svg")
+        _icons[name] = QIcon(str(file)) if file.exists() else QIcon()
+    return QIcon(_icons[name])
 
 
 def load_bundled_font() -> str | None:
