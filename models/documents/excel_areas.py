@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 
 from models.errors import ValidationError
 from models.messages import msg
@@ -94,6 +93,7 @@ class AreaPlanner:
                 code = f"{parent_code}{number:03d}"
                 if code not in self.codes:
                     return code
+        from pypinyin import Style, lazy_pinyin  # loaded only when an area needs a code
         base = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).upper()
         base = re.sub(r"[^0-9A-Z]", "", base)[:12] or "AREA"
         code, number = base, 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,6 +23,8 @@ DEFAULT_LEAD_DAYS = 60
 
 def pinyin_key(name: str) -> str:
     """Initials and full pinyin, lower case, for search: 帐篷 → 'zp zhangpeng'."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries cost ~0.4 s and 55 MB: not at start-up
+
     initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
     full = "".join(lazy_pinyin(name, errors="ignore")).lower()
     return f"{initials} {full}"[:400]
