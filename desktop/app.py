@@ -10,10 +10,10 @@ import os
 import sys
 from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop import i18n, style
+from desktop import i18n, refcount_guard, style
 from desktop import settings as app_settings
 from desktop.context import DesktopContext
 from desktop.dialogs.first_run_wizard import START_IMPORT, FirstRunWizard, SetupResult
@@ -73,6 +73,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     i18n.install_language(app_settings.current().get(app_settings.LANGUAGE))
     style.apply(app)
     app.setWindowIcon(style.icon("app"))  # every window and dialog, and the taskbar
+    if app.findChild(QTimer, "refcount_guard") is None:
+        refcount_guard.start(app)  # PySide6 6.12 / Python 3.11 wears None and True down
     return app
 
 
