@@ -72,25 +72,18 @@ CHANGES = """
 """
 
 MISSES = """
-- **Desktop start to a usable window** (target 2 s): what remains on the UI thread is the import of the
-  program (≈ 1.8 s on a quiet moment: SQLAlchemy, PySide6, and 0.4 s and 55 MB for `pypinyin`, which only
-  item edits need — `catalog.pinyin_key` could import it when called) and the navigation tree, ≈ 3.8 s on
-  the city: `warehouses.list_stores` loads each store's area lazily (≈ 1.8 s), `style.icon()` builds a new
-  icon for each of the 3,200 stores (≈ 1 s), and the tree sets data, tooltip and icon per store item. The
-  tree also refreshes at every posting, and its `QTreeWidgetItem` setters drop `None` references like the
-  list widget did (≈ 10,000 per refresh), so a long session at city scale can still abort; the desktop
-  probe holds extra references to `None` to be measured. *What it takes*: areas loaded with the stores
-  (`selectinload`), icons cached by name, a tree model instead of items (or only the areas expanded at
-  start, stores filled in when a branch opens), `pypinyin` imported lazily. That is the navigation owner's
-  change.
+- **Desktop start to a usable window** (target 2 s): ≈ 2.7 s on the city after the last changes (5.5 s
+  before them; measured while CI ran on the other core). Done: `warehouses.list_stores` loads the stores'
+  areas with `selectinload` (it loaded each of 3,200 areas lazily, ≈ 1.8 s), `style.icon()` loads each
+  icon once (≈ 1 s), `pypinyin` is imported when a pinyin key is first made (0.4 s, 55 MB). What remains on
+  the UI thread is importing the program (SQLAlchemy, PySide6) and the navigation tree filling one
+  `QTreeWidgetItem` per store. *What it takes*: a tree model, or stores filled in when a branch opens.
 - **PySide6 6.12 on Python 3.11 wears down `None` and `True`** (found while fixing the alerts panel,
-  checked in isolation): besides the list and tree widget item calls, every `QCoreApplication.processEvents()`
-  and `QThreadPool.start()` drops a reference to `None`, and every Python `Signal.emit` one to `True`.
-  Their counts are tens of thousands, so a long session can still abort ("none_dealloc" /
-  "bool_dealloc"). *What it takes*: Python ≥ 3.12, where they are immortal (or a PySide6 without the bug);
-  meanwhile the program could hold extra references at start, as the desktop probe does. Separately,
-  `pytest tests/desktop` ends with a crash in PySide6's teardown after every test has passed (exit 134/139),
-  with or without this issue's desktop changes.
+  checked in isolation: ten thousand `QCoreApplication.processEvents()` calls abort the interpreter with
+  "none_dealloc"; `QThreadPool.start()`, item setters and Python `Signal.emit` drop references too).
+  Worked around in `desktop/refcount_guard.py`: the application adds unowned references to `None`, `True`
+  and `False` whenever their count runs low (checked every 2 s; CPython < 3.12 only, where these objects
+  are not yet immortal). *What it takes to remove it*: Python ≥ 3.12 or a PySide6 without the bug.
 - **Stock view sorted by value** misses 200 ms, and quantity and reserved are near it (see the table): these
   sort every live balance (190,000) to find a page. The index that would serve quantity made SQLite slower
   for every other sort (above), and value is quantity × a price from the batch or the item, which no index
