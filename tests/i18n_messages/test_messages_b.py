@@ -14,22 +14,9 @@ import pytest
 
 from desktop import i18n
 from models.errors import DomainError
+from tests.i18n_messages.refusals import refusal
 from models.services.issuing import IssueLine, issue
 from models.services.receiving import ReceiptLine, receive
-
-
-@pytest.fixture
-def english(qapp):
-    i18n.compile_translations()
-    assert i18n.install_language("en") == "en"
-    yield
-    i18n.install_language("zh_CN")
-
-
-def refusal(action, *args, **kwargs) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        action(*args, **kwargs)
-    return caught.value
 
 
 def chinese(error: DomainError) -> str:

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desktop import i18n
-from models.errors import DomainError
+from tests.i18n_messages.refusals import refusal
 from models.services.reminders import acknowledge
 from models.services.rotation import cancel_replacement, rotate_out, rotation_plan
-
-
-@pytest.fixture
-def english(qapp):
-    i18n.compile_translations()
-    assert i18n.install_language("en") == "en"
-    yield
-    i18n.install_language("zh_CN")
-
-
-def refusal(action, *args, **kwargs) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        action(*args, **kwargs)
-    return caught.value
 
 
 def test_rotation_refusals_in_english(english, admin, county):
