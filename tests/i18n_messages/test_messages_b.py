@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from desktop import i18n
 from models.errors import DomainError

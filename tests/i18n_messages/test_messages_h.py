@@ -25,7 +25,6 @@ from models.errors import ValidationError
 from models.messages import localize
 from models.services.stock_queries import stock_rows
 from tests.excel import builders as B
-from tests.i18n_messages.test_messages_b import english  # noqa: F401  (the English catalogue, installed as the desktop does)
 
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
 
