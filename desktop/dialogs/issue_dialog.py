@@ -8,14 +8,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.context import DOCUMENTS, STOCK, DesktopContext
 from desktop.dialogs.document_lines_widget import (FieldBox, load_items, no_default_buttons, postable_stores, run_busy,
                                                     store_combo)
 from desktop.dialogs.outbound_lines import OutboundLinesEditor
+from desktop.dialogs.posting_dialog import PostingDialog
 from desktop.interaction import interaction
-from models.errors import DomainError, ValidationError
+from models.errors import ValidationError
 from models.services import ledger
 from models.services.issuing import IssueLine, issue
 from models.validation import check_text, parse_date
@@ -39,13 +40,9 @@ def post(dctx: DesktopContext, request: IssueRequest, parent: QWidget | None = N
     return result
 
 
-class IssueDialog(QDialog):
+class IssueDialog(PostingDialog[IssueRequest]):
     def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, post_on_accept: bool = True) -> None:
-        super().__init__(parent)
-        self.dctx = dctx
-        self.post_on_accept = post_on_accept
-        self.posted: ledger.PostedDocument | None = None
-        self.request: IssueRequest | None = None
+        super().__init__(dctx, parent, post_on_accept=post_on_accept)
         self.setWindowTitle(self.tr("出库单"))
         self.resize(900, 640)
         ctx = dctx.service
@@ -126,37 +123,18 @@ class IssueDialog(QDialog):
                             purpose=self.purpose.text(), reference=self.reference.text(),
                             doc_date=parse_date(self.doc_date.text()))
 
-    def confirm(self) -> None:
-        self.general_error.clear()
-        try:
-            request = self.values()
-        except DomainError as exc:
-            self.general_error.setText(exc.message)
-            return
+    def confirm_texts(self, request: IssueRequest) -> tuple[str, str, str]:
         question = self.tr("从“%1”出库 %2 行物资给“%3”？确认后将记入台账。").replace(
             "%1", self.store.currentText()).replace("%2", str(len(request.lines))).replace("%3", request.receiver)
-        if not interaction.confirm(self, self.tr("确认出库"), question):
-            return
-        self.request = request
-        if self.post_on_accept:
-            try:
-                self.posted = post(self.dctx, request, self)
-            except DomainError as exc:
-                self.general_error.setText(exc.message)
-                interaction.error(self, self.tr("未能出库"), exc.message)
-                self.editor.update_preview()
-                return
-        self.accept()
+        return self.tr("确认出库"), question, self.tr("未能出库")
 
-    @classmethod
-    def ask(cls, dctx: DesktopContext, parent: QWidget | None = None) -> IssueRequest | None:
-        """Show the dialog and return what was entered (without posting), or None if cancelled."""
-        dialog = cls(dctx, parent, post_on_accept=False)
-        return dialog.request if dialog.exec() == QDialog.Accepted else None
+    def post_request(self, request: IssueRequest) -> ledger.PostedDocument:
+        return post(self.dctx, request, self)
+
+    def after_refusal(self) -> None:
+        self.editor.update_preview()  # the stock the preview showed has changed
 
 
 def run(dctx: DesktopContext, parent: QWidget | None = None) -> ledger.PostedDocument | None:
     """The 出库 action (Ctrl+I)."""
-    dialog = IssueDialog(dctx, parent)
-    dialog.exec()
-    return dialog.posted
+    return IssueDialog.run(dctx, parent)

@@ -15,7 +15,6 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QComboBox,
     QDialogButtonBox,
     QGridLayout,
@@ -41,9 +40,9 @@ from desktop.dialogs.document_lines_widget import (
     set_table_rows,
     store_combo,
 )
+from desktop.dialogs.posting_dialog import PostingDialog
 from desktop.formatting import number_text
-from desktop.interaction import interaction
-from models.errors import DomainError, ValidationError
+from models.errors import ValidationError
 from models.services import ledger
 from models.schema.enums import ReserveMode
 from models.services.receiving import ReceiptLine, receive
@@ -71,13 +70,9 @@ def post(dctx: DesktopContext, request: ReceiptRequest, parent: QWidget | None =
     return result
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(PostingDialog[ReceiptRequest]):
     def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, post_on_accept: bool = True) -> None:
-        super().__init__(parent)
-        self.dctx = dctx
-        self.post_on_accept = post_on_accept
-        self.posted: ledger.PostedDocument | None = None
-        self.request: ReceiptRequest | None = None
+        super().__init__(dctx, parent, post_on_accept=post_on_accept)
         self.lines: list[ReceiptLine] = []
         self.setWindowTitle(self.tr("入库单"))
         self.resize(980, 640)
@@ -359,37 +354,15 @@ class ReceiptDialog(QDialog):
         return ReceiptRequest(self.store.currentData(), lines, supplier=self.supplier.text(),
                               reference=self.reference.text(), doc_date=parse_date(self.doc_date.text()))
 
-    def confirm(self) -> None:
-        self.general_error.clear()
-        try:
-            request = self.values()
-        except DomainError as exc:
-            self.general_error.setText(exc.message)
-            return
-        total = len(request.lines)
+    def confirm_texts(self, request: ReceiptRequest) -> tuple[str, str, str]:
         question = self.tr("在“%1”入库 %2 行物资？确认后将记入台账，只能冲销不能修改。").replace(
-            "%1", self.store.currentText()).replace("%2", str(total))
-        if not interaction.confirm(self, self.tr("确认入库"), question):
-            return
-        self.request = request
-        if self.post_on_accept:
-            try:
-                self.posted = post(self.dctx, request, self)
-            except DomainError as exc:
-                self.general_error.setText(exc.message)
-                interaction.error(self, self.tr("未能入库"), exc.message)
-                return
-        self.accept()
+            "%1", self.store.currentText()).replace("%2", str(len(request.lines)))
+        return self.tr("确认入库"), question, self.tr("未能入库")
 
-    @classmethod
-    def ask(cls, dctx: DesktopContext, parent: QWidget | None = None) -> ReceiptRequest | None:
-        """Show the dialog and return what was entered (without posting), or None if cancelled."""
-        dialog = cls(dctx, parent, post_on_accept=False)
-        return dialog.request if dialog.exec() == QDialog.Accepted else None
+    def post_request(self, request: ReceiptRequest) -> ledger.PostedDocument:
+        return post(self.dctx, request, self)
 
 
 def run(dctx: DesktopContext, parent: QWidget | None = None) -> ledger.PostedDocument | None:
     """The 入库 action (Ctrl+R): enter, confirm and post a receipt."""
-    dialog = ReceiptDialog(dctx, parent)
-    dialog.exec()
-    return dialog.posted
+    return ReceiptDialog.run(dctx, parent)

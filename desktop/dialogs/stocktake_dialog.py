@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -41,6 +40,7 @@ from desktop.dialogs.document_lines_widget import (
     set_table_rows,
     store_combo,
 )
+from desktop.dialogs.posting_dialog import PostingDialog
 from desktop.formatting import date_text, number_text
 from desktop.interaction import interaction
 from models.documents.count_sheet_pdf import write_count_sheet
@@ -73,13 +73,9 @@ def post(dctx: DesktopContext, request: StocktakeRequest, parent: QWidget | None
     return result
 
 
-class StocktakeDialog(QDialog):
+class StocktakeDialog(PostingDialog[StocktakeRequest]):
     def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, post_on_accept: bool = True) -> None:
-        super().__init__(parent)
-        self.dctx = dctx
-        self.post_on_accept = post_on_accept
-        self.posted: ledger.PostedDocument | None = None
-        self.request: StocktakeRequest | None = None
+        super().__init__(dctx, parent, post_on_accept=post_on_accept)
         self.sheet: list[SheetLine] = []
         self.setWindowTitle(self.tr("盘点"))
         self.resize(1000, 660)
@@ -323,37 +319,16 @@ class StocktakeDialog(QDialog):
             raise ValidationError(self.reason_box.error_text(), field="盘盈盘亏原因")
         return StocktakeRequest(self.store.currentData(), counts, reason=self.reason.text())
 
-    def confirm(self) -> None:
-        self.general_error.clear()
-        try:
-            request = self.values()
-        except DomainError as exc:
-            self.general_error.setText(exc.message)
-            return
+    def confirm_texts(self, request: StocktakeRequest) -> tuple[str, str, str]:
         _counts, _errors, gains, losses = self._counts()
         question = self.tr("盘盈 %1 个批次、盘亏 %2 个批次，按实盘数量调整“%3”的账面？").replace(
             "%1", str(gains)).replace("%2", str(losses)).replace("%3", self.store.currentText())
-        if not interaction.confirm(self, self.tr("确认盘点"), question):
-            return
-        self.request = request
-        if self.post_on_accept:
-            try:
-                self.posted = post(self.dctx, request, self)
-            except DomainError as exc:
-                self.general_error.setText(exc.message)
-                interaction.error(self, self.tr("未能过账盘点"), exc.message)
-                return
-        self.accept()
+        return self.tr("确认盘点"), question, self.tr("未能过账盘点")
 
-    @classmethod
-    def ask(cls, dctx: DesktopContext, parent: QWidget | None = None) -> StocktakeRequest | None:
-        """Show the dialog and return what was entered (without posting), or None if cancelled."""
-        dialog = cls(dctx, parent, post_on_accept=False)
-        return dialog.request if dialog.exec() == QDialog.Accepted else None
+    def post_request(self, request: StocktakeRequest) -> ledger.PostedDocument:
+        return post(self.dctx, request, self)
 
 
 def run(dctx: DesktopContext, parent: QWidget | None = None) -> ledger.PostedDocument | None:
     """The 盘点 action."""
-    dialog = StocktakeDialog(dctx, parent)
-    dialog.exec()
-    return dialog.posted
+    return StocktakeDialog.run(dctx, parent)

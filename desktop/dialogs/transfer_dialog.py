@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -34,9 +33,9 @@ from desktop.dialogs.document_lines_widget import (
     store_combo,
 )
 from desktop.dialogs.outbound_lines import OutboundLinesEditor
+from desktop.dialogs.posting_dialog import PostingDialog
 from desktop.formatting import number_text
-from desktop.interaction import interaction
-from models.errors import DomainError, ValidationError
+from models.errors import ValidationError
 from models.services import ledger
 from models.services.document_queries import transfer_targets
 from models.services.issuing import IssueLine
@@ -75,14 +74,10 @@ def post(dctx: DesktopContext, request: ShipRequest | ReceiveRequest, parent: QW
     return result
 
 
-class TransferDialog(QDialog):
+class TransferDialog(PostingDialog["ShipRequest | ReceiveRequest"]):
     def __init__(self, dctx: DesktopContext, parent: QWidget | None = None, *, post_on_accept: bool = True,
                  tab: str = SHIP) -> None:
-        super().__init__(parent)
-        self.dctx = dctx
-        self.post_on_accept = post_on_accept
-        self.posted: ledger.PostedDocument | None = None
-        self.request: ShipRequest | ReceiveRequest | None = None
+        super().__init__(dctx, parent, post_on_accept=post_on_accept)
         self.setWindowTitle(self.tr("调拨"))
         self.resize(900, 640)
         self.tabs = QTabWidget(self)
@@ -257,15 +252,11 @@ class TransferDialog(QDialog):
             self.confirm_button.setText(self.tr("确认收货"))
             self.confirm_button.setEnabled(self.transfer.currentData() is not None and not self.receive_error.text())
 
-    def confirm(self) -> None:
-        self.general_error.clear()
-        shipping = self.tabs.currentIndex() == 0
-        try:
-            request = self.ship_values() if shipping else self.receive_values()
-        except DomainError as exc:
-            self.general_error.setText(exc.message)
-            return
-        if shipping:
+    def values(self) -> ShipRequest | ReceiveRequest:
+        return self.ship_values() if self.tabs.currentIndex() == 0 else self.receive_values()
+
+    def confirm_texts(self, request: ShipRequest | ReceiveRequest) -> tuple[str, str, str]:
+        if isinstance(request, ShipRequest):
             question = self.tr("从“%1”调拨 %2 行物资到“%3”？发出后物资显示为在途，直到对方收货。").replace(
                 "%1", self.from_store.currentText()).replace("%2", str(len(request.lines))).replace(
                 "%3", self.to_store.currentText())
@@ -273,27 +264,12 @@ class TransferDialog(QDialog):
             total = sum(request.quantities.values(), Decimal(0))
             question = self.tr("调拨单 %1 本次收货共 %2？未收到的部分继续在途。").replace(
                 "%1", request.transfer_number).replace("%2", number_text(total))
-        if not interaction.confirm(self, self.tr("确认调拨"), question):
-            return
-        self.request = request
-        if self.post_on_accept:
-            try:
-                self.posted = post(self.dctx, request, self)
-            except DomainError as exc:
-                self.general_error.setText(exc.message)
-                interaction.error(self, self.tr("未能保存调拨"), exc.message)
-                return
-        self.accept()
+        return self.tr("确认调拨"), question, self.tr("未能保存调拨")
 
-    @classmethod
-    def ask(cls, dctx: DesktopContext, parent: QWidget | None = None, tab: str = SHIP) -> ShipRequest | ReceiveRequest | None:
-        """Show the dialog and return what was entered (without posting), or None if cancelled."""
-        dialog = cls(dctx, parent, post_on_accept=False, tab=tab)
-        return dialog.request if dialog.exec() == QDialog.Accepted else None
+    def post_request(self, request: ShipRequest | ReceiveRequest) -> ledger.PostedDocument:
+        return post(self.dctx, request, self)
 
 
 def run(dctx: DesktopContext, parent: QWidget | None = None, tab: str = SHIP) -> ledger.PostedDocument | None:
     """The 调拨 action: ship, or receive at the other store."""
-    dialog = TransferDialog(dctx, parent, tab=tab)
-    dialog.exec()
-    return dialog.posted
+    return TransferDialog.run(dctx, parent, tab=tab)
