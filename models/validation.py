@@ -17,6 +17,7 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
+CODE_PATTERN = re.compile(r"[0-9A-Za-z\-_./]+")  # what a code may hold (check_code)
 
 
 def parse_quantity(value: object, field: str = msg("数量"), *, allow_zero: bool = False) -> Decimal:
@@ -84,7 +85,7 @@ def check_text(value: str | None, field: str, *, max_length: int, required: bool
 def check_code(value: str | None, field: str, *, max_length: int = 30) -> str:
     """Codes (store, item, batch): letters, digits, '-', '_', '.', '/'; no spaces."""
     text = check_text(value, field, max_length=max_length, required=True)
-    if not re.fullmatch(r"[0-9A-Za-z\-_./]+", text):
+    if not CODE_PATTERN.fullmatch(text):
         raise ValidationError(
             msg("{field}“{text}”只能由字母、数字和 - _ . / 组成。", field=field, text=text), field=field
         )

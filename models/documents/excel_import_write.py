@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.context import ServiceContext
@@ -204,14 +204,12 @@ class _StockPoster:
         return item, expiry, price
 
     def _lookup(self, keys: list[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
-        found: dict[tuple[int, str], tuple] = {}
-        for start in range(0, len(keys), 400):
-            part = keys[start:start + 400]
-            for row in self.session.execute(
-                    select(Batch.item_id, Batch.batch_no, Batch.id, Batch.production_date, Batch.expiry_date)
-                    .where(tuple_(Batch.item_id, Batch.batch_no).in_(part))):
-                found[(row[0], row[1])] = (row[2], row[3], row[4])
-        return found
+        """(item id, batch number) → (batch id, production date, expiry date) of the batches that exist."""
+        driver, production, expiry = self.driver, self.production, self.expiry
+        return {(item_id, number): (batch_id, production(made), expiry(expires))
+                for item_id, number, batch_id, made, expires in driver.pairs_in(
+                    "SELECT item_id, batch_no, id, production_date, expiry_date FROM batches",
+                    ("item_id", "batch_no"), keys)}
 
     def _batches(self, rows: list[tuple]) -> list[tuple[int, dt.date | None]]:
         """The (batch id, batch expiry) of every row, creating the missing batches in bulk."""
@@ -222,15 +220,16 @@ class _StockPoster:
         existing = self._lookup(list(wanted))
         missing = [key for key in wanted if key not in existing]
         if missing:
-            now = self.ctx.now()
+            driver, columns = self.driver, Batch.__table__.c
+            date, mode = driver.bind(columns.production_date), driver.bind(columns.reserve_mode)
+            now = driver.bind(columns.created_at)(self.ctx.now())
             values = []
             for key in missing:
                 entry, item, expiry, price = wanted[key]
-                values.append({"item_id": item.id, "batch_no": key[1], "production_date": entry.production_date,
-                               "expiry_date": expiry, "manufacturer": entry.manufacturer or "",
-                               "supplier": entry.supplier or "", "unit_price": price,
-                               "reserve_mode": ReserveMode(entry.reserve_mode), "created_at": now})
-            self.session.execute(insert(Batch), values)
+                values.append((item.id, key[1], date(entry.production_date), date(expiry), entry.manufacturer or "",
+                               entry.supplier or "", driver.MONEY(price), mode(ReserveMode(entry.reserve_mode)), now))
+            driver.insert(Batch.__table__, ("item_id", "batch_no", "production_date", "expiry_date", "manufacturer",
+                                            "supplier", "unit_price", "reserve_mode", "created_at"), values)
             existing.update(self._lookup(missing))
         result = []
         for (sheet, entry), (_, item, expiry, price) in zip(self._sheets, rows):
@@ -249,6 +248,10 @@ class _StockPoster:
     def post(self, chunk: list[tuple[str, StockEntry]]) -> None:
         if not chunk:
             return
+        self.session.flush()  # batches made by find_or_create_batch, before statements past the ORM
+        self.driver = ledger._Driver(self.session)
+        columns = Batch.__table__.c
+        self.production, self.expiry = self.driver.result(columns.production_date), self.driver.result(columns.expiry_date)
         rows = [(entry, *self._prepared(entry)) for _, entry in chunk]
         self._sheets = chunk
         batches = self._batches(rows)

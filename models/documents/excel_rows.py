@@ -29,7 +29,7 @@ from models.errors import DomainError, ValidationError
 from models.messages import Msg, msg
 from models.schema.enums import StoreLevel
 from models.services.warehouses import parse_level
-from models.validation import check_code, check_text, parse_quantity
+from models.validation import CODE_PATTERN, check_code, check_text, parse_quantity
 
 
 @dataclass(frozen=True)
@@ -559,16 +559,20 @@ def read_item(cells: Cells) -> ItemRow:
 
 
 def read_stock(cells: Cells) -> StockEntry:
+    """A 库存 row. Tidy cells (the usual case: plain codes and texts, Excel dates, whole or decimal
+    numbers, values already seen in the column) are taken by the ``_tidy_*`` shortcuts, which give
+    exactly what the ``Cells`` method would; anything else — and every problem — goes through
+    ``Cells`` itself, so values and messages are unchanged."""
     entry = StockEntry(
-        cells.row, cells.code("store_code"), cells.code("item_code"),
-        cells.text("batch_no", max_length=60),  # real batch numbers may be text ("无批次", "2024年第3批")
-        cells.parse("production_date", V.parse_date_cell), cells.parse("expiry_date", V.parse_date_cell),
-        cells.parse("quantity", V.parse_quantity_cell, required=True, allow_zero=True),
-        cells.parse("unit_price", V.parse_money_cell),
-        cells.text("supplier", max_length=200), cells.text("location", max_length=100),
-        cells.text("remarks", max_length=500), cells.text("manufacturer", max_length=200),
-        cells.parse("reserve_mode", _reserve_mode) or "government",
-        cells.parse("reserved", V.parse_optional_quantity) or None,
+        cells.row, _tidy_code(cells, "store_code"), _tidy_code(cells, "item_code"),
+        _tidy_text(cells, "batch_no", 60),  # real batch numbers may be text ("无批次", "2024年第3批")
+        _tidy_date(cells, "production_date"), _tidy_date(cells, "expiry_date"),
+        _tidy_number(cells, "quantity", _quantity_number, V.parse_quantity_cell, required=True, allow_zero=True),
+        _tidy_number(cells, "unit_price", _money_number, V.parse_money_cell),
+        _tidy_text(cells, "supplier", 200), _tidy_text(cells, "location", 100),
+        _tidy_text(cells, "remarks", 500), _tidy_text(cells, "manufacturer", 200),
+        _tidy_parsed(cells, "reserve_mode", _reserve_mode) or "government",
+        _tidy_parsed(cells, "reserved", V.parse_optional_quantity) or None,
     )
     if entry.production_date and entry.expiry_date and entry.expiry_date < entry.production_date:
         cells.problems.error(cells.sheet, cells.row, "有效期至",
@@ -579,6 +583,87 @@ def read_stock(cells: Cells) -> StockEntry:
                              msg("已预留数量 {reserved} 大于数量 {quantity}，预留不能超过结存。",
                                  reserved=f"{entry.reserved.normalize():f}", quantity=f"{entry.quantity.normalize():f}"))
     return entry
+
+
+# --- shortcuts for tidy 库存 cells (read_stock); tests/excel/test_tidy_cells.py checks them against Cells ----
+
+_CODE_CHARS = CODE_PATTERN.fullmatch
+_MILLI, _CENT, _TOO_LARGE = Decimal("0.001"), Decimal("0.01"), Decimal("1e12")
+_PARSED: dict[tuple, Any] = {}  # (parser, column key, cell text) → value parsed without a problem
+_PARSED_LIMIT = 20_000
+
+
+def _tidy_code(cells: Cells, key: str, max_length: int = 30) -> str:
+    value = cells.values.get(key)
+    if type(value) is str and len(value) <= max_length and _CODE_CHARS(value):
+        return value  # nothing to trim or normalise, nothing check_code refuses
+    return cells.code(key, max_length=max_length)
+
+
+def _tidy_text(cells: Cells, key: str, max_length: int) -> str:
+    value = cells.values.get(key)
+    if value is None:
+        return ""
+    # printable: no control character and no space but " " (so no \u3000 to replace); not at the ends
+    if (type(value) is str and len(value) <= max_length and value.isprintable()
+            and value[:1] != " " and value[-1:] != " "):
+        return value
+    return cells.text(key, max_length=max_length)
+
+
+def _tidy_date(cells: Cells, key: str) -> dt.date | None:
+    value = cells.values.get(key)
+    kind = type(value)
+    if kind is dt.datetime:
+        return value.date()
+    if kind is dt.date or value is None:
+        return value
+    return _tidy_parsed(cells, key, V.parse_date_cell)
+
+
+def _quantity_number(number: Decimal) -> Decimal | None:
+    """parse_quantity_cell(allow_zero=True) of a finite number, or None where it would object."""
+    if 0 <= number < _TOO_LARGE and number == number.quantize(_MILLI):
+        return number
+    return None
+
+
+def _money_number(number: Decimal) -> Decimal | None:
+    if 0 <= number < _TOO_LARGE and number == number.quantize(_CENT):
+        return number.quantize(_CENT)
+    return None
+
+
+def _tidy_number(cells: Cells, key: str, check: Callable[[Decimal], Decimal | None], parser: Callable[..., Any],
+                 **kwargs: Any) -> Decimal | None:
+    value = cells.values.get(key)
+    kind = type(value)
+    if kind is int or kind is float:
+        number = Decimal(value) if kind is int else Decimal(repr(value))
+        if number.is_finite():
+            result = check(number)
+            if result is not None:
+                return result
+    elif value is None and not kwargs.get("required"):
+        return None
+    return _tidy_parsed(cells, key, parser, **kwargs)
+
+
+def _tidy_parsed(cells: Cells, key: str, parser: Callable[..., Any], **kwargs: Any) -> Any:
+    """``cells.parse``; text cells parsed without a problem are remembered (a column repeats its prices,
+    dates typed as text, words), so the same text is parsed once."""
+    value = cells.values.get(key)
+    if value is None and not kwargs.get("required"):
+        return None
+    if type(value) is not str:
+        return cells.parse(key, parser, **kwargs)
+    found = _PARSED.get((parser, key, value))
+    if found is None:
+        errors = len(cells.problems.errors)
+        found = cells.parse(key, parser, **kwargs)
+        if found is not None and len(cells.problems.errors) == errors and len(_PARSED) < _PARSED_LIMIT:
+            _PARSED[(parser, key, value)] = found
+    return found
 
 
 def read_agreement(cells: Cells) -> AgreementRow:

@@ -29,7 +29,8 @@ def _nfkc(text: str) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not _nfkc(value).strip())
+    # ASCII text is its own NFKC form: normalising only the rest is a large import's cheapest win
+    return value is None or (isinstance(value, str) and not (value if value.isascii() else _nfkc(value)).strip())
 
 
 def cell_text(value: object) -> str:
@@ -167,8 +168,8 @@ def parse_bool_cell(value: object, field: str) -> bool:
 
 def is_total_row(values: list[object]) -> bool:
     """A closing 合计/总计 row: one of its first cells says so."""
-    for value in values[:4]:
-        if isinstance(value, str) and normalise_word(value).startswith(TOTAL_WORDS):
+    for value in values[:4]:  # (ASCII text cannot become 合计: skipped without normalising)
+        if isinstance(value, str) and not value.isascii() and normalise_word(value).startswith(TOTAL_WORDS):
             return True
     return False
 
