@@ -18,7 +18,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Subquery, and_, func, select
 from sqlalchemy.orm import Session
 
 from models.schema.agreements import (
@@ -55,7 +55,7 @@ def _in_force(day: dt.date) -> list[ColumnElement[bool]]:
     return [Agreement.state == AgreementState.ACTIVE, Agreement.start_date <= day, Agreement.end_date >= day]
 
 
-def _latest_checks():
+def _latest_checks() -> Subquery:
     """Per line, the latest check (date, then id) that counted it: one row per line with rn = 1."""
     rank = func.row_number().over(
         partition_by=AgreementCheckLine.line_id,
@@ -69,7 +69,7 @@ def _latest_checks():
     )
 
 
-def _movements(session: Session, line_filter) -> dict[int, list[tuple[dt.date, Decimal]]]:
+def _movements(session: Session, line_filter: Any) -> dict[int, list[tuple[dt.date, Decimal]]]:
     """Signed stock events per line (call-ups negative, replenishments positive), one query."""
     stmt = (
         select(AgreementCallUp.line_id, AgreementCallUp.id, AgreementCallUp.quantity, AgreementCallUp.called_at,

@@ -6,9 +6,10 @@ renewal history) and its editable fields.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.context import ServiceContext
@@ -53,7 +54,7 @@ def _load(session: Session, number: str) -> Agreement:
     return agreement
 
 
-def _rows(session: Session, today: dt.date, where=()) -> list[AgreementRow]:
+def _rows(session: Session, today: dt.date, where: Iterable[ColumnElement[bool]] = ()) -> list[AgreementRow]:
     last_check = (select(AgreementCheck.agreement_id, func.max(AgreementCheck.check_date).label("last"))
                   .group_by(AgreementCheck.agreement_id).subquery())
     agreements = session.execute(
