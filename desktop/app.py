@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop import i18n, refcount_guard, style
 from desktop import settings as app_settings
 from desktop.context import DesktopContext
-from desktop.dialogs.first_run_wizard import START_IMPORT, FirstRunWizard, SetupResult
 from desktop.dialogs.login_dialog import LoginDialog
 from desktop.interaction import interaction
 from desktop.main_window import MainWindow
@@ -25,6 +25,9 @@ from models.db import DB_ENV, Database
 from models.errors import DomainError
 from models.migrate import open_database
 from models.services.users import admin_without_password, ensure_admin
+
+if TYPE_CHECKING:  # the wizard is imported when it is shown: once, on the very first start
+    from desktop.dialogs.first_run_wizard import SetupResult
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +123,8 @@ def sign_in(db: Database, parent: QWidget | None = None) -> tuple[ServiceContext
     """First start: the wizard; later starts: the login dialog. None if the user cancelled."""
     ensure_admin(db, None)
     if admin_without_password(db) is not None:
+        from desktop.dialogs.first_run_wizard import FirstRunWizard
+
         result = FirstRunWizard.run(db, parent)
         return (result.ctx, result) if result is not None else None
     actor = LoginDialog.run(db, parent)
@@ -130,6 +135,8 @@ def after_setup(window: MainWindow, setup: SetupResult | None) -> None:
     """Say what the wizard did; for "import a workbook", open the import screen if there is one."""
     if setup is None:
         return
+    from desktop.dialogs.first_run_wizard import START_IMPORT
+
     if setup.start == START_IMPORT:
         for key in ("import", "import_export", "excel_import", "imports"):
             if window.has_view(key):

@@ -1,15 +1,21 @@
 """The main window is a shell: navigation on the left, one view at a time in the middle, menus,
-toolbar and status bar around them. Views come from ``discover_views()``; daily-work dialogs are
-imported only when their action is used, so a missing one disables its action instead of failing.
+toolbar and status bar around them. Views are the ``VIEW_SPEC`` of each module in ``desktop/views``
+(``view_specs()``, read without importing the module; it is imported when its view first opens); daily-work
+dialogs are imported only when their action is used, so a missing one disables its action instead of failing.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import importlib
 import importlib.util
 import logging
+import pkgutil
+import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -22,7 +28,7 @@ from desktop.context import DesktopContext
 from desktop.formatting import role_label, with_note
 from desktop.interaction import interaction
 from desktop.navigation import NavigationPanel, view_icon
-from desktop.views.registry import ViewSpec, discover_views
+from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -41,6 +47,62 @@ DOCUMENT_ACTIONS = (
 
 def _installed(module_name: str) -> bool:
     return importlib.util.find_spec(module_name) is not None
+
+
+def _literal_spec(path: Path) -> dict | None:
+    """The fields of ``VIEW_SPEC = ViewSpec(key=..., title=..., factory=Name, ...)`` in a view module's
+    source, when every field but ``factory`` is a literal; None when it is written otherwise."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    start = source.find("\nVIEW_SPEC = ViewSpec(")
+    if start < 0:
+        return None
+    try:  # only the assignment (and what follows it) is parsed, not the module
+        statement = ast.parse(source[start + 1:]).body[0]
+    except SyntaxError:
+        return None
+    call = getattr(statement, "value", None)
+    if not isinstance(call, ast.Call) or call.args:
+        return None
+    fields = {}
+    for keyword in call.keywords:
+        if keyword.arg == "factory":
+            continue
+        try:
+            fields[keyword.arg] = ast.literal_eval(keyword.value)
+        except ValueError:
+            return None
+    return fields if {"key", "title", "order"} <= set(fields) else None
+
+
+def _open_view(module_name: str, dctx: DesktopContext) -> QWidget:
+    return importlib.import_module(module_name).VIEW_SPEC.factory(dctx)
+
+
+def view_specs() -> list[ViewSpec]:
+    """What ``desktop.views.registry.discover_views()`` lists, in the same order, without importing every
+    view: importing them all (openpyxl, reportlab, every view's services) was about half a second of the
+    program's start (issue 10). A spec read from source opens its module on first use; a module already
+    imported, or whose spec is not written with literal values, gives its own ``VIEW_SPEC``."""
+    import desktop.views as package
+
+    specs = []
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if module_info.name == "registry":
+            continue
+        name = f"{package.__name__}.{module_info.name}"
+        fields = None
+        if name not in sys.modules and not module_info.ispkg:
+            fields = _literal_spec(Path(module_info.module_finder.path) / f"{module_info.name}.py")
+        if fields is not None:
+            specs.append(ViewSpec(factory=functools.partial(_open_view, name), **fields))
+            continue
+        spec = getattr(importlib.import_module(name), "VIEW_SPEC", None)
+        if isinstance(spec, ViewSpec):
+            specs.append(spec)
+    return sorted(specs, key=lambda spec: spec.order)
 
 
 def find_runner(module) -> Callable | None:
@@ -62,7 +124,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.dctx = dctx
         self.settings = app_settings.current()
-        self.specs: list[ViewSpec] = discover_views()
+        self.specs: list[ViewSpec] = view_specs()
         self.views: dict[str, QWidget] = {}
         self.view_actions: dict[str, QAction] = {}
         self.document_actions: dict[str, QAction] = {}
@@ -83,6 +145,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         dctx.store_selected.connect(self._update_status)
+        dctx.area_selected.connect(self._update_status)
         self._restore()
 
     # --- actions -------------------------------------------------------------------------------
@@ -172,14 +235,22 @@ class MainWindow(QMainWindow):
         status.addWidget(self.user_label)
         status.addWidget(self.store_label)
         status.addPermanentWidget(self.db_label)
-        self._update_status(self.dctx.current_store_code)
+        self._update_status()
 
-    def _update_status(self, code: str | None) -> None:
-        if code:
+    def _update_status(self, *_selected) -> None:
+        """The store or area chosen in the navigation (the stock view's label says the same)."""
+        code, area = self.dctx.current_store_code, self.dctx.current_area_code
+        if area:
+            name = self.navigation.stores.area_name(area) or area
+            self.store_label.setText(self.tr("储备库：%1 辖区").replace("%1", name))
+            self.store_label.setToolTip(area)
+        elif code:
             name = self.navigation.stores.store_names().get(code, "")
             self.store_label.setText(self.tr("储备库：%1").replace("%1", with_note(name, code) if name else code))
+            self.store_label.setToolTip(code)
         else:
             self.store_label.setText(self.tr("储备库：全部"))
+            self.store_label.setToolTip("")
 
     # --- views ---------------------------------------------------------------------------------
     def view(self, key: str) -> QWidget | None:

@@ -155,15 +155,20 @@ def test_store_tree_selects_store_for_status_bar_and_stock_view(qtbot, dctx):
     qtbot.addWidget(window)
     window.show_view("stock")
     tree = window.navigation.stores
-    leaves = tree.findItems("东村储备点", Qt.MatchStartsWith | Qt.MatchRecursive)
-    assert leaves and leaves[0].text(0) == "东村储备点（1）"  # one stock line
-    township = tree.findItems("城关镇", Qt.MatchStartsWith | Qt.MatchRecursive)[0]
-    assert township.text(0) == "城关镇（2）"  # rice in T001 and the tent in 东村 below it
-    tree.setCurrentItem(leaves[0])
+    model = tree.model()
+
+    def find(text):
+        return model.match(model.root_index(), Qt.DisplayRole, text, 1, Qt.MatchStartsWith | Qt.MatchRecursive)
+
+    leaves = find("东村储备点")
+    assert leaves and leaves[0].data() == "东村储备点（1）"  # one stock line
+    township = find("城关镇")[0]
+    assert township.data() == "城关镇（2）"  # rice in T001 and the tent in 东村 below it
+    tree.setCurrentIndex(leaves[0])
     assert dctx.current_store_code == "V001"
     assert "东村储备点（V001）" in window.store_label.text()
     assert window.views["stock"].proxy.rowCount() == 1
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentIndex(model.index(0, 0))
     assert dctx.current_store_code is None and window.views["stock"].proxy.rowCount() == 6
 
 
