@@ -9,8 +9,8 @@ balances, audit entries and number sequences go in with ``executemany`` (SQLite)
 (PostgreSQL), with the secondary indexes of the big tables dropped during the load and rebuilt after.
 
 The result passes ``reserve-keeper verify``: every balance equals its ledger sum, documents have
-lines matching their movements and an audit entry, expiry and store level are copied onto balances,
-and the number sequences continue after the generated numbers, so posting through the services works.
+lines matching their movements and an audit entry, expiry, store level and unit price are copied onto
+balances, and the number sequences continue after the generated numbers, so posting through the services works.
 
     python -m benchmarks.generate --size county [--backend sqlite|postgres] [--force]
 """
@@ -253,7 +253,7 @@ class LedgerBuilder:
         for batch_id in range(1, len(self.batch_store)):
             store = self.batch_store[batch_id]
             yield (batch_id, store, self.batch_item[batch_id], batch_id, self.balance[batch_id], 0,
-                   self.batch_expiry[batch_id], self.store_level[store], now)
+                   self.batch_expiry[batch_id], self.store_level[store], now, self.batch_price[batch_id])
 
     def sequence_rows(self):
         return [(prefix, scope, year, value) for (prefix, scope, year), value in self.sequences.items()]
@@ -272,7 +272,8 @@ COLUMNS = {
                        "unit_price, location, remarks"),
     "movements": "document_id, doc_type, store_id, item_id, batch_id, delta, balance_after, occurred_at, user_id",
     "audit_log": "at, user_id, username, machine, action, entity, entity_key, summary",
-    "balances": "id, store_id, item_id, batch_id, quantity, reserved, expiry_date, store_level, updated_at",
+    "balances": ("id, store_id, item_id, batch_id, quantity, reserved, expiry_date, store_level, updated_at, "
+                 "unit_price"),
     "number_sequences": "prefix, scope, year, last_value",
 }
 

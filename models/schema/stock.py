@@ -19,6 +19,8 @@ from sqlalchemy import (
     Index,
     String,
     UniqueConstraint,
+    func,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -92,10 +94,41 @@ class Balance(Base):
     expiry_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     store_level: Mapped[StoreLevel] = mapped_column(db_enum(StoreLevel, "balance_store_level"))
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # the line's effective unit price, copied like the expiry: the batch's own, else the item's (NULL when
+    # neither has one). Kept by ledger.lock_balance / apply_movements_bulk (new rows) and
+    # catalog.update_item (the item's price, for its batches without their own); ``verify`` checks it.
+    # The stock view sorts and sums line values on it without joining batches and items (migration 0009).
+    unit_price: Mapped[Optional[Decimal]] = mapped_column(Money)
 
     store: Mapped[Store] = relationship()
     item: Mapped[Item] = relationship()
     batch: Mapped[Batch] = relationship()
+
+
+def live_sort_key(sort: str):
+    """The stock view's sort key for quantity, reserved or value, written exactly as the expression
+    indexes of migration 0009 hold it (SQLite uses an expression index only for the same expression).
+
+    Expressions, not the plain columns: an index led by ``quantity`` made SQLite's planner use it for the
+    ``quantity > 0`` filter of every other sort (2-3x slower). A line without a price sorts as
+    quantity × -1, below every priced line, as before the price was stored."""
+    if sort == "quantity":
+        return Balance.quantity + literal_column("0")
+    if sort == "reserved":
+        return Balance.reserved + literal_column("0")
+    return Balance.quantity * func.coalesce(Balance.unit_price, literal_column("-1"))
+
+
+# The three indexes hold the live lines (quantity > 0) and carry a second condition that is always true
+# (the CHECK ``reserved`` guarantees it): only a query that states it too can use them, which the
+# quantity, reserved and value sorts do (``LIVE_SORTED_TERM``). Without it, SQLite, lacking statistics
+# for them (a database never ANALYZEd, or analysed before migration 0009), scanned one of them to find the
+# live lines of every other sort (by item, batch or category: 300 lines in, all 190,000 sorted).
+LIVE_SORTED = "quantity > 0 AND reserved >= 0"
+LIVE_SORTED_TERM = Balance.reserved >= literal_column("0")
+for _sort in ("value", "quantity", "reserved"):  # ix_balances_live_value, _quantity, _reserved (migration 0009)
+    Index(f"ix_balances_live_{_sort}", live_sort_key(_sort), Balance.id,
+          sqlite_where=text(LIVE_SORTED), postgresql_where=text(LIVE_SORTED))
 
 
 class Movement(Base):

@@ -13,6 +13,7 @@ from models.errors import ConflictError, NotFoundError, ValidationError
 from models.messages import msg
 from models.schema.catalog import Category, Item
 from models.services import ledger
+from models.services.balance_prices import reprice_item
 from models.services.lookup import item_by_code
 from models.services.permissions import require_catalog_edit
 from models.starter_catalog import STARTER_CATEGORIES
@@ -145,8 +146,11 @@ def update_item(ctx: ServiceContext, data: ItemInput) -> Item:
     with ctx.write() as session:
         item = item_by_code(session, data.code)
         before = item_snapshot(item)
+        old_price = item.unit_price
         _apply_item_fields(session, item, data)
         session.flush()
+        if item.unit_price != old_price:  # the balances of its batches without a price of their own
+            reprice_item(session, item)
         ledger.audit(ctx, session, "update", "item", item.code, f"修改物资 {item.name}",
                      before=before, after=item_snapshot(item))
         return item

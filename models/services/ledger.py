@@ -26,6 +26,7 @@ from models.schema.documents import Document, DocumentLine, NumberSequence
 from models.schema.enums import DocStatus, DocType
 from models.schema.stock import Balance, Batch, Movement
 from models.schema.warehouse import Store
+from models.services.balance_prices import effective_price, effective_prices
 
 
 def _insert(session: Session):
@@ -120,6 +121,7 @@ def lock_balance(session: Session, store: Store, batch: Batch) -> Balance:
             quantity=Decimal(0),
             expiry_date=batch.expiry_date,
             store_level=store.level,
+            unit_price=effective_price(batch),
         )
         .on_conflict_do_nothing(index_elements=["store_id", "item_id", "batch_id"])
     )
@@ -296,9 +298,10 @@ def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[Bulk
                                        "balance_after", "occurred_at", "user_id"), movements)
     driver.execute_many("UPDATE balances SET quantity = ?, updated_at = ? WHERE id = ?",
                         [(state[1], now, state[0]) for state in current.values() if state[0] is not None])
+    prices = effective_prices(session, {key[1] for key in fresh}) if fresh else {}
     driver.insert(Balance.__table__, ("store_id", "item_id", "batch_id", "reserved", "expiry_date",
-                                      "store_level", "updated_at", "quantity"),
-                  [(*values, current[key][1]) for key, values in fresh.items()])
+                                      "store_level", "updated_at", "quantity", "unit_price"),
+                  [(*values, current[key][1], money(prices.get(key[1]))) for key, values in fresh.items()])
 
 
 def fmt_qty(value: Decimal) -> str:

@@ -17,6 +17,7 @@ from models.schema.documents import Document, DocumentLine, Transfer, TransferLi
 from models.schema.enums import DocType, TransferStatus
 from models.schema.stock import Balance, Batch, Movement
 from models.schema.warehouse import Store
+from models.services.balance_prices import stale_prices
 
 MAX_DETAILS = 20
 
@@ -111,7 +112,10 @@ def _copies_match(session: Session) -> Check:
         )
         .limit(MAX_DETAILS)
     ).scalars().all()
-    return Check("结存冗余字段一致", not rows, [f"结存行 {row} 的物资/有效期/级别与批次或储备库不一致" for row in rows])
+    details = [f"结存行 {row} 的物资/有效期/级别与批次或储备库不一致" for row in rows]
+    # the copied unit price (migration 0009): the batch's own, else the item's
+    details += [f"结存行 {row} 的单价与批次或物资的单价不一致" for row in stale_prices(session, MAX_DETAILS)]
+    return Check("结存冗余字段一致", not details, details[:MAX_DETAILS])
 
 
 def _documents_match_ledger(session: Session) -> Check:

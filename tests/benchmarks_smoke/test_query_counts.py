@@ -40,7 +40,8 @@ def test_stock_and_adequacy_query_counts(db):
         with counted(db) as statements:
             page = stock_page(ctx, limit=50, **kwargs)
         assert page
-        assert len(statements) <= 3, (kwargs, statements)  # categories, [items for the text], the page
+        # categories, [items for the text, and on PostgreSQL the stores and batch numbers it matches], the page
+        assert len(statements) <= (3 if db.is_sqlite else 5), (kwargs, statements)
 
     with counted(db) as statements:
         report = assess(ctx, Scenario(5000, 15))
