@@ -74,11 +74,6 @@ class _Node:
         self.lines = 0  # their stock lines
 
 
-def _tr(text: str) -> str:
-    # the strings keep the context of the widget that used to show them (their translations are there)
-    return QCoreApplication.translate("StoreTree", text)
-
-
 class StoreTreeModel(QAbstractItemModel):
     """County → township → village, each store under its area with its count of stock lines.
 
@@ -191,17 +186,20 @@ class StoreTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
+        # context StoreTree: the widget that showed these texts before the model
         if role == Qt.DisplayRole:
             if node.kind == "all":
-                return _tr("全部储备库（%1）").replace("%1", str(node.stores))
+                return QCoreApplication.translate("StoreTree", "全部储备库（%1）").replace("%1", str(node.stores))
             return with_note(node.name, node.lines)
         if role == Qt.DecorationRole:
             return style.icon(node.icon)
         if role == Qt.ToolTipRole:
             if node.kind == "area":
-                return _tr("储备库 %1 个 · 库存批次 %2").replace("%1", str(node.stores)).replace("%2", str(node.lines))
+                return (QCoreApplication.translate("StoreTree", "储备库 %1 个 · 库存批次 %2")
+                        .replace("%1", str(node.stores)).replace("%2", str(node.lines)))
             if node.kind == "store":
-                return _tr("%1 · 库存批次 %2").replace("%1", node.code).replace("%2", str(node.lines))
+                return (QCoreApplication.translate("StoreTree", "%1 · 库存批次 %2")
+                        .replace("%1", node.code).replace("%2", str(node.lines)))
             return None
         if role == STORE_ROLE:
             return node.code if node.kind == "store" else None
@@ -274,6 +272,7 @@ class StoreTree(QTreeView):
         self._marking = True
         try:
             self.setCurrentIndex(index)
+            self.scrollTo(index)  # opens the branches above it
         finally:
             self._marking = False
 

@@ -1,4 +1,5 @@
-"""单据: receipts, issues, transfers, stocktakes, scraps and reversals. Pick one to see its lines
+"""单据: receipts, issues, transfers, stocktakes, scraps and reversals (of one store, or of the stores of the
+area chosen in the navigation, or of all). Pick one to see its lines
 and its history (what reversed it, what it reverses, the audit entries); reverse it with a reason
 after confirming (``models.services.reversal.reverse``)."""
 
@@ -39,13 +40,14 @@ from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
-from models.documents.document_pdf import print_any
+from desktop.widgets.store_filter import StoreFilterCombo
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType, TransferStatus
 from models.services.document_queries import (DEFAULT_LIMIT, DocumentDetail, DocumentFilter, DocumentSummary,
                                               document_detail, list_documents)
 from models.services.ledger_queries import ledger_choices
 from models.services.reversal import reverse
+from models.services.warehouses import area_name
 from models.validation import parse_date
 
 REVERSED_FG = QColor("#8a8a8a")
@@ -67,10 +69,13 @@ class DocumentsView(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self._build()
         self.reload_stores()
-        if dctx.current_store_code:
+        if dctx.current_area_code:
+            self.store.set_area(dctx.current_area_code, area_name(dctx.service, dctx.current_area_code))
+        elif dctx.current_store_code:
             self.store.setCurrentIndex(max(self.store.findData(dctx.current_store_code), 0))
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._on_store_selected)
+        dctx.area_selected.connect(self._on_area_selected)
         self.refresh()
 
     # layout --------------------------------------------------------------------------------
@@ -111,7 +116,7 @@ class DocumentsView(QWidget):
             edit.setMaximumWidth(130)
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.refresh)
-        self.store = QComboBox(self)
+        self.store = StoreFilterCombo(self)
         self.doc_type = QComboBox(self)
         self.doc_type.addItem(self.tr("全部类型"), None)
         for doc_type in DocType:
@@ -185,14 +190,7 @@ class DocumentsView(QWidget):
         self._show_detail(None)
 
     def reload_stores(self) -> None:
-        current = self.store.currentData()
-        self.store.blockSignals(True)
-        self.store.clear()
-        self.store.addItem(self.tr("全部储备库"), None)
-        for choice in ledger_choices(self.dctx.service).stores:
-            self.store.addItem(choice.label, choice.code)
-        self.store.setCurrentIndex(max(self.store.findData(current), 0) if current else 0)
-        self.store.blockSignals(False)
+        self.store.set_stores([(choice.code, choice.label) for choice in ledger_choices(self.dctx.service).stores])
 
     # the list ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -208,8 +206,8 @@ class DocumentsView(QWidget):
             return
         self.filter_error.hide()
         documents = list_documents(self.dctx.service, DocumentFilter(
-            date_from=date_from, date_to=date_to, store_code=self.store.currentData(),
-            doc_type=self.doc_type.currentData()))
+            date_from=date_from, date_to=date_to, store_code=self.store.store_code(),
+            doc_type=self.doc_type.currentData(), area_code=self.store.area_code()))
         self.model.set_rows(documents)
         if len(documents) >= DEFAULT_LIMIT:
             self.summary.setText(self.tr("只显示最近的 %1 张单据，更早的请用日期筛选。").replace("%1", str(len(documents))))
@@ -334,6 +332,8 @@ class DocumentsView(QWidget):
         path = self.choose_pdf_path(number)
         if not path:
             return None
+        from models.documents.document_pdf import print_any  # reportlab: loaded when first printed
+
         try:
             written = run_busy(self, self.tr("正在生成 PDF…"), print_any, self.dctx.service, number, path)
         except DomainError as exc:
@@ -370,7 +370,15 @@ class DocumentsView(QWidget):
 
     # refreshing ----------------------------------------------------------------------------
     def _on_store_selected(self, code: str | None) -> None:
+        if self.dctx.current_area_code is not None:
+            return  # an area was chosen: _on_area_selected follows
+        self.store.set_area(None)
         self.apply_filter(store=code or "")
+
+    def _on_area_selected(self, code: str | None) -> None:
+        if code:  # leaving an area is followed by store_selected
+            self.store.set_area(code, area_name(self.dctx.service, code))
+            self.refresh()
 
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.STORES, flags.USERS}:

@@ -1,6 +1,7 @@
 """台账: every movement, newest first, loaded a page at a time as the user scrolls.
 
-Filters (dates, store, item, document type, user) and the time order are applied in SQL by
+Filters (dates, store or the area chosen in the navigation, item, document type, user) and the time
+order are applied in SQL by
 ``models.services.ledger_queries.ledger_page`` with keyset paging, so a million rows open as fast
 as a hundred. Double-clicking a row opens its document in the documents view.
 """
@@ -26,9 +27,11 @@ from desktop.table_models.ledger_model import TIME_COLUMN, LedgerTableModel
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import configure_table, restore_columns
 from desktop.views.registry import ViewSpec
+from desktop.widgets.store_filter import StoreFilterCombo
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType
 from models.services.ledger_queries import DEFAULT_PAGE_SIZE, LedgerFilter, ledger_choices, ledger_page
+from models.services.warehouses import area_name
 from models.validation import parse_date
 
 WIDTHS = [125, 150, 90, 140, 80, 130, 110, 100, 90, 80, 80, 50, 80]
@@ -45,10 +48,13 @@ class LedgerView(QWidget):
         self.model = LedgerTableModel(parent=self)
         self._build()
         self.reload_choices()
-        if dctx.current_store_code:
+        if dctx.current_area_code:
+            self.store.set_area(dctx.current_area_code, area_name(dctx.service, dctx.current_area_code))
+        elif dctx.current_store_code:
             self.store.setCurrentIndex(max(self.store.findData(dctx.current_store_code), 0))
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._on_store_selected)
+        dctx.area_selected.connect(self._on_area_selected)
         self.apply()
 
     # layout --------------------------------------------------------------------------------
@@ -61,7 +67,7 @@ class LedgerView(QWidget):
             edit.setClearButtonEnabled(True)
             edit.setMaximumWidth(130)
             edit.returnPressed.connect(self.apply)
-        self.store = QComboBox(self)
+        self.store = StoreFilterCombo(self)
         self.item = ItemPicker(load_items(self.dctx.service, include_inactive=True), self)
         self.item.setPlaceholderText(self.tr("物资：编码/名称/拼音，留空为全部"))
         self.item.setClearButtonEnabled(True)
@@ -115,16 +121,15 @@ class LedgerView(QWidget):
 
     def reload_choices(self) -> None:
         choices = ledger_choices(self.dctx.service)
-        for combo, everything, options in ((self.store, self.tr("全部储备库"), choices.stores),
-                                           (self.user, self.tr("全部操作人"), choices.users)):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for choice in options:
-                combo.addItem(choice.label, choice.code)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-            combo.blockSignals(False)
+        self.store.set_stores([(choice.code, choice.label) for choice in choices.stores])
+        current = self.user.currentData()
+        self.user.blockSignals(True)
+        self.user.clear()
+        self.user.addItem(self.tr("全部操作人"), None)
+        for choice in choices.users:
+            self.user.addItem(choice.label, choice.code)
+        self.user.setCurrentIndex(max(self.user.findData(current), 0) if current else 0)
+        self.user.blockSignals(False)
 
     # querying ------------------------------------------------------------------------------
     def _read_filters(self) -> LedgerFilter:
@@ -138,9 +143,9 @@ class LedgerView(QWidget):
             if message:
                 raise ValidationError(message)
             item_code = self.item.item().code
-        return LedgerFilter(date_from=date_from, date_to=date_to, store_code=self.store.currentData(),
+        return LedgerFilter(date_from=date_from, date_to=date_to, store_code=self.store.store_code(),
                             item_code=item_code, doc_type=self.doc_type.currentData(),
-                            username=self.user.currentData())
+                            username=self.user.currentData(), area_code=self.store.area_code())
 
     def apply(self) -> None:
         """Read the filter boxes and load the first page (the rest comes as the user scrolls)."""
@@ -207,7 +212,15 @@ class LedgerView(QWidget):
 
     # refreshing ----------------------------------------------------------------------------
     def _on_store_selected(self, code: str | None) -> None:
+        if self.dctx.current_area_code is not None:
+            return  # an area was chosen: _on_area_selected follows
+        self.store.set_area(None)
         self.apply_filter(store=code or "")
+
+    def _on_area_selected(self, code: str | None) -> None:
+        if code:  # leaving an area is followed by store_selected
+            self.store.set_area(code, area_name(self.dctx.service, code))
+            self.apply()
 
     def _on_changed(self, changed: frozenset) -> None:
         if changed & {flags.STORES, flags.USERS, flags.CATALOG}:

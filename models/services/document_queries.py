@@ -1,7 +1,8 @@
 """Reading documents (单据) for the documents view: a filtered list, and one document with its
 lines and its history (what reversed it, what it reverses, the audit entries about it).
 
-Keepers see only documents of their own stores.
+Keepers see only documents of their own stores. An area filter (its stores and those below it) is
+bound as the list of its store ids, as the ledger does (``ledger_queries.area_store_ids``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from models.schema.enums import DocStatus, DocType, Role, TransferStatus
 from models.schema.stock import Batch
 from models.schema.users import User
 from models.schema.warehouse import Store
+from models.services.ledger_queries import area_store_ids
 from models.services.lookup import document_by_number, store_by_code
 from models.services.permissions import can_read_store
 
@@ -43,6 +45,7 @@ class DocumentFilter:
     store_code: str | None = None
     doc_type: DocType | None = None
     text: str = ""  # part of the number, the counterparty, the reason or the reference
+    area_code: str | None = None  # the stores of this area and of the areas below it
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ def list_documents(ctx: ServiceContext, filters: DocumentFilter = DocumentFilter
             stmt = stmt.where(Document.doc_date <= filters.date_to)
         if filters.store_code:
             stmt = stmt.where(Document.store_id == store_by_code(session, filters.store_code).id)
+        if filters.area_code:
+            stmt = stmt.where(Document.store_id.in_(area_store_ids(session, filters.area_code) or [-1]))
         if filters.doc_type:
             stmt = stmt.where(Document.doc_type == DocType(filters.doc_type))
         text = (filters.text or "").strip()

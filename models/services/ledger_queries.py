@@ -4,6 +4,12 @@ A million movements must open instantly, so pages are found by KEYSET on ``(occu
 — the last row's key of one page starts the next — and never by OFFSET, which would make the
 database walk every earlier row. The index ``ix_movements_time_id`` (and the per-store and
 per-item ones) serve both directions. Keepers see only the stores they are assigned to.
+
+An area (``LedgerFilter.area_code``: its stores and those of every area below it) is resolved to its
+store ids first and bound as a list, like a keeper's stores: each database then plans the page with
+the real number of stores — a village's one store through ``ix_movements_store_time``, a county's
+hundreds by walking ``ix_movements_time_id`` — where a subquery left PostgreSQL guessing (it walked
+the time index for a village too: 0.6 s instead of 0.3 ms on the city).
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from models.schema.enums import DocType, Role
 from models.schema.stock import Batch, Movement
 from models.schema.users import User
 from models.schema.warehouse import Store
-from models.services.lookup import item_by_code, store_by_code, user_by_name
+from models.services.lookup import area_by_code, item_by_code, store_by_code, user_by_name
 from models.services.permissions import can_read_store
+from models.services.warehouses import stores_in_area
 
 DEFAULT_PAGE_SIZE = 200
 
@@ -40,6 +47,7 @@ class LedgerFilter:
     item_code: str | None = None
     doc_type: DocType | None = None
     username: str | None = None
+    area_code: str | None = None  # the stores of this area and of the areas below it
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,8 @@ def _conditions(session: Session, ctx: ServiceContext, filters: LedgerFilter) ->
         params["date_to"] = _local_midnight_utc(filters.date_to + dt.timedelta(days=1))
     if filters.store_code:
         params["store_id"] = store_by_code(session, filters.store_code).id
+    if filters.area_code:
+        params["area_stores"] = area_store_ids(session, filters.area_code) or [-1]
     if filters.item_code:
         params["item_id"] = item_by_code(session, filters.item_code).id
     if filters.doc_type:
@@ -110,10 +120,17 @@ def _conditions(session: Session, ctx: ServiceContext, filters: LedgerFilter) ->
     return params
 
 
+def area_store_ids(session: Session, area_code: str) -> list[int]:
+    """Ids of the stores in the area ``area_code`` and below it (``NotFoundError`` for an unknown code)."""
+    area_by_code(session, area_code)
+    return sorted(session.scalars(stores_in_area(area_code)))
+
+
 _CONDITIONS = {
     "date_from": lambda: Movement.occurred_at >= bindparam("date_from", type_=UtcDateTime()),
     "date_to": lambda: Movement.occurred_at < bindparam("date_to", type_=UtcDateTime()),
     "store_id": lambda: Movement.store_id == bindparam("store_id"),
+    "area_stores": lambda: Movement.store_id.in_(bindparam("area_stores", expanding=True)),
     "item_id": lambda: Movement.item_id == bindparam("item_id"),
     "doc_type": lambda: Movement.doc_type == bindparam("doc_type", type_=Movement.__table__.c.doc_type.type),
     "user_id": lambda: Movement.user_id == bindparam("user_id"),

@@ -1841,10 +1841,6 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <source>全部储备库</source>
-        <translation>All stores</translation>
-    </message>
-    <message>
         <source>截止日期早于起始日期，请检查日期。</source>
         <translation>The end date is before the start date; please check the dates.</translation>
     </message>
@@ -3013,10 +3009,6 @@ Everything is written in one transaction, and cancelling half-way leaves no data
         <translation>Ledger</translation>
     </message>
     <message>
-        <source>全部储备库</source>
-        <translation>All stores</translation>
-    </message>
-    <message>
         <source>全部操作人</source>
         <translation>All users</translation>
     </message>
@@ -3176,6 +3168,10 @@ Everything is written in one transaction, and cancelling half-way leaves no data
     <message>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>储备库：%1 辖区</source>
+        <translation>Stores: %1 and below</translation>
     </message>
     <message>
         <source>储备库：%1</source>
@@ -4732,6 +4728,21 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
     <message>
         <source>请先建立行政区，再新增储备库。</source>
         <translation>Create an area first, then add the store.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFilterCombo</name>
+    <message>
+        <source>全部储备库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>%1 辖区</source>
+        <translation>%1 and below</translation>
+    </message>
+    <message>
+        <source>%1 及其下级行政区的全部储备库</source>
+        <translation>Every store in %1 and in the areas below it</translation>
     </message>
 </context>
 <context>
