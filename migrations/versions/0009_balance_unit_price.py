@@ -19,7 +19,7 @@ is used only where the query orders by the same expression. The three are partia
 three sorts state it, so no other query can scan them to find the live lines (SQLite did, for the item,
 batch and category sorts, while the new indexes had no statistics).
 
-The backfill is one UPDATE. Downgrade drops the indexes and the column.
+The backfill is one UPDATE (PostgreSQL then analyses the table). Downgrade drops the indexes and the column.
 """
 import sqlalchemy as sa
 from alembic import op
@@ -53,6 +53,8 @@ def upgrade() -> None:
     for name, expression in SORT_INDEXES.items():
         op.create_index(name, 'balances', [sa.text(expression), 'id'], unique=False, if_not_exists=True,
                         sqlite_where=sa.text(LIVE_SORTED), postgresql_where=sa.text(LIVE_SORTED))
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute("ANALYZE balances")  # statistics for the new expressions, and after rewriting every row
 
 
 def downgrade() -> None:
