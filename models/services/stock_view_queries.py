@@ -539,8 +539,9 @@ def stock_view_totals(ctx: ServiceContext, flt: StockFilter) -> StockTotals:
     today = ctx.today()
     with ctx.read() as session:
         categories = _category_rows(session)
-        ids = _filtered_balances(ctx, session, categories, flt, today)[0].subquery()
-        stmt = select(func.count(Balance.id), _value_fen_sum()).join(ids, ids.c.id == Balance.id)
+        # the aggregate over the filtered balances themselves: the value is on the balance row
+        stmt = _filtered_balances(ctx, session, categories, flt, today)[0].with_only_columns(
+            func.count(Balance.id), _value_fen_sum())
         count, fen = session.execute(stmt).one()
     return StockTotals(int(count or 0), Decimal(int(fen or 0)) / 100)
 
