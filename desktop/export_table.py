@@ -14,7 +14,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from openpyxl import Workbook
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
@@ -22,8 +21,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QTableView, QWidget
 
 from desktop import settings as app_settings
-from models.documents.excel_export import QTY_FORMAT, Col, write_sheet
-from models.documents.excel_fast_rows import save_with_rows
 
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
 
@@ -48,6 +45,12 @@ def export_model(model: QAbstractItemModel, path: str | Path, title: str, *,
     Two passes over the model (column widths and number columns first, then the rows), streamed
     into a write-only workbook with the export's fast data rows: a ledger of 200,000 rows is never
     held as cells."""
+    # openpyxl and the sheet writer load on the first export, not with every table view (issue 10: start-up)
+    from openpyxl import Workbook
+
+    from models.documents.excel_export import QTY_FORMAT, Col, write_sheet
+    from models.documents.excel_fast_rows import save_with_rows
+
     columns = [c for c in range(model.columnCount()) if c not in hidden_columns]
     headers = [str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in columns]
     widths = [max(8, min(40, len(h) * 2 + 2)) for h in headers]
