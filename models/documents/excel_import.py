@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from models.context import ServiceContext
 from models.documents import excel_headers as H
@@ -44,6 +44,7 @@ from models.schema.documents import Document
 from models.schema.enums import DocType
 from models.schema.stock import Batch
 from models.schema.warehouse import Area, Store
+from models.services import ledger
 from models.services.catalog import normalise_category_code, validate_category_code
 from models.services.permissions import require_catalog_edit
 from models.starter_catalog import STARTER_CATEGORIES
@@ -94,12 +95,13 @@ class Known:
         if not keys or self.ctx is None:
             return
         with self.ctx.read() as session:
-            rows = session.execute(
-                select(Item.code, Batch.batch_no, Batch.production_date, Batch.expiry_date)
-                .join(Item, Item.id == Batch.item_id)
-                .where(tuple_(Item.code, Batch.batch_no).in_(sorted(keys))))
-            for item_code, batch_no, production, expiry in rows:
-                self.batches[(item_code, batch_no)] = (production, expiry)
+            driver = ledger._Driver(session)  # a join on the keys: SQLite scans a whole table for a tuple IN list
+            production, expiry = (driver.result(Batch.__table__.c[name]) for name in ("production_date", "expiry_date"))
+            for item_code, batch_no, made, expires in driver.pairs_in(
+                    "SELECT items.code, batches.batch_no, batches.production_date, batches.expiry_date",
+                    "JOIN items ON items.code = wanted.column1 "
+                    "JOIN batches ON batches.item_id = items.id AND batches.batch_no = wanted.column2", sorted(keys)):
+                self.batches[(item_code, batch_no)] = (production(made), expiry(expires))
     opening: dict[str, str] = field(default_factory=dict)  # reference → document number
     opening_stores: dict[str, str] = field(default_factory=dict)  # store code → an opening document number
     agreements: set[str] = field(default_factory=set)

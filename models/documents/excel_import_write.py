@@ -208,8 +208,8 @@ class _StockPoster:
         driver, production, expiry = self.driver, self.production, self.expiry
         return {(item_id, number): (batch_id, production(made), expiry(expires))
                 for item_id, number, batch_id, made, expires in driver.pairs_in(
-                    "SELECT item_id, batch_no, id, production_date, expiry_date FROM batches",
-                    ("item_id", "batch_no"), keys)}
+                    "SELECT batches.item_id, batches.batch_no, batches.id, batches.production_date, batches.expiry_date",
+                    "JOIN batches ON batches.item_id = wanted.column1 AND batches.batch_no = wanted.column2", keys)}
 
     def _batches(self, rows: list[tuple]) -> list[tuple[int, dt.date | None]]:
         """The (batch id, batch expiry) of every row, creating the missing batches in bulk."""

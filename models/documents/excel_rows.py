@@ -22,6 +22,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
 from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.xml.functions import iterparse
+from xml.etree.ElementTree import TreeBuilder, XMLParser
 
 from models.documents import excel_headers as H
 from models.documents import excel_values as V
@@ -299,83 +300,149 @@ def sheet_values(worksheet, first: int) -> Iterator[tuple[int, tuple]]:
         yield from enumerate(worksheet.iter_rows(min_row=first, values_only=True), start=first)
         return
     workbook = worksheet.parent
-    strings, epoch = worksheet._shared_strings, workbook.epoch
-    dates, durations = workbook._date_formats, workbook._timedelta_formats
+    read = _RowReader(worksheet._shared_strings, workbook.epoch, workbook._date_formats, workbook._timedelta_formats)
     expected = first
     with worksheet._get_source() as source:
         row_number = 0
-        sheet_data = None
-        for event, element in iterparse(source, events=("start", "end")):
-            if event == "start":
-                if element.tag == _SHEET_DATA:
-                    sheet_data = element
-                continue
-            if element.tag != _ROW:
-                continue
+        for element in _row_elements(source):
             number = element.get("r")
             row_number = int(float(number)) if number else row_number + 1
             if row_number >= first:
                 while expected < row_number:
                     yield expected, ()
                     expected += 1
-                yield row_number, _row_values(element, strings, epoch, dates, durations)
+                yield row_number, read(element)
                 expected = row_number + 1
-            if sheet_data is not None:
-                sheet_data.clear()  # rows read are dropped: memory stays flat whatever the sheet's size
+
+
+def _row_elements(source) -> Iterator:
+    """The complete <row> elements of a sheet's XML, in order; rows read are dropped from the tree,
+    so memory stays flat whatever the sheet's size.
+
+    ElementTree's parser with its events collected in a plain list, "start" events only until
+    <sheetData> opens and "end" events after (half the events of ``iterparse(events=("start", "end"))``,
+    without its generator per event). Falls back to ``iterparse`` where that hook is missing or
+    openpyxl parses through defusedxml."""
+    parser = XMLParser(target=TreeBuilder())
+    events: list = []
+    if openpyxl.DEFUSEDXML or not hasattr(parser, "_setevents"):
+        yield from _row_elements_iterparse(source)
+        return
+    parser._setevents(events, ("start", "end"))
+    sheet_data = None
+    done = False
+    while not done:
+        data = source.read(1 << 16)
+        if data:
+            parser.feed(data)
+        else:
+            parser.close()
+            done = True
+        for event, element in events:
+            if element.tag == _ROW:
+                if event == "end":
+                    yield element
+            elif sheet_data is None and element.tag == _SHEET_DATA:
+                sheet_data = element
+                parser._setevents(events, ("end",))
+        del events[:]
+        if sheet_data is not None:
+            sheet_data.clear()  # a row still open stays with the parser and comes complete later
+
+
+def _row_elements_iterparse(source) -> Iterator:
+    sheet_data = None
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            if element.tag == _SHEET_DATA:
+                sheet_data = element
+            continue
+        if element.tag != _ROW:
+            continue
+        yield element
+        if sheet_data is not None:
+            sheet_data.clear()
 
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _VALUE, _INLINE, _TEXT, _RUN, _SHEET_DATA = (_NS + tag for tag in ("row", "v", "is", "t", "r", "sheetData"))
 _COLUMNS: dict[str, int] = {}  # "AB" → 27
+_DIGITS = "0123456789"
 
 
 def _column_index(reference: str) -> int:
-    letters = reference.rstrip("0123456789")
+    letters = reference.rstrip(_DIGITS)
     index = _COLUMNS.get(letters)
     if index is None:
         index = _COLUMNS[letters] = column_index_from_string(letters)
     return index
 
 
-def _row_values(row, strings, epoch, dates, durations) -> tuple:
-    """The values of one <row>, as openpyxl's WorkSheetParser.parse_cell reads them (data_only)."""
-    values: list = []
-    for cell in row:
-        reference = cell.get("r")
-        column = _column_index(reference) if reference else len(values) + 1
-        kind = cell.get("t", "n")
-        value = None
-        if kind == "inlineStr":
-            text = cell.find(_INLINE)
-            if text is not None:
-                value = "".join([t.text or "" for t in text.findall(_TEXT)]
-                                + [t.text or "" for run in text.findall(_RUN) for t in run.findall(_TEXT)])
-        else:
-            raw = cell.findtext(_VALUE) or None
-            if raw is not None:
-                if kind == "n":
-                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-                    style = int(cell.get("s") or 0)
-                    if style and style in dates:
-                        try:
-                            value = from_excel(value, epoch, timedelta=style in durations)
-                        except (OverflowError, ValueError):
-                            value = "#VALUE!"
-                elif kind == "s":
-                    value = strings[int(raw)]
-                elif kind == "b":
-                    value = bool(int(raw))
-                elif kind == "d":
-                    value = from_ISO8601(raw)
-                else:  # "str" (a formula's text), "e" (an error such as #N/A)
-                    value = raw
-        if column > len(values) + 1:
-            values.extend([None] * (column - len(values) - 1))
-        if column == len(values) + 1:
-            values.append(value)
-        else:
-            values[column - 1] = value
-    return tuple(values)
+class _RowReader:
+    """The values of one <row>, as openpyxl's WorkSheetParser.parse_cell reads them (data_only).
+    Dates are converted once per distinct serial number and style kind."""
+
+    def __init__(self, strings, epoch, dates, durations) -> None:
+        self.strings, self.epoch, self.dates, self.durations = strings, epoch, dates, durations
+        self.moments: dict[tuple, Any] = {}
+
+    def __call__(self, row) -> tuple:
+        values: list = []
+        columns = _COLUMNS
+        for cell in row:
+            reference = cell.get("r")
+            if reference:
+                column = columns.get(reference.rstrip(_DIGITS)) or _column_index(reference)
+            else:
+                column = len(values) + 1
+            kind = cell.get("t", "n")
+            value = None
+            if kind == "inlineStr":
+                text = cell.find(_INLINE)
+                if text is not None:
+                    if len(text) == 1 and text[0].tag == _TEXT and not len(text[0]):
+                        value = text[0].text or ""
+                    else:
+                        value = "".join([t.text or "" for t in text.findall(_TEXT)]
+                                        + [t.text or "" for run in text.findall(_RUN) for t in run.findall(_TEXT)])
+            else:
+                raw = cell.findtext(_VALUE) or None
+                if raw is not None:
+                    if kind == "n":
+                        value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                        style = cell.get("s")
+                        if style:
+                            value = self._styled(value, int(style))
+                    elif kind == "s":
+                        value = self.strings[int(raw)]
+                    elif kind == "b":
+                        value = bool(int(raw))
+                    elif kind == "d":
+                        value = from_ISO8601(raw)
+                    else:  # "str" (a formula's text), "e" (an error such as #N/A)
+                        value = raw
+            if column == len(values) + 1:
+                values.append(value)
+            elif column > len(values):
+                values.extend([None] * (column - len(values) - 1))
+                values.append(value)
+            else:
+                values[column - 1] = value
+        return tuple(values)
+
+    def _styled(self, value, style: int):
+        if not style or style not in self.dates:
+            return value
+        key = (type(value), value, style in self.durations)
+        found = self.moments.get(key)
+        if found is None:
+            try:
+                found = from_excel(value, self.epoch, timedelta=key[2])
+            except (OverflowError, ValueError):
+                found = "#VALUE!"
+            if len(self.moments) < 100_000:
+                self.moments[key] = found
+        return found
 
 
 # --- typed rows -------------------------------------------------------------------------------

@@ -176,8 +176,10 @@ def is_total_row(values: list[object]) -> bool:
 
 def is_example_row(values: list[object]) -> bool:
     """The template's example row starts with 【示例】."""
-    first = next((value for value in values if not is_blank(value)), None)
-    return isinstance(first, str) and first.strip().startswith(EXAMPLE_PREFIXES)
+    for value in values:
+        if not is_blank(value):
+            return isinstance(value, str) and value.strip().startswith(EXAMPLE_PREFIXES)
+    return False
 
 
 def normalise_word(text: str) -> str:

@@ -196,7 +196,8 @@ class _Driver:
     """
 
     def __init__(self, session: Session) -> None:
-        self.QTY, self.MONEY = (partial(type_().process_bind_param, dialect=None) for type_ in (Quantity, Money))
+        self.QTY, self.MONEY = (_remembered(partial(type_().process_bind_param, dialect=None))
+                                for type_ in (Quantity, Money))
         self.connection = session.connection()
         self.dialect = self.connection.dialect
         self.mark = "?" if self.dialect.paramstyle == "qmark" else "%s"
@@ -218,16 +219,20 @@ class _Driver:
         if rows:
             self.connection.exec_driver_sql(sql.replace("?", self.mark), rows)
 
-    def pairs_in(self, select_sql: str, columns: tuple[str, str], keys: list[tuple], lock: bool = False):
-        """Rows of ``select_sql WHERE (a, b) IN (...)`` for these key pairs, ``BULK_KEYS`` at a time."""
+    def pairs_in(self, select_sql: str, join_sql: str, keys: list[tuple], lock: str = ""):
+        """Rows of ``select_sql FROM (VALUES <keys>) AS wanted join_sql`` — ``join_sql`` joins the table(s)
+        on ``wanted.column1`` / ``wanted.column2`` — ``BULK_KEYS`` key pairs at a time; ``lock``: a table to
+        lock the rows of (``FOR UPDATE OF``, PostgreSQL only). A join, not ``(a, b) IN (...)``: SQLite
+        scans the whole table for a row-value IN list (quadratic over a large import)."""
         for start in range(0, len(keys), BULK_KEYS):
             part = keys[start:start + BULK_KEYS]
             marks = ", ".join([f"({self.mark}, {self.mark})"] * len(part))
-            sql = f"{select_sql} WHERE ({columns[0]}, {columns[1]}) IN ({marks}){self.lock if lock else ''}"
+            sql = f"{select_sql} FROM (VALUES {marks}) AS wanted {join_sql}{self.lock + ' OF ' + lock if lock and self.lock else ''}"
             yield from self.connection.exec_driver_sql(sql, tuple(value for key in part for value in key))
 
 
 def _remembered(process) -> Any:
+    """``process`` remembering its results (at most ``_REMEMBERED`` of them: memory stays bounded)."""
     if process is None:
         return lambda value: value
     memo: dict = {}
@@ -236,9 +241,14 @@ def _remembered(process) -> Any:
         try:
             return memo[value]
         except KeyError:
-            result = memo[value] = process(value)
+            result = process(value)
+            if len(memo) < _REMEMBERED:
+                memo[value] = result
             return result
     return convert
+
+
+_REMEMBERED = 50_000
 
 
 def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[BulkLine]) -> None:
@@ -263,7 +273,9 @@ def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[Bulk
     keys = list(dict.fromkeys((line.store_id, line.batch_id) for line in lines))
     current: dict[tuple[int, int], list] = {}  # key -> [balance id or None, quantity in thousandths]
     for balance_id, store_id, batch_id, quantity in driver.pairs_in(
-            "SELECT id, store_id, batch_id, quantity FROM balances", ("store_id", "batch_id"), keys, lock=True):
+            "SELECT balances.id, balances.store_id, balances.batch_id, balances.quantity",
+            "JOIN balances ON balances.store_id = wanted.column1 AND balances.batch_id = wanted.column2",
+            keys, lock="balances"):
         current[(store_id, batch_id)] = [balance_id, quantity]
     balances = Balance.__table__.c
     date, level = driver.bind(balances.expiry_date), driver.bind(balances.store_level)
