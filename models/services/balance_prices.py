@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import BigInteger, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
+from models.schema.base import Money
 from models.schema.catalog import Item
 from models.schema.stock import Balance, Batch
 
-CHUNK = 500  # batch ids per lookup: SQLite's bound-parameter limit is far above
+CHUNK = 2000  # batch ids per lookup (bound parameters: SQLite allows 32,766, PostgreSQL 65,535)
 
 
 def effective_price(batch: Batch) -> Decimal | None:
@@ -25,15 +26,17 @@ def effective_price(batch: Batch) -> Decimal | None:
     return batch.unit_price if batch.unit_price is not None else batch.item.unit_price
 
 
-def effective_prices(session: Session, batch_ids) -> dict[int, Decimal | None]:
-    """``effective_price`` of many batches by id, in one query per ``CHUNK`` ids."""
+def effective_prices(session: Session, batch_ids, *, fen: bool = False) -> dict[int, Decimal | int | None]:
+    """``effective_price`` of many batches by id, in one query per ``CHUNK`` ids; with ``fen`` as the
+    stored integers (fen), for writers that bind raw column values (``ledger.apply_movements_bulk``)."""
     ids = list(batch_ids)
-    prices: dict[int, Decimal | None] = {}
+    price = func.coalesce(type_coerce(Batch.unit_price, BigInteger), type_coerce(Item.unit_price, BigInteger))
+    price = price if fen else type_coerce(price, Money)
+    prices: dict[int, Decimal | int | None] = {}
+    connection = session.connection()
     for start in range(0, len(ids), CHUNK):
-        stmt = (select(Batch.id, Batch.unit_price, Item.unit_price).join(Item, Item.id == Batch.item_id)
-                .where(Batch.id.in_(ids[start:start + CHUNK])))
-        for batch_id, own, item_price in session.execute(stmt):
-            prices[batch_id] = own if own is not None else item_price
+        prices.update(connection.execute(select(Batch.id, price).join(Item, Item.id == Batch.item_id)
+                                         .where(Batch.id.in_(ids[start:start + CHUNK]))).all())
     return prices
 
 

@@ -310,10 +310,10 @@ def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[Bulk
                                        "balance_after", "occurred_at", "user_id"), movements)
     driver.execute_many("UPDATE balances SET quantity = ?, updated_at = ? WHERE id = ?",
                         [(state[1], now, state[0]) for state in current.values() if state[0] is not None])
-    prices = effective_prices(session, {key[1] for key in fresh}) if fresh else {}
+    prices = effective_prices(session, {key[1] for key in fresh}, fen=True) if fresh else {}
     driver.insert(Balance.__table__, ("store_id", "item_id", "batch_id", "reserved", "expiry_date",
                                       "store_level", "updated_at", "quantity", "unit_price"),
-                  [(*values, current[key][1], money(prices.get(key[1]))) for key, values in fresh.items()])
+                  [(*values, current[key][1], prices.get(key[1])) for key, values in fresh.items()])
 
 
 def fmt_qty(value: Decimal) -> str:
