@@ -547,9 +547,10 @@ def stock_view_totals(ctx: ServiceContext, flt: StockFilter) -> StockTotals:
 
 
 def _value_fen_sum():
-    """The sum of the lines' values in fen, each rounded half up to the fen before adding (as
-    ``StockLine.value`` rounds), from the balance row's stored price: quantity (thousandths) × price (fen)
-    / 1000. Lines without a price add nothing."""
+    """The sum of the lines' values in fen, each rounded to the fen before adding, from the balance row's
+    stored price: quantity (thousandths) × price (fen) / 1000, half up. (``StockLine.value`` rounds half to
+    even: the two differ only on a line worth an exact half fen, as before the price was stored.) Lines
+    without a price add nothing."""
     from sqlalchemy import BigInteger, type_coerce
 
     quantity, price = type_coerce(Balance.quantity, BigInteger), type_coerce(Balance.unit_price, BigInteger)
