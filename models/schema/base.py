@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, ROUND_HALF_UP
+from functools import lru_cache
+from typing import Callable
 
 from sqlalchemy import BigInteger, DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -39,12 +41,29 @@ def to_decimal(value: object) -> Decimal:
     return Decimal(str(value))
 
 
+def _decimal_reader(scale: int) -> Callable[[int], Decimal]:
+    """Stored integer → Decimal for one scale, remembered: reading a page of stock or ledger converts
+    four quantities or prices per row, mostly the same few values, and the division and ``normalize``
+    were a third of a page's Python time. Decimals are immutable, so sharing one is safe."""
+
+    @lru_cache(maxsize=1 << 16)
+    def read(value: int) -> Decimal:
+        return (Decimal(value) / scale).normalize() + Decimal(0)  # + 0 turns -0 into 0
+
+    return read
+
+
 class _ScaledInteger(TypeDecorator):
     """A Decimal in Python, an exact integer of 1/scale units in the database."""
 
     impl = BigInteger
     cache_ok = True
     scale = 1
+    _read: Callable[[int], Decimal] = staticmethod(_decimal_reader(1))
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._read = staticmethod(_decimal_reader(cls.scale))
 
     def process_bind_param(self, value, dialect):
         if value is None:
@@ -57,7 +76,7 @@ class _ScaledInteger(TypeDecorator):
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return (Decimal(int(value)) / self.scale).normalize() + Decimal(0)
+        return self._read(value if type(value) is int else int(value))
 
     def process_literal_param(self, value, dialect):
         return str(self.process_bind_param(value, dialect))

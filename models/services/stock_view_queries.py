@@ -283,7 +283,7 @@ def stock_page(
             .join(Batch, Batch.id == Balance.batch_id)
             .order_by(*order)
         )
-        return _lines(session.connection().execute(stmt), categories)
+        return _lines(session.connection().execute(stmt).all(), categories)
 
 
 # the columns of a stock line, in the order ``_lines`` reads them
@@ -470,7 +470,7 @@ def stock_view_page(ctx: ServiceContext, flt: StockFilter, *, sort: str = "store
             stmt = _page_statement(ctx, session, categories, flt, today, sort, descending)
             if cacheable:
                 _EVERYTHING_PAGES[(sort, descending)] = stmt
-        return _lines(session.connection().execute(stmt, {"page_limit": limit, "page_offset": offset}), categories)
+        return _lines(session.connection().execute(stmt, {"page_limit": limit, "page_offset": offset}).all(), categories)
 
 
 def _page_statement(ctx: ServiceContext, session: Session, categories: dict[int, _CategoryRow], flt: StockFilter,
