@@ -186,7 +186,7 @@ def ledger_page(
         stmt = _page_statement(tuple(name for name in _CONDITIONS if name in params), after is not None,
                                newest_first, limit)
         # executed on the session's connection (Core): plain typed rows, without the ORM's result machinery
-        rows = [LedgerRow(*row[:-1], row[-1] or "") for row in session.connection().execute(stmt, params)]
+        rows = [LedgerRow(*row[:-1], row[-1] or "") for row in session.connection().execute(stmt, params).all()]
     return LedgerPage(rows[:limit], has_more=len(rows) > limit)
 
 
