@@ -4,4 +4,4 @@
 """
 
 ORDER = ("stock_view", "ledger_view", "posting", "adequacy", "rotation", "excel", "dispatch_pdf",
-         "desktop_start", "desktop_memory")
+         "desktop_start", "desktop_views", "desktop_memory")
