@@ -3,8 +3,11 @@ sliders and spin boxes, standard, scope, as-of date, response time), the needs t
 (coverage below 50 %), amber (below 100 %) or green, a coverage bar chart, a drill-down of where
 each need's stock sits, and the pre-flood-season check (汛前检查) as PDF or Excel.
 
-The check is a handful of queries (models/services/adequacy.py), so it runs on the UI thread; moving a
-slider restarts a short timer and the check runs once the slider rests, so dragging stays smooth.
+The check is a handful of queries (models/services/adequacy.py), but on a city's database it takes a
+few hundred milliseconds: the view opens at once saying 正在计算… and the check runs on a pool thread
+(desktop/widgets/background.PoolCall), as it does whenever the scenario changes (moving a slider
+restarts a short timer and the check runs once the slider rests). ``recompute()`` checks at once on
+the UI thread (tests, and the drill-down when asked before the first answer).
 """
 
 from __future__ import annotations
@@ -23,15 +26,15 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import date_text, joined, level_label, message_label, number_text, quantity_text
 from desktop.interaction import interaction
+from desktop.widgets.background import PoolCall, wait_until
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 from models.schema.enums import StoreLevel
-from models.services.adequacy import AdequacyLine, AdequacyReport, Scenario, assess, need_sources
-from models.services.standards import SUMMER_DEFAULT, ensure_default_standards, list_standards
-from models.services.warehouses import list_areas
+from models.services.adequacy import AdequacyLine, AdequacyReport, Scenario, assess, need_sources, scope_choices
+from models.services.standards import SUMMER_DEFAULT, ensure_default_standards
 
 RED, AMBER, GREEN = QColor("#c62828"), QColor("#b26a00"), QColor("#2e7d32")
 RED_BG, AMBER_BG, GREEN_BG = QColor("#fbdada"), QColor("#fde9c4"), QColor("#dcefdc")
@@ -55,6 +58,8 @@ class AdequacyView(QWidget):
         super().__init__(parent)
         self.dctx = dctx
         self.report: AdequacyReport | None = None
+        self._generation = 0  # of the latest check asked for; older answers are dropped
+        self.computing = False  # a check is running on the pool
         self.model = RowTableModel(self._columns(), self, background=self._background, foreground=self._foreground)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
@@ -62,7 +67,7 @@ class AdequacyView(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.recompute)
+        self.timer.timeout.connect(self.recompute_in_background)
         self._build()
         try:
             ensure_default_standards(dctx.service)
@@ -70,7 +75,7 @@ class AdequacyView(QWidget):
             self.status.setText(exc.message)
         self.reload_choices()
         dctx.changed.connect(self._on_changed)
-        self.recompute()
+        self.recompute_in_background()
 
     # --- table -----------------------------------------------------------------------------
     def _columns(self) -> list[Column]:
@@ -115,6 +120,9 @@ class AdequacyView(QWidget):
         self.standard.setMinimumWidth(180)
         self.scope = QComboBox(controls)
         self.scope.setMinimumWidth(180)
+        # a city lists thousands of areas: size the box without measuring every entry's text
+        self.scope.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(14)
         self.as_of = QDateEdit(controls)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
@@ -142,6 +150,7 @@ class AdequacyView(QWidget):
         self.status = QLabel(self)
         self.status.setProperty("role", "error")
         self.status.setWordWrap(True)
+        self.status.hide()  # shown with a refusal of the scenario
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -207,17 +216,18 @@ class AdequacyView(QWidget):
         for combo in (self.standard, self.scope):
             combo.blockSignals(True)
             combo.clear()
-        for standard in list_standards(ctx):
-            self.standard.addItem(standard.name, standard.name)
+        standards, areas = scope_choices(ctx)
+        for name in standards:
+            self.standard.addItem(name, name)
         self.standard.setCurrentIndex(max(0, self.standard.findData(current_standard)))
         self.scope.addItem(self.tr("全部储备库"), "all")
         for level in StoreLevel:
             self.scope.addItem(self.tr("%1储备库").replace("%1", level_label(level)), f"level:{level.value}")
         depth = {"county": 0, "township": 1, "village": 2}
-        for area in list_areas(ctx):
-            indent = "　" * depth.get(area.kind.value, 0)
-            self.scope.addItem(self.tr("%1%2（含下辖）").replace("%1", indent).replace("%2", area.name),
-                               f"area:{area.code}")
+        template = self.tr("%1%2（含下辖）")  # translated once: a city lists thousands of areas
+        for area in areas:
+            indent = "　" * depth.get(area.kind, 0)
+            self.scope.addItem(template.replace("%1", indent).replace("%2", area.name), f"area:{area.code}")
         index = self.scope.findData(current_scope) if current_scope else 0
         self.scope.setCurrentIndex(max(0, index))
         for combo in (self.standard, self.scope):
@@ -238,13 +248,51 @@ class AdequacyView(QWidget):
         self.timer.start()
 
     def recompute(self) -> None:
+        """Check the scenario now, on the UI thread (an answer still on its way is dropped)."""
         self.timer.stop()
+        self._generation += 1
+        self.computing = False
         try:
             report = assess(self.dctx.service, self.scenario())
         except DomainError as exc:
-            self.status.setText(exc.message)
-            self.status.show()
+            self._show_error(exc.message)
             return
+        self._show_report(report)
+
+    def recompute_in_background(self) -> None:
+        """Check the scenario on a pool thread; the table and chart keep the last answer meanwhile and
+        the summary says 正在计算…."""
+        self.timer.stop()
+        self._generation += 1
+        self.computing = True
+        self.summary.setText(self.tr("正在计算…"))
+        ctx, scenario = self.dctx.service, self.scenario()
+        worker = PoolCall(lambda: assess(ctx, scenario), self._generation)
+        worker.signals.done.connect(self._answered)
+        worker.start()
+
+    def _answered(self, generation: int, report, error: str) -> None:
+        if generation != self._generation:
+            return  # a newer scenario was asked for meanwhile
+        self.computing = False
+        if error:
+            self._show_error(error)
+        elif report is not None:
+            self._show_report(report)
+
+    def wait_for_figures(self, timeout_ms: int = 30_000) -> None:
+        """Block until the check running on the pool has been shown (tests, screenshots)."""
+        wait_until(lambda: not self.computing, timeout_ms)
+
+    def _show_error(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.show()
+        if self.report is not None:
+            self._show_summary(self.report)
+        else:
+            self.summary.clear()
+
+    def _show_report(self, report: AdequacyReport) -> None:
         self.status.hide()
         self.report = report
         self.model.set_rows(report.lines)
@@ -325,6 +373,8 @@ class AdequacyView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             return self.proxy.index(rows[0].row(), 0).data()
+        if self.report is None and self.computing:
+            self.wait_for_figures()  # asked before the first answer arrived
         if self.report and self.report.lines:
             return self.report.summary.weakest
         return None

@@ -51,12 +51,19 @@ from models.services.standards import standard_by_name
 from models.services.warehouses import parse_level
 from models.validation import parse_date
 
-try:  # the agreements engineer's module; until it exists there is no agreement supply
-    from models.services.agreements import agreement_supply as _agreement_supply
-except ModuleNotFoundError as _exc:  # pragma: no cover - depends on the tree
-    if _exc.name != "models.services.agreements":
-        raise
-    _agreement_supply = None
+
+def _agreement_supply():
+    """``models.services.agreements.agreement_supply``, imported when first needed (the agreements
+    package is large, and the adequacy screen opens before its first check runs on a pool thread);
+    None while that module is not installed (then there is no agreement supply)."""
+    try:
+        from models.services.agreements import agreement_supply
+    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the tree
+        if exc.name != "models.services.agreements":
+            raise
+        return None
+    return agreement_supply
+
 
 QTY = Decimal("0.001")
 SHARE = Decimal("0.0001")
@@ -219,6 +226,27 @@ class AdequacyReport:
         }
 
 
+# ---------------------------------------------------------------- the screen's choices
+
+@dataclass(frozen=True)
+class ScopeArea:
+    code: str
+    name: str
+    kind: str  # AreaKind value: county, township, village
+
+
+def scope_choices(ctx: ServiceContext) -> tuple[list[str], list[ScopeArea]]:
+    """What the adequacy screen offers: the standards' names (built-in ones first, summer then winter,
+    then by name, as ``standards.list_standards``) and every area by code, in one read and without
+    loading the standards' needs or building an object per area (a city has thousands of villages)."""
+    with ctx.read() as session:
+        standards = session.execute(select(Standard.name, Standard.is_builtin, Standard.id)).all()
+        ordered = sorted(standards, key=lambda s: (not s.is_builtin, s.id if s.is_builtin else 0, s.name))
+        areas = [ScopeArea(code, name, kind.value)
+                 for code, name, kind in session.execute(select(Area.code, Area.name, Area.kind).order_by(Area.code))]
+        return [s.name for s in ordered], areas
+
+
 # ---------------------------------------------------------------- the check
 
 def assess(ctx: ServiceContext, scenario: Scenario) -> AdequacyReport:
@@ -246,7 +274,7 @@ def assess_in_session(session: Session, resolved: _Resolved, standard_name: str 
         people=resolved.people, days=resolved.days, as_of=resolved.as_of, last_day=resolved.last_day,
         standard=standard.name, level=resolved.level, area=resolved.area, area_name=area_name,
         max_response_hours=resolved.max_response_hours, lines=lines, summary=summarise(lines),
-        agreements_available=_agreement_supply is not None,
+        agreements_available=_agreement_supply() is not None,
     )
 
 
@@ -350,9 +378,10 @@ def _own_by_item(session: Session, standard: Standard, resolved: _Resolved, stor
 
 
 def _supply(session: Session, resolved: _Resolved, item_ids: list[int]) -> list:
-    if _agreement_supply is None or not item_ids:
+    supply = _agreement_supply()
+    if supply is None or not item_ids:
         return []
-    return list(_agreement_supply(
+    return list(supply(
         session, as_of=resolved.as_of, last_day=resolved.last_day,
         max_response_hours=resolved.max_response_hours, item_ids=item_ids,
     ))

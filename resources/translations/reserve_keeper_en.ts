@@ -59,6 +59,10 @@
         <translation>Needs</translation>
     </message>
     <message>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -3814,6 +3818,10 @@ Emergency supplies reserve management for a county: stock, ledger, dispatch, rot
 </context>
 <context>
     <name>RotationView</name>
+    <message>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>

@@ -53,6 +53,7 @@ def test_defaults_installed_and_summer_default_selected(qtbot, dctx):
     qtbot.addWidget(view)
     assert view.standard.currentData() == SUMMER_DEFAULT
     assert view.people.value() == 5000 and view.days.value() == 15
+    view.wait_for_figures()  # the first check runs on a pool thread
     assert len(view.model.rows()) == 8
 
 
@@ -162,3 +163,31 @@ def test_render_for_a_look(qtbot, admin, county, dctx):
     image = view.grab()
     assert image.save("/tmp/h6_adequacy_view_test.png")
     assert image.width() == 1200
+
+
+def test_opens_at_once_and_checks_on_a_pool_thread(qtbot, admin, county, dctx):
+    stock(admin, county)
+    view = AdequacyView(dctx)
+    qtbot.addWidget(view)
+    assert view.computing and view.report is None  # the UI thread did not wait for the check
+    assert view.summary.text() == "正在计算…"
+    view.standard.setCurrentIndex(view.standard.findData(STD))
+    view.recompute_in_background()  # a newer scenario overtakes the first check, whose answer is dropped
+    view.wait_for_figures()
+    assert not view.computing and view.report.standard == STD
+    assert {line.need for line in view.model.rows()} == {"饮用水", "帐篷", "编织袋"}
+    assert "5,000 人 × 15 天" in view.summary.text() or "5000 人 × 15 天" in view.summary.text()
+
+
+def test_scope_choices_match_the_standards_and_areas_services(admin, county):
+    from models.services.adequacy import scope_choices
+    from models.services.standards import create_standard, ensure_default_standards, list_standards
+    from models.services.warehouses import list_areas
+
+    ensure_default_standards(admin)
+    create_standard(admin, "甲标准")
+    create_standard(admin, STD)
+    names, areas = scope_choices(admin)
+    assert names == [standard.name for standard in list_standards(admin)]
+    assert [(a.code, a.name, a.kind) for a in areas] == [(a.code, a.name, a.kind.value) for a in list_areas(admin)]
+    assert len(areas) >= 2
