@@ -4,7 +4,9 @@ scrap requests awaiting an officer's approval."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -16,8 +18,9 @@ from desktop.dialogs.rotation_dialogs import ReplacementDialog, RotateOutDialog,
 from desktop.formatting import date_text, joined, money_text, quantity_text, with_note
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
-                                            configure_table, restore_columns)
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, RowTableModel, configure_table,
+                                            restore_columns)
+from desktop.widgets.background import PoolCall, wait_until
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 from models.schema.enums import Role
@@ -32,14 +35,76 @@ OVERDUE_BG = QColor("#fbd3b0")
 OVERDUE_FG = QColor("#7a3a00")
 
 
+class RotationModel(RowTableModel):
+    """The plan's rows, sorted here rather than by a proxy: a QSortFilterProxyModel sorting a city's
+    19,000 rows asks ``data()`` about half a million times (seconds). Each column's key is computed once
+    per row, when that column is first sorted by, and rows are ordered stably from the service's order
+    (store, rotate-by date, item, batch), so equal keys keep that order whichever way the column is sorted."""
+
+    def __init__(self, columns: list[Column], parent=None, **colours) -> None:
+        super().__init__(columns, parent, **colours)
+        self._plan: list[RotationRow] = []  # the service's order
+        self._order: list[int] = []  # position in _plan of each row shown
+        self._keys: dict[int, list] = {}  # column → sort key of each row of _plan
+        self._haystacks: list[str] | None = None  # lower-case searchable text of each row of _plan
+        self._sort_column, self._sort_order = -1, Qt.AscendingOrder
+
+    def set_rows(self, rows) -> None:
+        self._plan, self._keys, self._haystacks = list(rows), {}, None
+        self.beginResetModel()
+        self._order = self._sorted_order()
+        self._rows = [self._plan[i] for i in self._order]
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # the order depends only on the column and direction (the table asks twice)
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        order_before = self._order
+        self._order = self._sorted_order()
+        self._rows = [self._plan[i] for i in self._order]
+        moved = self.persistentIndexList()  # the selection, through the proxy
+        if moved:
+            row_of = {position: row for row, position in enumerate(self._order)}
+            self.changePersistentIndexList(moved, [
+                self.index(row_of[order_before[index.row()]], index.column()) for index in moved])
+        self.layoutChanged.emit()
+
+    def _sorted_order(self) -> list[int]:
+        positions = range(len(self._plan))
+        if not 0 <= self._sort_column < len(self._columns):
+            return list(positions)
+        keys = self._keys.get(self._sort_column)
+        if keys is None:
+            column = self._columns[self._sort_column]
+            keys = self._keys[self._sort_column] = list(map(column.sort_key or column.display, self._plan))
+        return sorted(positions, key=keys.__getitem__, reverse=self._sort_order == Qt.DescendingOrder)
+
+    def haystack(self, row: int) -> str:
+        """What the text filter searches in the row shown at ``row`` (item, code, batch, store, spec)."""
+        if self._haystacks is None:
+            self._haystacks = ["\0".join((r.item_name, r.item_code, r.batch, r.store_name, r.store_code,
+                                           r.spec)).lower() for r in self._plan]
+        return self._haystacks[self._order[row]]
+
+
 class RotationFilterProxy(QSortFilterProxyModel):
-    """Text (item, code, batch, store) and status filters on the loaded rows."""
+    """Text (item, code, batch, store) and status filters on the loaded rows; sorting is passed on to the
+    source ``RotationModel`` (the proxy keeps its order)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.text = ""
         self.status = ""
-        self.setSortRole(SORT_ROLE)
+        self._source: RotationModel | None = None
+
+    def setSourceModel(self, model: RotationModel) -> None:
+        self._source = model
+        super().setSourceModel(model)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        self._source.sort(column, order)
 
     def set_filter(self, *, text: str | None = None, status: str | None = None) -> None:
         self.beginFilterChange()
@@ -49,14 +114,29 @@ class RotationFilterProxy(QSortFilterProxyModel):
             self.status = status
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row: RotationRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        if row is None or (self.status and row.status != self.status):
-            return False
-        if not self.text:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self.text and not self.status:
             return True
-        return any(self.text in value.lower() for value in
-                   (row.item_name, row.item_code, row.batch, row.store_name, row.store_code, row.spec))
+        if self.status and self._source.row_at(source_row).status != self.status:
+            return False
+        return not self.text or self.text in self._source.haystack(source_row)
+
+
+@dataclass(frozen=True)
+class _PlanAnswer:
+    rows: list[RotationRow]
+    agreements: int | None
+    stores: list[tuple[str, str]] | None  # (code, name) of each readable store, when asked for
+    requests: list[ScrapRequestInfo] | None  # the pending scrap requests, when asked for
+
+
+def _plan_answer(ctx, within_days: int, store_code: str | None, with_stores: bool,
+                 with_requests: bool) -> _PlanAnswer:
+    """What the view shows, read on a pool thread (no widget touched)."""
+    stores = [(store.code, store.name) for store in list_stores(ctx)] if with_stores else None
+    requests = list_scrap_requests(ctx, store_code=store_code) if with_requests else None
+    return _PlanAnswer(rotation_plan(ctx, within_days=within_days, store_code=store_code),
+                       active_agreements(ctx), stores, requests)
 
 
 def active_agreements(ctx) -> int | None:
@@ -76,15 +156,19 @@ class RotationView(QWidget):
         super().__init__(parent)
         self.dctx = dctx
         self.store_code: str | None = dctx.current_store_code
-        self.model = RowTableModel(self._columns(), self, background=self._background,
+        self.model = RotationModel(self._columns(), self, background=self._background,
                                    foreground=self._foreground, tooltip=self._tooltip)
         self.proxy = RotationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.requests = RowTableModel(self._request_columns(), self)
+        self.ready = False  # True once the plan asked for last is shown
+        self._generation = 0
+        self._stores_shown = False  # the store filter is filled with the plan's first answer
         self._build()
         dctx.changed.connect(self._on_changed)
         dctx.store_selected.connect(self._on_store_selected)
-        self.refresh()
+        # read once the view has been painted: the plan's pool thread would hold the GIL meanwhile
+        QTimer.singleShot(0, self, self._first_refresh)
 
     # --- columns ---------------------------------------------------------------------------
     def _columns(self) -> list[Column]:
@@ -147,11 +231,10 @@ class RotationView(QWidget):
         self.search.setPlaceholderText(self.tr("搜索：物资、编码、批次或储备库"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
-        self.store = QComboBox(self)
+        self.store = QComboBox(self)  # the stores come with the plan's first answer (3,200 in a city)
+        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.store.setMinimumContentsLength(16)
         self.store.addItem(self.tr("全部储备库"), None)
-        for store in list_stores(self.dctx.service):
-            self.store.addItem(with_note(store.name, store.code), store.code)
-        self.store.setCurrentIndex(max(self.store.findData(self.store_code), 0) if self.store_code else 0)
         self.store.currentIndexChanged.connect(self._store_changed)
         self.status = QComboBox(self)
         for caption, key in ((self.tr("全部状态"), ""), (self.tr("已过期"), "expired"),
@@ -163,7 +246,7 @@ class RotationView(QWidget):
         self.within.setValue(DEFAULT_WITHIN_DAYS)
         self.within.setPrefix(self.tr("应轮换日在 "))
         self.within.setSuffix(self.tr(" 天内"))
-        self.within.valueChanged.connect(self.refresh)
+        self.within.valueChanged.connect(lambda _days: self.refresh())
         filters = QHBoxLayout()
         for widget in (self.search, self.store, self.status, self.within):
             filters.addWidget(widget)
@@ -189,6 +272,11 @@ class RotationView(QWidget):
         restore_columns(self.table, "rotation", self.model.default_widths())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.rotate_out_selected())
+        self.busy = QLabel(self.tr("正在计算…"), self.table.viewport())  # over the empty table until the first answer
+        self.busy.setAlignment(Qt.AlignCenter)
+        self.busy.setProperty("role", "hint")
+        self.busy.setAttribute(Qt.WA_TransparentForMouseEvents)
+        QVBoxLayout(self.table.viewport()).addWidget(self.busy)  # keeps it covering the viewport
         self.request_table = QTableView(self)
         configure_table(self.request_table, "scrap_requests")
         add_export_action(self.request_table, self.tr("报废申请"))
@@ -234,45 +322,103 @@ class RotationView(QWidget):
         layout.addWidget(splitter, 1)
 
     # --- data ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        try:
-            rows = rotation_plan(self.dctx.service, within_days=self.within.value(), store_code=self.store_code)
-            requests = list_scrap_requests(self.dctx.service, store_code=self.store_code)
-        except DomainError as exc:
-            interaction.error(self, self.tr("轮换计划"), exc.message)
+    def refresh(self, requests_now: bool = True) -> None:
+        """The plan (19,000 rows and 0.4 s in a city), the agreements note and, until shown once, the store
+        list on a pool thread, while the summary says 正在计算… and the previous rows stay. The pending
+        scrap requests (a short list) are read at once, so a request just made can be approved, except
+        on the first reading, where they come with the plan."""
+        if requests_now:
+            try:
+                self.requests.set_rows(list_scrap_requests(self.dctx.service, store_code=self.store_code))
+            except DomainError as exc:
+                interaction.error(self, self.tr("轮换计划"), exc.message)
+                return
+        self._generation += 1
+        self.ready = False
+        self.summary.setText(self.tr("正在计算…"))
+        self.busy.setVisible(self.model.rowCount() == 0)
+        ctx, within, store_code, with_stores = (self.dctx.service, self.within.value(), self.store_code,
+                                                not self._stores_shown)
+        call = PoolCall(lambda: _plan_answer(ctx, within, store_code, with_stores, not requests_now),
+                        self._generation)
+        call.signals.done.connect(self._on_plan)
+        call.start()
+        self._update_buttons()
+
+    def _first_refresh(self) -> None:
+        if self._generation == 0:  # not read yet (a filter applied at once has read it)
+            self.refresh(requests_now=False)
+
+    def wait_until_ready(self, timeout_ms: int = 30_000) -> None:
+        """Block until the plan asked for last is shown (tests, screenshots, benchmarks)."""
+        wait_until(lambda: self.ready, timeout_ms)
+
+    def _on_plan(self, generation: int, answer: _PlanAnswer | None, error: str) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self.ready = True
+        self.busy.setVisible(False)
+        if error:
+            self.summary.setText("")
+            interaction.error(self, self.tr("轮换计划"), error)
             return
+        if answer.stores is not None:
+            self._show_stores(answer.stores)
+        if answer.requests is not None:
+            self.requests.set_rows(answer.requests)
+        rows = answer.rows
         self.model.set_rows(rows)
-        self.requests.set_rows(requests)
-        agreements = active_agreements(self.dctx.service)
         self.agreement_note.setText(
             self.tr("协议储备（企业代储）物资由企业按协议自行轮换，不列入本表；生效协议 %1 份。")
-            .replace("%1", str(agreements)) if agreements is not None else "")
-        self.agreement_button.setVisible(agreements is not None)
-        counts = {status: sum(1 for r in rows if r.status == status) for status in STATUS_ORDER}
+            .replace("%1", str(answer.agreements)) if answer.agreements is not None else "")
+        self.agreement_button.setVisible(answer.agreements is not None)
+        counts = dict.fromkeys(STATUS_ORDER, 0)
+        planned = 0
+        for row in rows:
+            counts[row.status] += 1
+            planned += bool(row.replacement_state)
         self.summary.setText(
             self.tr("已过期 %1 批，逾期未轮换 %2 批，待轮换 %3 批，已计划补充 %4 批")
             .replace("%1", str(counts["expired"])).replace("%2", str(counts["overdue"]))
-            .replace("%3", str(counts["due"])).replace("%4", str(sum(1 for r in rows if r.replacement_state))))
+            .replace("%3", str(counts["due"])).replace("%4", str(planned)))
         self._update_buttons()
+
+    def _show_stores(self, stores: list[tuple[str, str]]) -> None:
+        """Fill the store filter, choosing the store the plan was read for."""
+        self.store.blockSignals(True)
+        self.store.clear()
+        self.store.addItem(self.tr("全部储备库"), None)
+        for code, name in stores:
+            self.store.addItem(with_note(name, code), code)
+        self.store.setCurrentIndex(max(self.store.findData(self.store_code), 0) if self.store_code else 0)
+        self.store.blockSignals(False)
+        self._stores_shown = True
+
+    def _choose_store(self, code: str | None) -> None:
+        """Show the plan of store ``code`` (all stores for None or a store not listed)."""
+        if not self._stores_shown:  # asked before the plan's first answer: read the list now
+            self._show_stores([(store.code, store.name) for store in list_stores(self.dctx.service)])
+        self.store.setCurrentIndex(max(self.store.findData(code), 0) if code else 0)
 
     def apply_filter(self, store: str | None = None, status: str | None = None, text: str | None = None,
                      **_others) -> None:
         """Show a given list (the main window calls this for tiles and alerts): store code ("" for
         all), status ("expired", "overdue", "due" or "" for all), search text."""
         if store is not None:
-            self.store.setCurrentIndex(max(self.store.findData(store), 0) if store else 0)
+            self._choose_store(store)
         if status is not None:
             self.status.setCurrentIndex(max(self.status.findData(status), 0))
         if text is not None:
             self.search.setText(text)
 
     def _on_changed(self, changed: frozenset) -> None:
+        if flags.STORES in changed:
+            self._stores_shown = False
         if changed & {flags.STOCK, flags.DOCUMENTS, flags.CATALOG, flags.STORES}:
             self.refresh()
 
     def _on_store_selected(self, code) -> None:
-        index = self.store.findData(code) if code else 0
-        self.store.setCurrentIndex(max(index, 0))
+        self._choose_store(code)
 
     def _store_changed(self) -> None:
         self.store_code = self.store.currentData()

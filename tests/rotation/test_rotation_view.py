@@ -30,7 +30,9 @@ def view(qt_env, qtbot, admin, county, answers):
     widget = RotationView(DesktopContext(admin))
     qtbot.addWidget(widget)
     widget.resize(1280, 720)
-    return widget
+    widget.wait_until_ready()  # the plan is read on a pool thread
+    yield widget
+    widget.wait_until_ready()  # no pool thread may outlive the database
 
 
 def visible_batches(widget):
@@ -66,9 +68,11 @@ def test_filters(view):
     assert sorted(visible_batches(view)) == ["R-DUE", "R-OLD"]
     view.search.clear()
     view.store.setCurrentIndex(view.store.findData("T001"))
+    view.wait_until_ready()
     assert sorted(visible_batches(view)) == ["R-DUE", "R-OLD"]
     view.store.setCurrentIndex(0)
     view.within.setValue(0)
+    view.wait_until_ready()
     assert "EXP-1128" not in visible_batches(view)
 
 
@@ -88,6 +92,7 @@ def test_rotate_out_replacement_and_scrap(view, admin, answers, monkeypatch):
     monkeypatch.setattr(ReplacementDialog, "ask", classmethod(
         lambda cls, parent, subject, quantity, today: ReplacementValues("10", dt.date(2026, 6, 20), "某厂")))
     view.plan_replacement_selected()
+    view.wait_until_ready()
     row = next(view.model.row_at(r) for r in range(view.model.rowCount()) if view.model.row_at(r).batch == "EXP-0830")
     assert row.replacement_state == "planned"
 
@@ -121,6 +126,8 @@ def test_keeper_cannot_approve(qt_env, qtbot, admin, county, answers):
     keeper = user_ctx(admin, "keeper1", "keeper", ["C001"])
     widget = RotationView(DesktopContext(keeper))
     qtbot.addWidget(widget)
+    widget.wait_until_ready()
+    assert widget.requests.rowCount() == 1
     widget.request_table.selectRow(0)
     assert not widget.approve_button.isEnabled()
 
@@ -142,6 +149,8 @@ def test_agreement_stock_is_the_enterprises_duty(view, qtbot):
 
 def test_apply_filter_from_an_alert(view):
     view.apply_filter(store="T001", status="expired")
+    view.wait_until_ready()
     assert visible_batches(view) == ["R-OLD"]
     view.apply_filter(store="", status="")
+    view.wait_until_ready()
     assert len(visible_batches(view)) == 7
