@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select, update
+from sqlalchemy import func, literal_column, select, update
 from sqlalchemy.orm import selectinload
 
 from models.context import ServiceContext
 from models.errors import ConflictError, ValidationError
 from models.messages import msg
-from models.schema.enums import AreaKind, StoreLevel
+from models.schema.enums import AreaKind, Role, StoreLevel
 from models.schema.stock import Balance
 from models.schema.warehouse import Area, Store
 from models.services import ledger
@@ -131,6 +131,77 @@ def list_stores(ctx: ServiceContext) -> list[Store]:
 def list_areas(ctx: ServiceContext) -> list[Area]:
     with ctx.read() as session:
         return list(session.scalars(select(Area).order_by(Area.code)))
+
+
+@dataclass(frozen=True)
+class AreaListRow:
+    id: int
+    parent_id: int | None
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StoreListRow:
+    id: int
+    code: str
+    name: str
+    level: StoreLevel
+    area_id: int
+    area_name: str
+    address: str
+    keeper_name: str
+    keeper_phone: str
+    floor_area: Decimal | None
+    lines: int  # non-zero stock lines (store × item × batch)
+
+
+@dataclass(frozen=True)
+class StoreList:
+    areas: list[AreaListRow]  # every area, by code
+    stores: list[StoreListRow]  # the stores the acting user may read, by level then code
+
+
+def store_list(ctx: ServiceContext) -> StoreList:
+    """What the 储备库 screen shows, as plain rows from three Core queries (issue 10).
+
+    ``list_areas`` + ``list_stores`` + ``store_line_counts`` built 6,400 ORM objects and grouped every live
+    balance by store code on the city database (≈ 1.5 s of the screen's 8.5 s); these rows take tens of
+    milliseconds. The stock lines are counted per (store level, store), so that SQLite and PostgreSQL walk
+    the partial index ``ix_balances_live_level`` (store_level, store_id, id) WHERE quantity > 0 in order."""
+    keeper = ctx.actor.role is Role.KEEPER
+    mine = (sorted(ctx.actor.store_ids) or [-1]) if keeper else []
+    with ctx.read() as session:
+        conn = session.connection()
+        areas = [AreaListRow(*row) for row in conn.execute(
+            select(Area.id, Area.parent_id, Area.code, Area.name).order_by(Area.code))]
+        names = {area.id: area.name for area in areas}
+        # the literal 0 matches the partial index's condition (a bound parameter would not, on SQLite)
+        counts = (select(Balance.store_id, func.count()).where(Balance.quantity > literal_column("0"))
+                  .group_by(Balance.store_level, Balance.store_id))
+        stores = (select(Store.id, Store.code, Store.name, Store.level, Store.area_id, Store.address,
+                         Store.keeper_name, Store.keeper_phone, Store.floor_area)
+                  .order_by(Store.level, Store.code))
+        if keeper:
+            counts = counts.where(Balance.store_id.in_(mine))
+            stores = stores.where(Store.id.in_(mine))
+        lines: dict[int, int] = {}
+        for store_id, count in conn.execute(counts):
+            lines[store_id] = lines.get(store_id, 0) + count  # one row per (level, store)
+        rows = [StoreListRow(store_id, code, name, level, area_id, names.get(area_id, ""), address or "",
+                             keeper_name or "", keeper_phone or "", floor_area, lines.get(store_id, 0))
+                for store_id, code, name, level, area_id, address, keeper_name, keeper_phone, floor_area
+                in conn.execute(stores)]
+    return StoreList(areas, rows)
+
+
+def store_for_edit(ctx: ServiceContext, code: str) -> Store:
+    """One store with its area loaded, for the edit dialog (the 储备库 screen's list holds plain rows, of
+    the stores the user may read; saving checks the user's role as ever)."""
+    with ctx.read() as session:
+        store = store_by_code(session, code)
+        _ = store.area
+        return store
 
 
 def stores_in_area(area_code: str):
