@@ -38,8 +38,9 @@ OVERDUE_FG = QColor("#7a3a00")
 class RotationModel(RowTableModel):
     """The plan's rows, sorted here rather than by a proxy: a QSortFilterProxyModel sorting a city's
     19,000 rows asks ``data()`` about half a million times (seconds). Each column's key is computed once
-    per row, when that column is first sorted by, and rows are ordered stably from the service's order
-    (store, rotate-by date, item, batch), so equal keys keep that order whichever way the column is sorted."""
+    per row, when that column is first sorted by, and rows are always sorted from the service's order
+    (store, rotate-by date, item, batch) as a freshly made proxy would: stably ascending, and descending
+    as the ascending order reversed."""
 
     def __init__(self, columns: list[Column], parent=None, **colours) -> None:
         super().__init__(columns, parent, **colours)
@@ -79,7 +80,10 @@ class RotationModel(RowTableModel):
         if keys is None:
             column = self._columns[self._sort_column]
             keys = self._keys[self._sort_column] = list(map(column.sort_key or column.display, self._plan))
-        return sorted(positions, key=keys.__getitem__, reverse=self._sort_order == Qt.DescendingOrder)
+        order = sorted(positions, key=keys.__getitem__)
+        if self._sort_order == Qt.DescendingOrder:
+            order.reverse()  # as a sorting proxy: descending is ascending read backwards, ties included
+        return order
 
     def haystack(self, row: int) -> str:
         """What the text filter searches in the row shown at ``row`` (item, code, batch, store, spec)."""
