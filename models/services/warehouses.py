@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, literal_column, select, update
@@ -133,16 +134,14 @@ def list_areas(ctx: ServiceContext) -> list[Area]:
         return list(session.scalars(select(Area).order_by(Area.code)))
 
 
-@dataclass(frozen=True)
-class AreaListRow:
+class AreaListRow(NamedTuple):
     id: int
     parent_id: int | None
     code: str
     name: str
 
 
-@dataclass(frozen=True)
-class StoreListRow:
+class StoreListRow(NamedTuple):
     id: int
     code: str
     name: str
@@ -173,7 +172,7 @@ def store_list(ctx: ServiceContext) -> StoreList:
     mine = (sorted(ctx.actor.store_ids) or [-1]) if keeper else []
     with ctx.read() as session:
         conn = session.connection()
-        areas = [AreaListRow(*row) for row in conn.execute(
+        areas = [AreaListRow._make(row) for row in conn.execute(
             select(Area.id, Area.parent_id, Area.code, Area.name).order_by(Area.code))]
         names = {area.id: area.name for area in areas}
         # the literal 0 matches the partial index's condition (a bound parameter would not, on SQLite)
