@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,22 +30,20 @@ from desktop.dialogs.document_lines_widget import (
     ERROR_STYLE,
     doc_type_label,
     make_table,
-    postable_stores,
     run_busy,
     set_table_rows,
 )
 from desktop.formatting import date_text, local_time_text, money_text, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
-                                            restore_columns)
+from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
+from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
 from desktop.widgets.store_filter import StoreFilterCombo
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType, TransferStatus
 from models.services.document_queries import (DEFAULT_LIMIT, DocumentDetail, DocumentFilter, DocumentSummary,
-                                              document_detail, list_documents)
-from models.services.ledger_queries import ledger_choices
+                                              document_detail, document_stores, list_documents)
 from models.services.reversal import reverse
 from models.services.warehouses import area_name
 from models.validation import parse_date
@@ -61,8 +59,10 @@ class DocumentsView(QWidget):
         super().__init__(parent)
         self.dctx = dctx
         self.detail: DocumentDetail | None = None
-        self.model = RowTableModel(self._columns(), self, foreground=self._foreground)
-        self.proxy = QSortFilterProxyModel(self)
+        self.postable: frozenset[str] = frozenset()  # stores this user may reverse in (set by reload_stores)
+        # sorted by the model itself (a key per row) rather than by the proxy's data() comparisons
+        self.model = SortedRowModel(self._columns(), self, foreground=self._foreground)
+        self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
@@ -190,7 +190,9 @@ class DocumentsView(QWidget):
         self._show_detail(None)
 
     def reload_stores(self) -> None:
-        self.store.set_stores([(choice.code, choice.label) for choice in ledger_choices(self.dctx.service).stores])
+        stores = document_stores(self.dctx.service)
+        self.postable = stores.postable
+        self.store.set_stores(stores.readable)
 
     # the list ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -217,8 +219,9 @@ class DocumentsView(QWidget):
             return
         if self.proxy.rowCount():  # show the newest document rather than an empty panel
             first = self.proxy.index(0, 0)
-            self.table.setCurrentIndex(first)
-            self._show(first)
+            self.table.setCurrentIndex(first)  # shows it, unless it was already the current row
+            if self.detail is None or self.detail.summary.number != first.data(ROW_ROLE).number:
+                self._show(first)
         else:
             self._show_detail(None)
 
@@ -313,8 +316,7 @@ class DocumentsView(QWidget):
              entry.document, entry.summary]
             for entry in detail.history
         ])
-        postable = {code for code, _label in postable_stores(self.dctx.service)}
-        self.reverse_button.setEnabled(summary.reversible and summary.store_code in postable)
+        self.reverse_button.setEnabled(summary.reversible and summary.store_code in self.postable)
         self.print_button.setEnabled(True)
 
     # printing ------------------------------------------------------------------------------

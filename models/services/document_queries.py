@@ -212,6 +212,27 @@ def document_detail(ctx: ServiceContext, number: str) -> DocumentDetail:
 
 
 @dataclass(frozen=True)
+class DocumentStores:
+    """The stores the documents view needs, read in one query of four columns (a city has thousands)."""
+
+    readable: list[tuple[str, str]]  # (code, "code name") by level then code, as ledger_choices().stores
+    postable: frozenset[str]  # active stores this user may post (so reverse) in, as postable_stores()
+
+
+def document_stores(ctx: ServiceContext) -> DocumentStores:
+    actor = ctx.actor
+    with ctx.read() as session:
+        rows = session.execute(
+            select(Store.id, Store.code, Store.name, Store.active).order_by(Store.level, Store.code)).all()
+    posts_anywhere = actor.role in (Role.ADMIN, Role.OFFICER)
+    return DocumentStores(
+        [(code, f"{code} {name}") for store_id, code, name, _active in rows if can_read_store(actor, store_id)],
+        frozenset(code for store_id, code, _name, active in rows
+                  if active and (posts_anywhere or (actor.role is Role.KEEPER and store_id in actor.store_ids))),
+    )
+
+
+@dataclass(frozen=True)
 class StoreChoice:
     code: str
     name: str

@@ -143,3 +143,35 @@ def test_keeper_sees_and_reverses_only_their_store(qtbot, dctx, answers, county_
     assert numbers(view) == ["RK-T001-2026-0001"]
     view.apply_filter(number="RK-C001-2026-0001")
     assert view.detail is None
+
+
+def test_store_choices_match_the_ledger_choices_and_postable_stores(dctx, county_qt):
+    from desktop.dialogs.document_lines_widget import postable_stores
+    from models.services.document_queries import document_stores
+    from models.services.ledger_queries import ledger_choices
+
+    db = dctx.service.db
+    with db.read() as session:
+        store_id = session.scalar(select(Store.id).where(Store.code == "T001"))
+    keeper = make_ctx(db, Actor(None, "keeper_t1", Role.KEEPER, frozenset({store_id})))
+    for ctx in (dctx.service, keeper):
+        stores = document_stores(ctx)
+        assert stores.readable == [(c.code, c.label) for c in ledger_choices(ctx).stores]
+        assert stores.postable == {code for code, _label in postable_stores(ctx)}
+    assert [code for code, _ in document_stores(keeper).readable] == ["T001"]
+
+
+def test_sorting_by_a_header_keeps_the_document_shown(qtbot, dctx, answers, county_qt):
+    post_documents(dctx.service)
+    dctx.current_store_code = None
+    view = open_view(qtbot, dctx)
+    view.select("RK-T001-2026-0001")
+    view.table.sortByColumn(0, Qt.AscendingOrder)  # 单号
+    assert numbers(view) == sorted(numbers(view)) and len(numbers(view)) == 4
+    assert view.table.currentIndex().data(ROW_ROLE).number == "RK-T001-2026-0001"
+    assert view.detail.summary.number == "RK-T001-2026-0001"
+    view.table.sortByColumn(0, Qt.DescendingOrder)
+    assert numbers(view) == sorted(numbers(view), reverse=True)
+    view.refresh()  # new rows keep the chosen order
+    assert numbers(view) == sorted(numbers(view), reverse=True)
+    assert view.detail.summary.number == "RK-T001-2026-0001"
