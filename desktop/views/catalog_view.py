@@ -14,8 +14,9 @@ from desktop.dialogs.field_form import FieldForm
 from desktop.dialogs.item_dialog import ItemDialog, parse_optional_int
 from desktop.formatting import money_text, with_note
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
-                                            configure_table, restore_columns)
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, configure_table,
+                                            restore_columns)
+from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 from models.schema.catalog import Category, Item
@@ -62,7 +63,9 @@ class CategoryDialog(QDialog):
         self.accept()
 
 
-class ItemFilterProxy(QSortFilterProxyModel):
+class ItemFilterProxy(SortingProxy):
+    """Filters by category prefix and text; the rows are sorted by the SortedRowModel below."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.prefix: str | None = None
@@ -70,15 +73,17 @@ class ItemFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, prefix: str | None, text: str) -> None:
+        text = text.strip().lower()
+        if (prefix, text) == (self.prefix, self.text):
+            return  # unchanged: no pass over every row
         self.beginFilterChange()
-        self.prefix, self.text = prefix, text.strip().lower()
+        self.prefix, self.text = prefix, text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        if row is None:
-            return False
-        item, category = row
+        if not self.prefix and not self.text:
+            return True
+        item, category = self.sourceModel().row_at(source_row)
         if self.prefix and not (category and category.code.startswith(self.prefix)):
             return False
         if self.text:
@@ -106,7 +111,7 @@ class CatalogView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QTreeView.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())
-        self.items_model = RowTableModel([
+        self.items_model = SortedRowModel([
             Column(self.tr("物资编码"), lambda r: r[0].code),
             Column(self.tr("物资名称"), lambda r: r[0].name),
             Column(self.tr("规格型号"), lambda r: r[0].spec),

@@ -129,3 +129,19 @@ def test_add_category_under_the_selected_one(qtbot, dctx):
     with dctx.service.read() as session:
         category = session.scalar(select(Category).where(Category.code == "10199"))
         assert category.name == "棉帐篷" and category.level == 3
+
+
+def test_sorting_by_a_column_and_filtering_together(qtbot, dctx):
+    view = CatalogView(dctx)
+    qtbot.addWidget(view)
+
+    def codes() -> list[str]:
+        return [view.proxy.index(row, 0).data(ROW_ROLE)[0].code for row in range(view.proxy.rowCount())]
+
+    assert codes() == sorted(codes())  # by 物资编码 on opening
+    view.table.sortByColumn(0, Qt.DescendingOrder)
+    assert codes() == sorted(codes(), reverse=True) and len(codes()) == 4
+    view.select_category("1")
+    assert set(codes()) == {"W500", "ZP12", "RICE"} and codes() == sorted(codes(), reverse=True)
+    view.refresh()  # the order stays with new rows
+    assert codes() == sorted(codes(), reverse=True)
