@@ -73,8 +73,7 @@ class StoreTableModel(RowTableModel):
 
     def set_rows(self, rows) -> None:
         self._base = list(rows)
-        self._haystacks = {row.id: tuple(value.lower() for value in (
-            row.code, row.name, row.address, row.keeper_name, row.keeper_phone, row.area_name)) for row in self._base}
+        self._haystacks = {}  # made at the first search, not with every opening
         self._ordered = self._sorted(self._base)
         self.beginResetModel()
         self._rows = self._visible()
@@ -115,6 +114,10 @@ class StoreTableModel(RowTableModel):
         return not self.text or any(self.text in value for value in self._haystacks[row.id])
 
     def _visible(self) -> list[StoreListRow]:
+        if self.text and not self._haystacks:
+            self._haystacks = {row.id: tuple(value.lower() for value in (
+                row.code, row.name, row.address, row.keeper_name, row.keeper_phone, row.area_name))
+                for row in self._base}
         return [row for row in self._ordered if self._accepts(row)]
 
     def _sorted(self, rows: list[StoreListRow]) -> list[StoreListRow]:
@@ -229,13 +232,17 @@ class StoresView(QWidget):
         root = QStandardItem(style.icon("county"), self.tr("全部行政区（%1 个储备库）").replace("%1", str(len(stores))))
         root.setData(None, AREA_ROLE)
         nodes: dict[int, QStandardItem] = {}
+        children: dict[int | None, list[QStandardItem]] = {}
         icon = style.icon("area")
-        for area in sorted(self.areas, key=lambda a: (len(a.code), a.code)):
-            node = QStandardItem(icon, with_note(area.name, below.get(area.id, 0)))
+        for area in sorted(self.areas, key=lambda a: (len(a.code), a.code)):  # parents before children
+            node = nodes[area.id] = QStandardItem(icon, with_note(area.name, below.get(area.id, 0)))
             node.setData(area.code, AREA_ROLE)
-            nodes[area.id] = node
-            nodes.get(area.parent_id, root).appendRow(node)
-        self.tree_model.appendRow(root)  # built before it joins the model: one insertion for the view, not 3,200
+            children.setdefault(area.parent_id if area.parent_id in nodes else None, []).append(node)
+        # each parent takes its children in one call (PySide6 6.12 drops a reference to None per call, see
+        # desktop/refcount_guard.py), and the whole tree joins the model at once: one insertion for the view
+        for parent_id, items in children.items():
+            (root if parent_id is None else nodes[parent_id]).appendRows(items)
+        self.tree_model.appendRow(root)
         self.tree.expandAll()
 
     def selected_area_code(self) -> str | None:
