@@ -1,7 +1,8 @@
 """导入导出: the Excel import wizard (choose file → preview each sheet as understood, map columns that
 could not be matched → check → import with a progress bar and cancel) and the ledger export.
 
-The import runs on the GUI thread; its progress callback pumps the event loop every 200 rows, so the
+The Excel modules (openpyxl) are imported when first used, not when the view opens (about half a
+second on an office PC). The import runs on the GUI thread; its progress callback pumps the event loop every 200 rows, so the
 progress bar moves and the 取消 button works. A cancel rolls the one import transaction back.
 Column mappings the user chooses are remembered per sheet in the settings (``IMPORT_COLUMN_MAPS``).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -26,14 +28,14 @@ from desktop.formatting import joined
 from desktop.interaction import interaction
 from desktop.views.registry import ViewSpec
 from models.documents import excel_headers as H
-from models.documents.excel_export import export_workbook
 from models.documents.excel_headers import normalise_header
-from models.documents.excel_import import ImportReport, import_workbook
-from models.documents.excel_rows import SHEET_MAP, ImportCancelled, SheetPreview, excerpt, preview
-from models.documents.excel_template import write_template
 from models.errors import DomainError
 from models.messages import localize
-from models.services.warehouses import list_stores
+from models.services.document_queries import readable_stores
+
+if TYPE_CHECKING:
+    from models.documents.excel_import import ImportReport
+    from models.documents.excel_rows import SheetPreview
 
 IMPORT_COLUMN_MAPS = app_settings.Setting(
     "import/column_maps", dict, {}, "import: per sheet, normalised header → column key chosen by the user")
@@ -142,7 +144,7 @@ class ImportExportView(QWidget):
         current = self.store_combo.currentData()
         self.store_combo.clear()
         self.store_combo.addItem(self.tr("全部储备库"), None)
-        for store in list_stores(self.dctx.service):
+        for store in readable_stores(self.dctx.service):
             self.store_combo.addItem(f"{store.code}  {store.name}", store.code)
         index = self.store_combo.findData(current)
         self.store_combo.setCurrentIndex(max(index, 0))
@@ -184,6 +186,8 @@ class ImportExportView(QWidget):
         self.path = Path(path)
         self.report = None
         self.progress.setValue(0)
+        from models.documents.excel_rows import preview  # openpyxl: loaded when first used
+
         try:
             self.previews, problems, unmatched = preview(self.path, self.column_maps(), PREVIEW_ROWS)
         except DomainError as exc:
@@ -258,6 +262,8 @@ class ImportExportView(QWidget):
 
     def set_sheet_mapping(self, title: str, sheet: str) -> None:
         """Remember that a sheet called ``title`` holds the table ``sheet`` ('' = ignore), then re-preview."""
+        from models.documents.excel_rows import SHEET_MAP
+
         self.set_column_mapping(SHEET_MAP, title, sheet)
 
     def _show_problems(self, errors, warnings) -> None:
@@ -289,6 +295,8 @@ class ImportExportView(QWidget):
                 return
             model: QStandardItemModel = table.model()
             model.removeRows(0, model.rowCount())
+            from models.documents.excel_rows import excerpt
+
             for excel_row, values in excerpt(self.path, sheet, int(row_text), self.column_maps()):
                 items = [QStandardItem(str(excel_row))] + [QStandardItem(v) for v in values]
                 if excel_row == int(row_text):
@@ -343,6 +351,9 @@ class ImportExportView(QWidget):
     def _run(self, *, dry_run: bool) -> ImportReport | None:
         if self.path is None:
             return None
+        from models.documents.excel_import import import_workbook
+        from models.documents.excel_rows import ImportCancelled
+
         self._cancel.clear()
         self._running = True
         self._set_state()
@@ -391,6 +402,8 @@ class ImportExportView(QWidget):
             self.save_template(path)
 
     def save_template(self, path: str | Path) -> Path:
+        from models.documents.excel_template import write_template
+
         written = write_template(path)
         interaction.information(self, self.tr("已保存模板"), self.tr("导入模板已保存到 {0}").format(written))
         return written
@@ -401,6 +414,8 @@ class ImportExportView(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str | Path) -> Path | None:
+        from models.documents.excel_export import export_workbook
+
         year = self.year_spin.value() or None
         try:
             result = export_workbook(self.dctx.service, path, store_code=self.store_combo.currentData(), year=year)

@@ -219,11 +219,23 @@ class DocumentStores:
     postable: frozenset[str]  # active stores this user may post (so reverse) in, as postable_stores()
 
 
+def _store_rows(ctx: ServiceContext):
+    """(id, code, name, active) of every store, by level then code (``list_stores``' order)."""
+    with ctx.read() as session:
+        return session.execute(
+            select(Store.id, Store.code, Store.name, Store.active).order_by(Store.level, Store.code)).all()
+
+
+def readable_stores(ctx: ServiceContext) -> list[StoreChoice]:
+    """The stores ``warehouses.list_stores`` gives (those the user may read, by level then code), as
+    code and name only: the store boxes of the import/export and inspections views."""
+    return [StoreChoice(code, name) for store_id, code, name, _active in _store_rows(ctx)
+            if can_read_store(ctx.actor, store_id)]
+
+
 def document_stores(ctx: ServiceContext) -> DocumentStores:
     actor = ctx.actor
-    with ctx.read() as session:
-        rows = session.execute(
-            select(Store.id, Store.code, Store.name, Store.active).order_by(Store.level, Store.code)).all()
+    rows = _store_rows(ctx)
     posts_anywhere = actor.role in (Role.ADMIN, Role.OFFICER)
     return DocumentStores(
         [(code, f"{code} {name}") for store_id, code, name, _active in rows if can_read_store(actor, store_id)],
