@@ -95,12 +95,11 @@ class Known:
         if not keys or self.ctx is None:
             return
         with self.ctx.read() as session:
-            driver = ledger._Driver(session)  # a join on the keys: SQLite scans a whole table for a tuple IN list
+            driver = ledger._Driver(session)  # the keys' look-up as fast on SQLite as on PostgreSQL
             production, expiry = (driver.result(Batch.__table__.c[name]) for name in ("production_date", "expiry_date"))
-            for item_code, batch_no, made, expires in driver.pairs_in(
+            for item_code, batch_no, made, expires in driver.keys_in(
                     "SELECT items.code, batches.batch_no, batches.production_date, batches.expiry_date",
-                    "JOIN items ON items.code = wanted.column1 "
-                    "JOIN batches ON batches.item_id = items.id AND batches.batch_no = wanted.column2", sorted(keys)):
+                    "items JOIN batches ON batches.item_id = items.id", ("items.code", "batches.batch_no"), sorted(keys)):
                 self.batches[(item_code, batch_no)] = (production(made), expiry(expires))
     opening: dict[str, str] = field(default_factory=dict)  # reference → document number
     opening_stores: dict[str, str] = field(default_factory=dict)  # store code → an opening document number

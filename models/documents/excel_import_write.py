@@ -67,14 +67,15 @@ def write_plan(ctx: ServiceContext, reader: WorkbookReader, plan: "Plan", as_of:
     return created, documents, warnings
 
 
-SQLITE_CACHE_KIB = 65536
+SQLITE_CACHE_KIB = 16384
 
 
 @contextmanager
 def _sqlite_page_cache(session: Session) -> Iterator[None]:
-    """A larger SQLite page cache (64 MB, not the default 2 MB) while the opening balances are written:
-    the index pages of balances and movements then stay in memory (≈ 20 % of the pass's database
-    work for 100,000 rows). Set back afterwards; the connection goes back to the pool as it was."""
+    """A larger SQLite page cache (16 MB, not the default 2 MB) while the opening balances are written:
+    more of the index pages of balances and movements stay in memory (100,000 rows: ≈ 0.5 s less; 64 MB
+    saved ≈ 1.2 s but added 70 MB to the peak). Set back afterwards: the connection returns to the pool
+    as it was."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
@@ -229,9 +230,9 @@ class _StockPoster:
         """(item id, batch number) → (batch id, production date, expiry date) of the batches that exist."""
         driver, production, expiry = self.driver, self.production, self.expiry
         return {(item_id, number): (batch_id, production(made), expiry(expires))
-                for item_id, number, batch_id, made, expires in driver.pairs_in(
+                for item_id, number, batch_id, made, expires in driver.keys_in(
                     "SELECT batches.item_id, batches.batch_no, batches.id, batches.production_date, batches.expiry_date",
-                    "JOIN batches ON batches.item_id = wanted.column1 AND batches.batch_no = wanted.column2", keys)}
+                    "batches", ("batches.item_id", "batches.batch_no"), keys)}
 
     def _batches(self, rows: list[tuple]) -> list[tuple[int, dt.date | None]]:
         """The (batch id, batch expiry) of every row, creating the missing batches in bulk."""

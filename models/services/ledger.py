@@ -182,7 +182,7 @@ class BulkLine:
     remarks: str = ""
 
 
-BULK_KEYS = 400  # (store, batch) pairs per balance SELECT: two bound parameters each
+BULK_KEYS = 400  # keys per look-up (two or three bound parameters each)
 
 
 class _Driver:
@@ -219,16 +219,35 @@ class _Driver:
         if rows:
             self.connection.exec_driver_sql(sql.replace("?", self.mark), rows)
 
-    def pairs_in(self, select_sql: str, join_sql: str, keys: list[tuple], lock: str = ""):
-        """Rows of ``select_sql FROM (VALUES <keys>) AS wanted join_sql`` — ``join_sql`` joins the table(s)
-        on ``wanted.column1`` / ``wanted.column2`` — ``BULK_KEYS`` key pairs at a time; ``lock``: a table to
-        lock the rows of (``FOR UPDATE OF``, PostgreSQL only). A join, not ``(a, b) IN (...)``: SQLite
-        scans the whole table for a row-value IN list (quadratic over a large import)."""
+    def keys_in(self, select_sql: str, from_sql: str, key_sql: tuple[str, ...], keys: list[tuple], lock: str = ""):
+        """Rows of ``select_sql FROM from_sql`` whose ``key_sql`` values are one of ``keys``, ``BULK_KEYS``
+        keys at a time; ``lock``: the table whose rows to lock (PostgreSQL: ``FOR UPDATE OF``).
+
+        The keys are a ``VALUES`` list joined first, looked up by index: SQLite scans the whole table for a
+        row-value ``IN`` list, and PostgreSQL, whose statistics lag far behind the rows an import adds,
+        plans a full scan (or a merge join over a whole index) for any form — so only the nested loop of
+        index look-ups is left to it (``set_config(..., true)``: for this transaction, restored after).
+        Without that, each chunk's look-up read the whole table (quadratic: minutes for 100,000 rows)."""
+        row = "(" + ", ".join([self.mark] * len(key_sql)) + ")"
+        match = " AND ".join(f"{key} = wanted.column{n}" for n, key in enumerate(key_sql, start=1))
+        postgresql = self.dialect.name == "postgresql"
+        if postgresql:
+            settings = self.connection.exec_driver_sql(
+                "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANS)).one()
+            self.connection.exec_driver_sql("SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in _PLANS))
         for start in range(0, len(keys), BULK_KEYS):
             part = keys[start:start + BULK_KEYS]
-            marks = ", ".join([f"({self.mark}, {self.mark})"] * len(part))
-            sql = f"{select_sql} FROM (VALUES {marks}) AS wanted {join_sql}{self.lock + ' OF ' + lock if lock and self.lock else ''}"
-            yield from self.connection.exec_driver_sql(sql, tuple(value for key in part for value in key))
+            marks = ", ".join([row] * len(part))
+            sql = f"{select_sql} FROM (VALUES {marks}) AS wanted CROSS JOIN {from_sql} WHERE {match}"
+            if lock and self.lock:
+                sql += f"{self.lock} OF {lock}"
+            yield from self.connection.exec_driver_sql(sql, tuple(value for key in part for value in key)).fetchall()
+        if postgresql:  # (after an error the rollback restores them)
+            self.connection.exec_driver_sql(
+                "SELECT " + ", ".join(f"set_config('{name}', {self.mark}, true)" for name in _PLANS), tuple(settings))
+
+
+_PLANS = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")  # switched off for Driver.keys_in
 
 
 def _remembered(process) -> Any:
@@ -270,12 +289,11 @@ def apply_movements_bulk(ctx: ServiceContext, session: Session, lines: list[Bulk
     session.flush()  # documents and batches the ORM still holds, before statements past it
     driver = _Driver(session)
     qty, money = driver.QTY, driver.MONEY
-    keys = list(dict.fromkeys((line.store_id, line.batch_id) for line in lines))
-    current: dict[tuple[int, int], list] = {}  # key -> [balance id or None, quantity in thousandths]
-    for balance_id, store_id, batch_id, quantity in driver.pairs_in(
-            "SELECT balances.id, balances.store_id, balances.batch_id, balances.quantity",
-            "JOIN balances ON balances.store_id = wanted.column1 AND balances.batch_id = wanted.column2",
-            keys, lock="balances"):
+    keys = list(dict.fromkeys((line.store_id, line.item_id, line.batch_id) for line in lines))  # its unique index
+    current: dict[tuple[int, int], list] = {}  # (store, batch) -> [balance id or None, quantity in thousandths]
+    for balance_id, store_id, batch_id, quantity in driver.keys_in(
+            "SELECT balances.id, balances.store_id, balances.batch_id, balances.quantity", "balances",
+            ("balances.store_id", "balances.item_id", "balances.batch_id"), keys, lock="balances"):
         current[(store_id, batch_id)] = [balance_id, quantity]
     balances = Balance.__table__.c
     date, level = driver.bind(balances.expiry_date), driver.bind(balances.store_level)
