@@ -237,7 +237,7 @@ class RotationView(QWidget):
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
         self.store = QComboBox(self)  # the stores come with the plan's first answer (3,200 in a city)
         self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.store.setMinimumContentsLength(16)
+        self.store.setMinimumContentsLength(18)
         self.store.addItem(self.tr("全部储备库"), None)
         self.store.currentIndexChanged.connect(self._store_changed)
         self.status = QComboBox(self)
