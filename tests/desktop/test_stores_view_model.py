@@ -148,3 +148,17 @@ def test_export_writes_the_rows_shown_in_their_order(qtbot, dctx, tmp_path):
     cells = [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)]
     shown = [row[:2] for row in cells if row and row[0] in {"V010", "A001"}]
     assert shown == [["V010", "西村储备点"], ["A001", "西村储备点"]]
+
+
+def test_opening_reads_three_statements_however_many_stores(qtbot, dctx):
+    from tests.benchmarks_smoke.test_query_counts import counted
+
+    add_variety(dctx)
+    with counted(dctx.service.db) as statements:
+        view = StoresView(dctx)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 9
+    assert len(statements) == 3, statements  # areas, stock lines per store, stores: no ORM objects, no query per row
+    with counted(dctx.service.db) as statements:
+        view.refresh()
+    assert len(statements) == 3, statements
