@@ -36,6 +36,11 @@ class SortedRowModel(RowTableModel):
         self._rows = [self._given[i] for i in self._order]
         self.endResetModel()
 
+    def rows(self) -> list[Any]:
+        """The rows in the order ``set_rows`` received them (as a plain ``RowTableModel`` keeps them);
+        ``row_at`` and the model's indexes are in the sorted order."""
+        return list(self._given)
+
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
         return self._sort_column, self._sort_order
 

@@ -2,13 +2,15 @@
 
 Filters by date range, user, object, action and text; pages of 200 newest first (keyset paging, "加载更多"),
 and exports everything matching to Excel. Keepers are refused by the service (the trail spans all stores).
+The user/object/action boxes list what the trail holds: three scans of the whole trail on a city's
+database, so they are read on a pool thread while the first page is shown (``wait_for_facets``).
 """
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -16,12 +18,14 @@ from desktop.context import DesktopContext
 from desktop.formatting import local_time_text, message_label, translated_columns
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
-                                            restore_columns)
+from desktop.table_models.row_model import ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
+from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
+from desktop.widgets.background import PoolCall, wait_until
 from models.errors import DomainError
 from models.services.audit_queries import (ACTION_LABELS, ENTITY_LABELS, PAGE_SIZE, AuditFilter, AuditRow,
-                                           audit_facets, export_audit, search_audit)
+                                           AuditFacets, audit_facets, export_audit, require_audit_reader,
+                                           search_audit)
 
 TABLE_KEY = "audit"
 
@@ -51,6 +55,8 @@ class AuditView(QWidget):
         self.dctx = dctx
         self.next_key = None
         self.filter = AuditFilter()
+        self._facets_generation = 0
+        self.facets_ready = False
         self._build()
         dctx.changed.connect(lambda _flags: self.refresh())
         self.refresh()
@@ -70,6 +76,8 @@ class AuditView(QWidget):
         self.user_box = QComboBox(self)
         self.entity_box = QComboBox(self)
         self.action_box = QComboBox(self)
+        for box in (self.user_box, self.entity_box, self.action_box):
+            box.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # filled after the first show
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("搜索编号、摘要、修改内容…"))
         self.text_edit.setClearButtonEnabled(True)
@@ -92,8 +100,9 @@ class AuditView(QWidget):
         bar.addWidget(self.search_button)
         bar.addWidget(self.export_button)
 
-        self.model = RowTableModel(translated_columns("AuditView", COLUMNS), self, tooltip=lambda r: r.summary or None)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = SortedRowModel(translated_columns("AuditView", COLUMNS), self,
+                                    tooltip=lambda r: r.summary or None)
+        self.proxy = SortingProxy(self)  # the model sorts itself: a key per row, not data() per comparison
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -126,8 +135,32 @@ class AuditView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
 
-    def _fill_boxes(self) -> None:
-        facets = audit_facets(self.dctx.service)
+    def _load_facets(self) -> None:
+        """Read the values for the boxes on a pool thread; each box keeps its choice meanwhile."""
+        for box in (self.user_box, self.entity_box, self.action_box):
+            if box.count() == 0:
+                box.addItem(self.tr("全部"), "")
+        self._facets_generation += 1
+        self.facets_ready = False
+        ctx = self.dctx.service
+        worker = PoolCall(lambda: audit_facets(ctx), self._facets_generation)
+        worker.signals.done.connect(self._facets_answered)
+        worker.start()
+
+    def _facets_answered(self, generation: int, facets: AuditFacets | None, error: str) -> None:
+        if generation != self._facets_generation:
+            return
+        self.facets_ready = True
+        if facets is not None:
+            self._fill_boxes(facets)
+        elif error:
+            self.count_label.setText(error)
+
+    def wait_for_facets(self, timeout_ms: int = 30_000) -> None:
+        """Block until the boxes are filled (tests, screenshots)."""
+        wait_until(lambda: self.facets_ready, timeout_ms)
+
+    def _fill_boxes(self, facets: AuditFacets) -> None:
         for box, values, labels in ((self.user_box, facets.usernames, {}),
                                     (self.entity_box, facets.entities, ENTITY_LABELS),
                                     (self.action_box, facets.actions, ACTION_LABELS)):
@@ -151,10 +184,11 @@ class AuditView(QWidget):
 
     def refresh(self) -> None:
         try:
-            self._fill_boxes()
+            require_audit_reader(self.dctx.service)
         except DomainError as exc:
             self._refused(exc)
             return
+        self._load_facets()
         self.apply_filters()
 
     def _refused(self, exc: DomainError) -> None:

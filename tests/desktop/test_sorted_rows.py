@@ -61,6 +61,8 @@ def test_same_order_as_a_sorting_proxy(qtmodeltester, column, order):
     proxy.sort(column, order)
     assert shown(proxy) == qt_order(column, order)
     assert model.sort_column() == (column, order)
+    assert model.rows() == ROWS  # as given, like a RowTableModel's
+    assert [model.row_at(row).name for row in range(model.rowCount())] == qt_order(column, order)
     model.set_rows(list(ROWS))  # new rows keep the sort
     assert shown(proxy) == qt_order(column, order)
     qtmodeltester.check(model, force_py=True)

@@ -27,6 +27,7 @@ def test_audit_view_filters_pages_and_exports(qtbot, qtmodeltester, dctx, answer
     view = AuditView(dctx)
     qtbot.addWidget(view)
     view.resize(1200, 600)
+    view.wait_for_facets()  # the boxes are filled from a pool thread
     qtmodeltester.check(view.proxy, force_py=True)
     everything = len(shown(view))
     assert everything > 10
@@ -115,3 +116,18 @@ def test_backup_status_makes_the_daily_copy_once(qtbot, dctx, backend, tmp_path)
     failing = BackupStatus(DesktopContext(later))
     qtbot.addWidget(failing)
     assert failing.auto_error and "自动备份失败" in failing.label.text() and failing.property("overdue") is True
+
+
+def test_the_first_page_is_shown_while_the_boxes_are_read_on_a_pool_thread(qtbot, dctx):
+    from models.services.audit_queries import audit_facets
+
+    set_setting(dctx.service, "backup.keep", 12)
+    view = AuditView(dctx)
+    qtbot.addWidget(view)
+    assert not view.facets_ready and view.model.rowCount() > 0  # the page did not wait for the boxes
+    assert [view.entity_box.itemData(i) for i in range(view.entity_box.count())] == [""]
+    view.wait_for_facets()
+    facets = audit_facets(dctx.service)
+    assert [view.entity_box.itemData(i) for i in range(view.entity_box.count())] == ["", *facets.entities]
+    assert [view.user_box.itemData(i) for i in range(view.user_box.count())] == ["", *facets.usernames]
+    assert [view.action_box.itemData(i) for i in range(view.action_box.count())] == ["", *facets.actions]
