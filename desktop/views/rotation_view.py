@@ -20,6 +20,7 @@ from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
+from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.widgets.background import PoolCall, wait_until
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
@@ -28,74 +29,50 @@ from models.services.rotation import (DEFAULT_WITHIN_DAYS, RotationRow, plan_rep
                                       rotation_plan)
 from models.services.scrap_approval import (ScrapLine, ScrapRequestInfo, approve_scrap, list_scrap_requests,
                                             reject_scrap, request_scrap)
-from models.services.warehouses import list_stores
+from models.services.document_queries import readable_stores
 
 STATUS_ORDER = {"expired": 0, "overdue": 1, "due": 2}
 OVERDUE_BG = QColor("#fbd3b0")
 OVERDUE_FG = QColor("#7a3a00")
 
 
-class RotationModel(RowTableModel):
-    """The plan's rows, sorted here rather than by a proxy: a QSortFilterProxyModel sorting a city's
-    19,000 rows asks ``data()`` about half a million times (seconds). Each column's key is computed once
-    per row, when that column is first sorted by, and rows are always sorted from the service's order
-    (store, rotate-by date, item, batch) as a freshly made proxy would: stably ascending, and descending
-    as the ascending order reversed."""
+class RotationModel(SortedRowModel):
+    """The plan's rows, sorted by the model (a sorting proxy asks ``data()`` about half a million times
+    for a city's 19,000 rows: seconds), in the proxy's order (``desktop/table_models/sorted_rows.py``).
+    Each column's keys are computed once per set of rows, when it is first sorted by (the value column
+    multiplies and rounds 19,000 Decimals), and the text filter's lower-case text once as well."""
 
-    def __init__(self, columns: list[Column], parent=None, **colours) -> None:
-        super().__init__(columns, parent, **colours)
-        self._plan: list[RotationRow] = []  # the service's order
-        self._order: list[int] = []  # position in _plan of each row shown
-        self._keys: dict[int, list] = {}  # column → sort key of each row of _plan
-        self._haystacks: list[str] | None = None  # lower-case searchable text of each row of _plan
-        self._sort_column, self._sort_order = -1, Qt.AscendingOrder
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys: dict[int, list] = {}  # column → sort key of each row, in the order given
+        self._haystacks: list[str] | None = None  # lower-case searchable text of each row, in the order given
 
     def set_rows(self, rows) -> None:
-        self._plan, self._keys, self._haystacks = list(rows), {}, None
-        self.beginResetModel()
-        self._order = self._sorted_order()
-        self._rows = [self._plan[i] for i in self._order]
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        if (column, order) == (self._sort_column, self._sort_order):
-            return  # the order depends only on the column and direction (the table asks twice)
-        self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        order_before = self._order
-        self._order = self._sorted_order()
-        self._rows = [self._plan[i] for i in self._order]
-        moved = self.persistentIndexList()  # the selection, through the proxy
-        if moved:
-            row_of = {position: row for row, position in enumerate(self._order)}
-            self.changePersistentIndexList(moved, [
-                self.index(row_of[order_before[index.row()]], index.column()) for index in moved])
-        self.layoutChanged.emit()
+        self._keys, self._haystacks = {}, None
+        super().set_rows(rows)
 
     def _sorted_order(self) -> list[int]:
-        positions = range(len(self._plan))
+        given = range(len(self._given))
         if not 0 <= self._sort_column < len(self._columns):
-            return list(positions)
+            return list(given)
         keys = self._keys.get(self._sort_column)
         if keys is None:
             column = self._columns[self._sort_column]
-            keys = self._keys[self._sort_column] = list(map(column.sort_key or column.display, self._plan))
-        order = sorted(positions, key=keys.__getitem__)
-        if self._sort_order == Qt.DescendingOrder:
-            order.reverse()  # as a sorting proxy: descending is ascending read backwards, ties included
-        return order
+            keys = self._keys[self._sort_column] = list(map(column.sort_key or column.display, self._given))
+        ascending = sorted(given, key=keys.__getitem__)  # no column of the plan has a None key
+        return ascending[::-1] if self._sort_order == Qt.DescendingOrder else ascending
 
     def haystack(self, row: int) -> str:
         """What the text filter searches in the row shown at ``row`` (item, code, batch, store, spec)."""
         if self._haystacks is None:
             self._haystacks = ["\0".join((r.item_name, r.item_code, r.batch, r.store_name, r.store_code,
-                                           r.spec)).lower() for r in self._plan]
+                                           r.spec)).lower() for r in self._given]
         return self._haystacks[self._order[row]]
 
 
-class RotationFilterProxy(QSortFilterProxyModel):
-    """Text (item, code, batch, store) and status filters on the loaded rows; sorting is passed on to the
-    source ``RotationModel`` (the proxy keeps its order)."""
+class RotationFilterProxy(SortingProxy):
+    """Text (item, code, batch, store) and status filters on the loaded rows; sorting is done by the
+    ``RotationModel`` below."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -106,9 +83,6 @@ class RotationFilterProxy(QSortFilterProxyModel):
     def setSourceModel(self, model: RotationModel) -> None:
         self._source = model
         super().setSourceModel(model)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        self._source.sort(column, order)
 
     def set_filter(self, *, text: str | None = None, status: str | None = None) -> None:
         self.beginFilterChange()
@@ -137,7 +111,7 @@ class _PlanAnswer:
 def _plan_answer(ctx, within_days: int, store_code: str | None, with_stores: bool,
                  with_requests: bool) -> _PlanAnswer:
     """What the view shows, read on a pool thread (no widget touched)."""
-    stores = [(store.code, store.name) for store in list_stores(ctx)] if with_stores else None
+    stores = [(store.code, store.name) for store in readable_stores(ctx)] if with_stores else None
     requests = list_scrap_requests(ctx, store_code=store_code) if with_requests else None
     return _PlanAnswer(rotation_plan(ctx, within_days=within_days, store_code=store_code),
                        active_agreements(ctx), stores, requests)
@@ -401,7 +375,7 @@ class RotationView(QWidget):
     def _choose_store(self, code: str | None) -> None:
         """Show the plan of store ``code`` (all stores for None or a store not listed)."""
         if not self._stores_shown:  # asked before the plan's first answer: read the list now
-            self._show_stores([(store.code, store.name) for store in list_stores(self.dctx.service)])
+            self._show_stores([(store.code, store.name) for store in readable_stores(self.dctx.service)])
         self.store.setCurrentIndex(max(self.store.findData(code), 0) if code else 0)
 
     def apply_filter(self, store: str | None = None, status: str | None = None, text: str | None = None,
@@ -466,7 +440,7 @@ class RotationView(QWidget):
         row = self.selected_row()
         if row is None or row.status == "expired":
             return
-        stores = [(s.code, s.name) for s in list_stores(self.dctx.service) if s.code != row.store_code]
+        stores = [(s.code, s.name) for s in readable_stores(self.dctx.service) if s.code != row.store_code]
         values = RotateOutDialog.ask(self, self._subject(row), row.quantity, stores)
         if values is None:
             return
