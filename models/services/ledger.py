@@ -210,10 +210,19 @@ class _Driver:
         return _remembered(column.type._cached_result_processor(self.dialect, None))
 
     def insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if rows:
-            self.connection.exec_driver_sql(
-                f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([self.mark] * len(columns))})",
-                rows)
+        """executemany on SQLite; ``COPY … FROM STDIN`` on PostgreSQL (psycopg 3), several times faster
+        than one INSERT per row (same rows, same order, constraints and triggers as for INSERT)."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if self.dialect.name == "postgresql" and self.dialect.driver == "psycopg":
+            with self.connection.connection.driver_connection.cursor() as cursor, \
+                    cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as stream:
+                for row in rows:
+                    stream.write_row(row)
+            return
+        self.connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([self.mark] * len(columns))})",
+                                        rows)
 
     def execute_many(self, sql: str, rows: list[tuple]) -> None:
         if rows:
