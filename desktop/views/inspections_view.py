@@ -3,7 +3,7 @@ fire checks), recording one, and the latest records."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -16,13 +16,14 @@ from desktop.interaction import interaction
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
+from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 from models.schema.enums import Role
 from models.services.inspections import (DEFAULT_WITHIN_DAYS, DueInspection, InspectionHistoryRow,
                                          InspectionInput, due_inspections, inspection_history,
                                          install_default_schedules, list_schedules, record_inspection)
-from models.services.warehouses import list_stores
+from models.services.document_queries import readable_stores
 
 
 class InspectionsView(QWidget):
@@ -30,9 +31,9 @@ class InspectionsView(QWidget):
         super().__init__(parent)
         self.dctx = dctx
         self.store_code: str | None = dctx.current_store_code
-        self.model = RowTableModel(self._columns(), self, background=self._background,
-                                   foreground=self._foreground)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = SortedRowModel(self._columns(), self, background=self._background,
+                                    foreground=self._foreground)
+        self.proxy = SortingProxy(self)  # the model sorts itself: a key per row, not data() per comparison
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
         self.history = RowTableModel(self._history_columns(), self)
@@ -83,8 +84,11 @@ class InspectionsView(QWidget):
 
     def _build(self) -> None:
         self.store = QComboBox(self)
+        # thousands of stores in a city: size the box without measuring every entry
+        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.store.setMinimumContentsLength(24)
         self.store.addItem(self.tr("全部储备库"), None)
-        for store in list_stores(self.dctx.service):
+        for store in readable_stores(self.dctx.service):  # codes and names only (a city has thousands)
             self.store.addItem(with_note(store.name, store.code), store.code)
         self.store.setCurrentIndex(max(self.store.findData(self.store_code), 0) if self.store_code else 0)
         self.store.currentIndexChanged.connect(self._store_changed)

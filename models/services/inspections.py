@@ -19,6 +19,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
@@ -273,12 +274,16 @@ def due_inspections(
     result = []
     with ctx.read() as session:
         store_filter = store_by_code(session, store_code).id if store_code else None
-        stores = {s.id: s for s in session.scalars(select(Store).where(Store.active.is_(True)))}
+        schedules = list(session.scalars(select(InspectionSchedule).where(InspectionSchedule.active.is_(True))))
+        if not schedules:
+            return result
+        # id, code and name are all the targets use: plain rows, not an ORM object per store (a city has 3,200)
+        stores = {s.id: s for s in session.execute(
+            select(Store.id, Store.code, Store.name).where(Store.active.is_(True)))}
         if ctx.actor.role is Role.KEEPER:
             stores = {k: v for k, v in stores.items() if k in ctx.actor.store_ids}
         if store_filter is not None:
             stores = {k: v for k, v in stores.items() if k == store_filter}
-        schedules = list(session.scalars(select(InspectionSchedule).where(InspectionSchedule.active.is_(True))))
         last = _last_records(session)
         for schedule in schedules:
             for store, item, batch, first_due in _targets(session, schedule, stores, as_of):
@@ -331,7 +336,7 @@ def _matching_item_ids(session: Session, schedule: InspectionSchedule) -> set[in
     return None
 
 
-def _targets(session: Session, schedule: InspectionSchedule, stores: dict[int, Store], as_of: dt.date):
+def _targets(session: Session, schedule: InspectionSchedule, stores: dict[int, Any], as_of: dt.date):
     """(store, item, batch, first due date) for each thing this schedule inspects."""
     if schedule.store_id is not None:
         stores = {k: v for k, v in stores.items() if k == schedule.store_id}
