@@ -123,6 +123,9 @@ class ImportExportView(QWidget):
         box = QGroupBox(self.tr("导出 Excel 台账"), self)
         form = QFormLayout()
         self.store_combo = QComboBox(box)
+        # thousands of stores in a city: size the box without measuring every entry
+        self.store_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.store_combo.setMinimumContentsLength(20)
         self.year_spin = QSpinBox(box)
         self.year_spin.setRange(0, 9999)
         self.year_spin.setSpecialValueText(self.tr("全部年份"))
