@@ -117,6 +117,9 @@ class DocumentsView(QWidget):
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.refresh)
         self.store = StoreFilterCombo(self)
+        # thousands of stores in a city: size the box without measuring every entry
+        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.store.setMinimumContentsLength(18)
         self.doc_type = QComboBox(self)
         self.doc_type.addItem(self.tr("全部类型"), None)
         for doc_type in DocType:
