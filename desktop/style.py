@@ -17,6 +17,8 @@ EXPIRED_FG = QColor("#8a1010")
 DUE_BG = QColor("#fde3a7")
 DUE_FG = QColor("#6b4a00")
 BASE_POINT_SIZE = 10
+# the stylesheet's arrow images (a styled spin box or combo box no longer draws the platform's arrows)
+ICONS = (Path(resources.__file__).parent / "icons").as_posix()
 
 STYLESHEET = f"""
 QMainWindow, QDialog, QWizard {{ background: #f5f7fa; }}
@@ -37,6 +39,19 @@ QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QPlainTextEdit, QText
     background: #ffffff; border: 1px solid #b8c2cc; border-radius: 3px; padding: 3px 5px; min-height: 20px; }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus,
 QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {FOCUS}; }}
+QSpinBox, QDoubleSpinBox {{ padding-right: 20px; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::down-button {{
+    subcontrol-origin: border; width: 18px; border-left: 1px solid #d0d7e0; background: #f4f7fb; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 3px; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom right;
+    border-bottom-right-radius: 3px; }}
+QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QSpinBox::down-button:hover,
+QDoubleSpinBox::down-button:hover {{ background: #e8f0f8; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{ image: url({ICONS}/arrow-up.svg); width: 9px; height: 9px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{ image: url({ICONS}/arrow-down.svg); width: 9px; height: 9px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: top right; width: 20px;
+    border-left: 1px solid #d0d7e0; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({ICONS}/arrow-down.svg); width: 9px; height: 9px; }}
 QLineEdit[invalid="true"], QComboBox[invalid="true"] {{ border: 2px solid #c0392b; background: #fff5f5; }}
 QLabel[role="error"] {{ color: #c0392b; }}
 QLabel[role="title"] {{ font-size: 15pt; font-weight: bold; color: #1d2b3a; }}
