@@ -34,3 +34,22 @@ def test_readable_stores_are_those_list_stores_gives(admin, county):
     keeper = make_ctx(admin.db, Actor(None, "keeper", Role.KEEPER, frozenset({store_id})))
     assert [(s.code, s.name) for s in readable_stores(keeper)] == [(s.code, s.name) for s in list_stores(keeper)]
     assert [s.code for s in readable_stores(keeper)] == [county.village_store]
+
+
+def test_due_inspections_reads_no_stores_without_an_active_schedule(admin, county):
+    from sqlalchemy import event
+
+    from models.services.inspections import due_inspections, list_schedules
+
+    assert list_schedules(admin) == []
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement.lower())
+
+    event.listen(admin.db.engine, "before_cursor_execute", seen)
+    try:
+        assert due_inspections(admin) == []
+    finally:
+        event.remove(admin.db.engine, "before_cursor_execute", seen)
+    assert statements and not [s for s in statements if "from stores" in s]
