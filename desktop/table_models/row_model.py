@@ -6,6 +6,7 @@ anything: a view fetches rows through a service and hands them over with ``set_r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +16,24 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop import settings as app_settings
 
-SORT_ROLE = Qt.UserRole
-ROW_ROLE = Qt.UserRole + 1
+# roles as plain ints (see RowTableModel.data)
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+SORT_ROLE = int(Qt.ItemDataRole.UserRole.value)
+ROW_ROLE = SORT_ROLE + 1
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ANSWERED = frozenset((DISPLAY, SORT_ROLE, ROW_ROLE, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND))
 
 LEFT = Qt.AlignLeft | Qt.AlignVCenter
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 CENTER = Qt.AlignCenter
+
+
+@functools.lru_cache(maxsize=None)
+def _int_align(align: Qt.AlignmentFlag) -> int:
+    return int(align.value) if hasattr(align, "value") else int(align)
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,10 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # must give one type per column (str or number)
     align: Qt.AlignmentFlag = LEFT
     width: int = 0  # default width in pixels (0: the table's default)
+
+    @property
+    def int_align(self) -> int:
+        return _int_align(self.align)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -64,31 +81,32 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        # every cell is asked for several roles at each repaint: the roles are plain ints held at module
+        # level, since looking up ``Qt.DisplayRole`` costs several microseconds a time in PySide6 6.12
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if not (0 <= index.column() < len(self._columns)):
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows) and 0 <= c < len(self._columns)):
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.DisplayRole:
+        row = self._rows[r]
+        column = self._columns[c]
+        if role == DISPLAY:
             return column.display(row)
-        if role == Qt.ToolTipRole:
+        if role == _ALIGNMENT:
+            return column.int_align
+        if role == _BACKGROUND:
+            return self._background(row) if self._background else None
+        if role == _FOREGROUND:
+            return self._foreground(row) if self._foreground else None
+        if role == _TOOLTIP:
             return self._tooltip(row) if self._tooltip else None
         if role == SORT_ROLE:
             return column.sort_key(row) if column.sort_key else column.display(row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.BackgroundRole and self._background:
-            return self._background(row)
-        if role == Qt.ForegroundRole and self._foreground:
-            return self._foreground(row)
-        return None
+        return row  # ROW_ROLE
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role != DISPLAY:
             return None
         if orientation == Qt.Horizontal and 0 <= section < len(self._columns):
             return self._columns[section].title
