@@ -19,15 +19,16 @@ from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
 from desktop.formatting import with_note
+from desktop.table_models.row_model import DECORATION, DISPLAY, TOOLTIP
 from desktop.i18n import translated
 from desktop.views.registry import ViewSpec
 from models.schema.enums import AreaKind
 from models.services.navigation_tree import NavigationTree, navigation_tree
 
-STORE_ROLE = Qt.UserRole + 1
+STORE_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 KEY_ROLE = Qt.UserRole + 2
-AREA_ROLE = Qt.UserRole + 3
-NAME_ROLE = Qt.UserRole + 4
+AREA_ROLE = int(Qt.ItemDataRole.UserRole.value) + 3
+NAME_ROLE = int(Qt.ItemDataRole.UserRole.value) + 4
 
 
 def view_icon(spec: ViewSpec):
@@ -182,18 +183,18 @@ class StoreTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
         return self.rowCount(parent) > 0
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
         # context StoreTree: the widget that showed these texts before the model
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if node.kind == "all":
                 return QCoreApplication.translate("StoreTree", "全部储备库（%1）").replace("%1", str(node.stores))
             return with_note(node.name, node.lines)
-        if role == Qt.DecorationRole:
+        if role == DECORATION:
             return style.icon(node.icon)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             if node.kind == "area":
                 return (QCoreApplication.translate("StoreTree", "储备库 %1 个 · 库存批次 %2")
                         .replace("%1", str(node.stores)).replace("%2", str(node.lines)))

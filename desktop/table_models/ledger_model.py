@@ -15,13 +15,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 
 from desktop.formatting import date_text, local_time_text, number_text
+from desktop.table_models.row_model import ALIGNMENT, DISPLAY, FOREGROUND, TOOLTIP
 from models.services.ledger_queries import LedgerKey, LedgerPage, LedgerRow
 
 PageSource = Callable[[LedgerKey | None, bool], LedgerPage]  # (after, newest_first) -> page
 
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-ROW_ROLE = Qt.UserRole + 1
+ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 INBOUND = QColor("#1d6b2f")
 OUTBOUND = QColor("#9a1c1c")
 
@@ -139,25 +140,25 @@ class LedgerTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(COLUMNS)):
             return None
         row = self._rows[index.row()]
         _title, show, align = COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return show(row)
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGNMENT:
             return align
-        if role == Qt.ForegroundRole and index.column() == DELTA_COLUMN:
+        if role == FOREGROUND and index.column() == DELTA_COLUMN:
             return INBOUND if row.delta > 0 else OUTBOUND
-        if role == Qt.ToolTipRole and index.column() in (4, 5):
+        if role == TOOLTIP and index.column() in (4, 5):
             return f"{row.item_code} {row.item_name} {row.spec}".strip()
         if role == ROW_ROLE:
             return row
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role != DISPLAY:
             return None
         if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
             return _tr(COLUMNS[section][0])

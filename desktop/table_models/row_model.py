@@ -20,11 +20,12 @@ from desktop import settings as app_settings
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole.value)
 ROW_ROLE = SORT_ROLE + 1
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-_ANSWERED = frozenset((DISPLAY, SORT_ROLE, ROW_ROLE, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND))
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ANSWERED = frozenset((DISPLAY, SORT_ROLE, ROW_ROLE, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND))
 
 LEFT = Qt.AlignLeft | Qt.AlignVCenter
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -93,13 +94,13 @@ class RowTableModel(QAbstractTableModel):
         column = self._columns[c]
         if role == DISPLAY:
             return column.display(row)
-        if role == _ALIGNMENT:
+        if role == ALIGNMENT:
             return column.int_align
-        if role == _BACKGROUND:
+        if role == BACKGROUND:
             return self._background(row) if self._background else None
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             return self._foreground(row) if self._foreground else None
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return self._tooltip(row) if self._tooltip else None
         if role == SORT_ROLE:
             return column.sort_key(row) if column.sort_key else column.display(row)
