@@ -228,7 +228,8 @@ class _Driver:
         if rows:
             self.connection.exec_driver_sql(sql.replace("?", self.mark), rows)
 
-    def keys_in(self, select_sql: str, from_sql: str, key_sql: tuple[str, ...], keys: list[tuple], lock: str = ""):
+    def keys_in(self, select_sql: str, from_sql: str, key_sql: tuple[str, ...], keys: list[tuple],
+                lock: str = "") -> list:
         """Rows of ``select_sql FROM from_sql`` whose ``key_sql`` values are one of ``keys``, ``BULK_KEYS``
         keys at a time; ``lock``: the table whose rows to lock (PostgreSQL: ``FOR UPDATE OF``).
 
@@ -244,16 +245,18 @@ class _Driver:
             settings = self.connection.exec_driver_sql(
                 "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANS)).one()
             self.connection.exec_driver_sql("SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in _PLANS))
+        found: list = []
         for start in range(0, len(keys), BULK_KEYS):
             part = keys[start:start + BULK_KEYS]
             marks = ", ".join([row] * len(part))
             sql = f"{select_sql} FROM (VALUES {marks}) AS wanted CROSS JOIN {from_sql} WHERE {match}"
             if lock and self.lock:
                 sql += f"{self.lock} OF {lock}"
-            yield from self.connection.exec_driver_sql(sql, tuple(value for key in part for value in key)).fetchall()
+            found.extend(self.connection.exec_driver_sql(sql, tuple(value for key in part for value in key)).fetchall())
         if postgresql:  # (after an error the rollback restores them)
             self.connection.exec_driver_sql(
                 "SELECT " + ", ".join(f"set_config('{name}', {self.mark}, true)" for name in _PLANS), tuple(settings))
+        return found
 
 
 _PLANS = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")  # switched off for Driver.keys_in
