@@ -169,7 +169,9 @@ def list_documents(ctx: ServiceContext, filters: DocumentFilter = DocumentFilter
             stmt = stmt.where(Document.store_id.in_(sorted(ctx.actor.store_ids) or [-1]))
         newest_first = (Document.doc_date.desc(), Document.id.desc())
         page = stmt.order_by(*newest_first).limit(limit).subquery()
-        rows = session.execute(_summary_query().where(Document.id.in_(select(page.c.id))).order_by(*newest_first))
+        # plain rows on the session's connection: no ORM loading for the 2,000 summaries
+        rows = session.connection().execute(
+            _summary_query().where(Document.id.in_(select(page.c.id))).order_by(*newest_first)).all()
         return [_summary(row) for row in rows]
 
 
