@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QCoreApplication, QEvent, QEventLoop, QModelIndex,
+                            QObject, Qt, QTimer, Signal)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.formatting import with_note
+from desktop.table_models.row_model import DISPLAY
 from models.context import ServiceContext
 from models.schema.enums import DocType, Role
 from models.services.catalog import list_items
@@ -44,8 +45,9 @@ DOC_TYPE_LABELS = (
     QT_TRANSLATE_NOOP("labels", "群众号料"),
 )
 
-SEARCH_ROLE = Qt.UserRole + 10
-CODE_ROLE = Qt.UserRole + 11
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole.value) + 10
+CODE_ROLE = int(Qt.ItemDataRole.UserRole.value) + 11
+EDIT = int(Qt.ItemDataRole.EditRole.value)
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -145,6 +147,35 @@ def store_combo(stores: Sequence[tuple[str, str]], current: str | None, parent: 
     return combo
 
 
+class _ItemListModel(QAbstractListModel):
+    """The items the completer searches: a list model over the choices (a QStandardItem per item cost
+    about 0.1 ms each to build, a tenth of a second for a city's catalogue every time a screen opened)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[ItemChoice] = []
+
+    def set_items(self, items: list[ItemChoice]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == DISPLAY or role == EDIT:
+            return f"{item.code}  {item.name}  {item.spec}".strip()
+        if role == SEARCH_ROLE:
+            return item.search
+        if role == CODE_ROLE:
+            return item.code
+        return None
+
+
 class _CodeCompleter(QCompleter):
     """Matches on code, name and pinyin; puts the item code into the line edit."""
 
@@ -161,7 +192,7 @@ class ItemPicker(QLineEdit):
         super().__init__(parent)
         self._current: ItemChoice | None = None
         self.setPlaceholderText(self.tr("编码、名称或拼音首字母"))
-        self._model = QStandardItemModel(self)
+        self._model = _ItemListModel(self)
         self.set_items(items)
         completer = _CodeCompleter(self._model, self)
         completer.setCompletionRole(SEARCH_ROLE)
@@ -175,12 +206,7 @@ class ItemPicker(QLineEdit):
         """Offer these items (after the catalogue changed)."""
         self._items = list(items)
         self._by_code = {item.code.lower(): item for item in self._items}
-        self._model.clear()
-        for item in self._items:
-            row = QStandardItem(f"{item.code}  {item.name}  {item.spec}".strip())
-            row.setData(item.search, SEARCH_ROLE)
-            row.setData(item.code, CODE_ROLE)
-            self._model.appendRow(row)
+        self._model.set_items(self._items)
         self._current = None
         self._on_text(self.text())
 
