@@ -5,9 +5,12 @@ signed in as the administrator (no login dialog), offscreen, and report as JSON 
 - ``{"event": "figures", "t": ...}`` when that view (home) had filled in what it counts on pool threads
   (reported at the end);
 - ``{"event": "view", "key": ..., "t": ..., "rss_mb": ...}`` after each view asked for is built,
-  shown and painted (``t`` seconds since the process started; ``rss_mb`` the peak resident set).
+  shown and painted (``t`` seconds since the process started; ``rss_mb`` the peak resident set);
+- with ``--settle``, ``{"event": "settled", "key": ..., ...}`` after the window and after each view, once
+  what they compute on pool threads has been computed and shown: the next view then opens on its own,
+  and the peak memory includes those results.
 
-    python -m benchmarks.desktop_probe DB [--views stock ledger ...]
+    python -m benchmarks.desktop_probe DB [--views stock ledger ...] [--settle]
 """
 
 from __future__ import annotations
@@ -63,9 +66,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("db")
     parser.add_argument("--views", nargs="*", default=[])
+    parser.add_argument("--settle", action="store_true", help="wait for each view's pool work before the next")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
     from desktop.app import create_application
     from desktop.context import DesktopContext
@@ -82,6 +86,16 @@ def main() -> None:
         app.processEvents()
         widget.repaint()
         app.processEvents()
+
+    def settle(key: str) -> None:
+        # pool work done and its answers delivered (an answer may start more work: a few rounds)
+        pool = QThreadPool.globalInstance()
+        for _ in range(50):
+            pool.waitForDone(600_000)
+            QCoreApplication.processEvents()
+            if pool.activeThreadCount() == 0:
+                break
+        emit(event="settled", key=key)
 
     show_and_paint(window.stack.currentWidget() or window)
     emit(event="window", key=window.current_key)
@@ -100,12 +114,17 @@ def main() -> None:
     timer.timeout.connect(look)
     if hasattr(first, "wait_for_figures"):
         timer.start(10)
+    if args.settle:
+        settle(first_key)
+        look()
     for key in args.views:
         if not window.show_view(key):
             emit(event="view", key=key, missing=True)
             continue
         show_and_paint(window.views[key])
         emit(event="view", key=key)
+        if args.settle:
+            settle(key)
     if hasattr(first, "wait_for_figures"):
         first.wait_for_figures(600_000)
         look()

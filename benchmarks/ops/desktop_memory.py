@@ -1,4 +1,6 @@
-"""Peak memory (resident set) of the desktop program after opening each view, in one process."""
+"""Peak memory (resident set) of the desktop program after opening each view, in one process, each
+view's pool work (the rotation plan, the adequacy check, the home figures…) computed and shown before
+the next opens (``desktop_probe --settle``)."""
 
 from __future__ import annotations
 
@@ -18,15 +20,14 @@ def run(bench: Bench) -> list[Result]:
 
     skip = CITY_SKIP if bench.size == "city" else {}
     keys = [spec.key for spec in discover_views() if spec.key not in skip]
-    _elapsed, events = probe(bench, keys, TIMEOUT)
+    _elapsed, events = probe(bench, keys, TIMEOUT, settle=True)
     results = []
-    for event in events:
-        if event["event"] not in ("window", "view") or event.get("missing"):
-            continue
-        label = "main window shown" if event["event"] == "window" else f"after opening view '{event['key']}'"
+    settled = [event for event in events if event["event"] == "settled"]
+    for n, event in enumerate(settled):
+        label = "main window shown, home figures computed" if n == 0 else f"after opening view '{event['key']}'"
         results.append(Result(f"desktop peak memory, {label}", event["rss_mb"], 400, unit="MB", runs=1,
                               note=f"at {event['t']:.1f} s"))
-    opened = {event.get("key") for event in events if event["event"] == "view" and not event.get("missing")}
+    opened = {event.get("key") for event in settled[1:]}
     missing = [key for key in keys if key not in opened]
     if missing:
         results.append(Result("desktop peak memory: views not reached", None, 400, unit="MB",

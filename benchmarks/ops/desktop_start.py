@@ -24,12 +24,14 @@ ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 900
 
 
-def probe(bench: Bench, views: list[str], timeout: float = TIMEOUT) -> tuple[float, list[dict]]:
-    """Launch the probe; (seconds from launch to exit or timeout, its JSON events)."""
+def probe(bench: Bench, views: list[str], timeout: float = TIMEOUT, *, settle: bool = False) -> tuple[float, list[dict]]:
+    """Launch the probe; (seconds from launch to exit or timeout, its JSON events). ``settle``: each view's
+    pool work is finished before the next view opens (``desktop_probe --settle``)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="rk-bench-cfg-"),
                PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "benchmarks.desktop_probe", bench.url, "--views", *views],
+    process = subprocess.Popen([sys.executable, "-m", "benchmarks.desktop_probe", bench.url, "--views", *views,
+                                *(["--settle"] if settle else [])],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     events = []
     try:
