@@ -1,4 +1,4 @@
-"""The 库存 sheet's XML read as text (excel_rows._sheet_rows) gives what the ElementTree reader and
+"""The 库存 sheet's XML read as text (excel_sheet_xml._sheet_rows) gives what the ElementTree reader and
 openpyxl give — for plainly written rows and for every unusual form (which go to the XML parser)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 import pytest
 
-from models.documents import excel_rows as R
+from models.documents import excel_sheet_xml as R
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 ROOT = (f'<worksheet xmlns="{MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '

@@ -1,4 +1,4 @@
-"""The fast read-only row reader (excel_rows.sheet_values) gives what openpyxl's iter_rows gives."""
+"""The fast read-only row reader (excel_sheet_xml.sheet_values) gives what openpyxl's iter_rows gives."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import openpyxl
 
-from models.documents.excel_rows import sheet_values
+from models.documents.excel_sheet_xml import sheet_values
 
 
 def test_values_match_openpyxl_for_every_cell_kind(tmp_path):
@@ -34,7 +34,7 @@ def test_values_match_openpyxl_for_every_cell_kind(tmp_path):
 
 
 def test_quick_sizing_reads_the_same_dimensions(tmp_path):
-    from models.documents.excel_rows import _quick_sizing
+    from models.documents.excel_sheet_xml import _quick_sizing
 
     workbook = openpyxl.Workbook()
     workbook.active.append(["a", 1])

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from models.documents import excel_headers as H
 from models.documents import excel_rows as R
+from models.documents import excel_tidy_cells as T
+from models.documents import excel_typed_rows as TR
 from models.documents import excel_values as V
 
 VALUES = [
@@ -24,19 +26,19 @@ VALUES = [
 ]
 
 FIELDS = [
-    ("store_code", lambda c: R._tidy_code(c, "store_code"), lambda c: c.code("store_code", max_length=30)),
-    ("batch_no", lambda c: R._tidy_text(c, "batch_no", 60), lambda c: c.text("batch_no", max_length=60)),
-    ("remarks", lambda c: R._tidy_text(c, "remarks", 500), lambda c: c.text("remarks", max_length=500)),
-    ("production_date", lambda c: R._tidy_date(c, "production_date"),
+    ("store_code", lambda c: T._tidy_code(c, "store_code"), lambda c: c.code("store_code", max_length=30)),
+    ("batch_no", lambda c: T._tidy_text(c, "batch_no", 60), lambda c: c.text("batch_no", max_length=60)),
+    ("remarks", lambda c: T._tidy_text(c, "remarks", 500), lambda c: c.text("remarks", max_length=500)),
+    ("production_date", lambda c: T._tidy_date(c, "production_date"),
      lambda c: c.parse("production_date", V.parse_date_cell)),
     ("quantity",
-     lambda c: R._tidy_number(c, "quantity", R._quantity_number, V.parse_quantity_cell, required=True, allow_zero=True),
+     lambda c: T._tidy_number(c, "quantity", T._quantity_number, V.parse_quantity_cell, required=True, allow_zero=True),
      lambda c: c.parse("quantity", V.parse_quantity_cell, required=True, allow_zero=True)),
-    ("unit_price", lambda c: R._tidy_number(c, "unit_price", R._money_number, V.parse_money_cell),
+    ("unit_price", lambda c: T._tidy_number(c, "unit_price", T._money_number, V.parse_money_cell),
      lambda c: c.parse("unit_price", V.parse_money_cell)),
-    ("reserve_mode", lambda c: R._tidy_parsed(c, "reserve_mode", R._reserve_mode),
-     lambda c: c.parse("reserve_mode", R._reserve_mode)),
-    ("reserved", lambda c: R._tidy_parsed(c, "reserved", V.parse_optional_quantity),
+    ("reserve_mode", lambda c: T._tidy_parsed(c, "reserve_mode", TR._reserve_mode),
+     lambda c: c.parse("reserve_mode", TR._reserve_mode)),
+    ("reserved", lambda c: T._tidy_parsed(c, "reserved", V.parse_optional_quantity),
      lambda c: c.parse("reserved", V.parse_optional_quantity)),
 ]
 
