@@ -132,6 +132,11 @@ target, or depends on the moment, and what it would take:
   is large (≈ 6–8×) because the bare side's CPU time excludes the server's work; wall ratios are ≈ 1–3.6×.
   The PostgreSQL text filter is ≈ 3.6× its bare statement (a single OR, which PostgreSQL answers slowly
   both ways: ours is the faster of the two forms).
+- **Home alerts panel** (≈ 0.5 s on SQLite, 3.1× its bare SQL; ≈ 0.7 s and 6× on PostgreSQL, whose bare side
+  leaves the ranking to nobody): computed on a pool thread while the home view is usable, and not a target
+  of the issue. Most of it is ranking in Python the ≈ 17,800 rotation rows the alerts are made of (one per
+  expired or due batch in the generated city). *What it would take*: rank and count them in SQL (the
+  per-item lead time in SQL), or one alert per store and status rather than one per batch.
 - **PySide6 6.12 on Python 3.11 wears down `None` and `True`** (ten thousand `processEvents()` calls abort
   the interpreter with "none_dealloc"; item setters, `QThreadPool.start()` and signal emits drop references
   too). Worked around in `desktop/refcount_guard.py`; the probe pins extra references (16 MB of the memory
