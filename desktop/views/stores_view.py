@@ -13,15 +13,14 @@ from desktop.context import DesktopContext
 from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
 from desktop.formatting import level_label, number_text, with_note
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, RowTableModel,
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, RowTableModel,
                                             configure_table, restore_columns)
 from desktop.views.registry import ViewSpec
 from models.schema.enums import StoreLevel
 from models.schema.warehouse import Store
 from models.services.warehouses import AreaListRow, StoreListRow, store_for_edit, store_list
 
-AREA_ROLE = Qt.UserRole + 10
-_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+AREA_ROLE = int(Qt.ItemDataRole.UserRole.value) + 10
 
 
 def area_descendants(areas: list[AreaListRow], code: str) -> set[int]:
@@ -69,7 +68,6 @@ class StoreTableModel(RowTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.area_ids: set[int] | None = None
         self.text = ""
-        self._alignments = [int(column.align) for column in self._columns]
 
     def set_rows(self, rows) -> None:
         self._base = list(rows)
@@ -78,25 +76,6 @@ class StoreTableModel(RowTableModel):
         self.beginResetModel()
         self._rows = self._visible()
         self.endResetModel()
-
-    def data(self, index: QModelIndex, role: int = _DISPLAY):
-        # the roles a cell is painted with, compared with enum members held at module level: reading
-        # ``Qt.DisplayRole`` & co. costs ~8 µs each in PySide6 6.12, and RowTableModel.data() reads up to
-        # seven of them per call: ~25 ms of every repaint of the table (the colours and tooltips it also
-        # answers are not used here)
-        number, column = index.row(), index.column()
-        if not (0 <= number < len(self._rows) and 0 <= column < len(self._columns)):
-            return None
-        if role == _DISPLAY:
-            return self._columns[column].display(self._rows[number])
-        if role == _ALIGNMENT:
-            return self._alignments[column]
-        if role == ROW_ROLE:
-            return self._rows[number]
-        if role == SORT_ROLE:
-            sort_key = self._columns[column].sort_key or self._columns[column].display
-            return sort_key(self._rows[number])
-        return None
 
     def all_rows(self) -> list[StoreListRow]:
         """Every store held, shown or not, in the service's order."""
