@@ -37,7 +37,7 @@ from models.services.users import actor_for, ensure_admin
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # the PostgreSQL benchmark database is dropped and rebuilt: point RK_BENCH_POSTGRES_URL at one of your own
-POSTGRES_URL = os.environ.get("RK_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:55432/rk_h5")
+POSTGRES_URL = os.environ.get("RK_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:55432/rk_bench")
 GENERATOR_VERSION = 1
 SEED = 20261123
 LINES_PER_DOC = 4
