@@ -204,10 +204,10 @@ class _Driver:
         self.lock = " FOR UPDATE" if self.dialect.name == "postgresql" else ""
 
     def bind(self, column) -> Any:
-        return _remembered(column.type._cached_bind_processor(self.dialect))
+        return _remembered(column.type.dialect_impl(self.dialect).bind_processor(self.dialect))
 
     def result(self, column) -> Any:
-        return _remembered(column.type._cached_result_processor(self.dialect, None))
+        return _remembered(column.type.dialect_impl(self.dialect).result_processor(self.dialect, None))
 
     def insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """executemany on SQLite; ``COPY … FROM STDIN`` on PostgreSQL (psycopg 3), several times faster
