@@ -13,7 +13,8 @@ from desktop import style
 from desktop.context import DesktopContext
 from desktop.interaction import Interaction
 from desktop.table_models.row_model import ROW_ROLE
-from desktop.views.agreements_view import VIEW_SPEC, AgreementDialog, AgreementsView, CallUpDialog, CheckDialog
+from desktop.dialogs.agreement_dialogs import AgreementDialog, CallUpDialog, CheckDialog
+from desktop.views.agreements_view import VIEW_SPEC, AgreementsView
 from models.schema.agreements import AgreementState
 from models.services.agreements import agreement_detail, list_agreements, record_check
 from tests.agreements.helpers import TEXTILE, make_agreement

@@ -185,7 +185,7 @@ def test_every_screen_and_dialog_is_english(qtbot, admin, english_county, englis
     from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
     from desktop.dialogs.transfer_dialog import TransferDialog
     from desktop.main_window import MainWindow
-    from desktop.views.agreements_view import AgreementDialog, CallUpDialog, CheckDialog
+    from desktop.dialogs.agreement_dialogs import AgreementDialog, CallUpDialog, CheckDialog
     from desktop.views.catalog_view import CategoryDialog
     from desktop.views.standards_view import NeedDialog
     from desktop.views.users_view import UserDialog

@@ -699,7 +699,7 @@ def test_ch7_rotation_and_inspections(qtbot, admin_window, demo_db, answers):
 # --- 8. 协议储备 -------------------------------------------------------------------------------
 @OFFSCREEN
 def test_ch8_agreements(qtbot, admin_window, demo_db, answers, tmp_path, monkeypatch):
-    from desktop.views.agreements_view import AgreementDialog, CallUpDialog, CheckDialog
+    from desktop.dialogs.agreement_dialogs import AgreementDialog, CallUpDialog, CheckDialog
     from models.schema.agreements import Agreement, AgreementState
     from models.services import agreements as svc
     from models.services.credit_code import check_character
