@@ -3,20 +3,18 @@ call stock up (动用). Opened from the agreements view; each calls ``models.ser
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop import context as flags
 from desktop import style
 from desktop.context import DesktopContext
-from desktop.dialogs.field_form import FieldForm
+from desktop.dialogs.field_form import FieldForm, date_edit, date_of
 from desktop.formatting import local_time_text, number_text, with_note
 from desktop.interaction import interaction
 from models.errors import DomainError, ValidationError
@@ -27,19 +25,6 @@ from models.services.credit_code import validate_credit_code
 
 GREY = QColor("#8a939c")
 SHORT_FG = QColor("#b03020")
-
-
-def _date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value.year, value.month, value.day))
-    return edit
-
-
-def _date_of(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -82,8 +67,8 @@ class AgreementDialog(QDialog):
         self.kind.addItem(self.tr("实物代储"), AgreementType.PHYSICAL.value)
         self.kind.addItem(self.tr("产能储备"), AgreementType.CAPACITY.value)
         today = dctx.service.today()
-        self.start = add("开始日期", self.tr("开始日期"), _date_edit(self, today))
-        self.end = add("结束日期", self.tr("结束日期"), _date_edit(self, today + relativedelta(years=1, days=-1)))
+        self.start = add("开始日期", self.tr("开始日期"), date_edit(self, today))
+        self.end = add("结束日期", self.tr("结束日期"), date_edit(self, today + relativedelta(years=1, days=-1)))
         self.place = add("存放地点", self.tr("存放地点"), QLineEdit(self))
         self.hours = add("响应时限（小时）", self.tr("响应时限（小时）"), QLineEdit(self))
         self.fee = add("年费用（元）", self.tr("年费用（元）"), QLineEdit(self))
@@ -185,7 +170,7 @@ class AgreementDialog(QDialog):
             number=self.number.text(),
             enterprise=svc.EnterpriseInput(self.enterprise.text(), self.credit_code.text(), self.address.text(),
                                            self.contact.text(), self.phone.text(), self.reserve_kind.text()),
-            agreement_type=self.kind.currentData(), start_date=_date_of(self.start), end_date=_date_of(self.end),
+            agreement_type=self.kind.currentData(), start_date=date_of(self.start), end_date=date_of(self.end),
             lines=lines, storage_place=self.place.text(), response_hours=self.hours.text().strip() or None,
             annual_fee=self.fee.text().strip() or 0, fee_rules=self.fee_rules.toPlainText(),
             rotation_duty=self.rotation.toPlainText(), contract_path=self.contract.text(),
@@ -218,7 +203,7 @@ class CheckDialog(QDialog):
         self.saved = False
         self.setWindowTitle(self.tr("记录核查 — %1").replace("%1", detail.row.number))
         self.form = FieldForm()
-        self.date = self.form.add("核查日期", self.tr("核查日期"), _date_edit(self, dctx.service.today()))
+        self.date = self.form.add("核查日期", self.tr("核查日期"), date_edit(self, dctx.service.today()))
         self.checked_by = self.form.add("核查人", self.tr("核查人"), QLineEdit(self))
         self.found = QTableWidget(len(detail.lines), 4, self)
         self.found.setHorizontalHeaderLabels([self.tr("物资"), self.tr("协议数量"), self.tr("最低数量"), self.tr("实查数量")])
@@ -248,7 +233,7 @@ class CheckDialog(QDialog):
         found = {line.item_code: self.found.item(row, 3).text().strip()
                  for row, line in enumerate(self.detail.lines) if self.found.item(row, 3).text().strip()}
         try:
-            svc.record_check(self.dctx.service, self.detail.row.number, _date_of(self.date), self.checked_by.text(),
+            svc.record_check(self.dctx.service, self.detail.row.number, date_of(self.date), self.checked_by.text(),
                              found, self.remarks.toPlainText())
         except DomainError as error:
             self.form.show_error(error)

@@ -6,7 +6,10 @@ registered with that field name, or in the form's general error line if no field
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.errors import DomainError
 
@@ -72,3 +75,17 @@ class FieldForm(QFormLayout):
     def error_text(self, field: str) -> str:
         label = self.errors.get(field, self.general_error)
         return label.text() if not label.isHidden() else ""
+
+
+def date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
+    """A date box with a calendar, showing ISO dates (2026-06-01) whatever the system's locale."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())

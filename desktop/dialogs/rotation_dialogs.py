@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from desktop.dialogs.field_form import FieldForm
+from desktop.dialogs.field_form import FieldForm, date_edit, date_of
 from desktop.formatting import number_text, with_note
 
 
@@ -48,19 +48,6 @@ class InspectionValues:
     follow_up: str = "none"
     repair_note: str = ""
     scrap_quantity: str = ""
-
-
-def _date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value.year, value.month, value.day))
-    return edit
-
-
-def _date_of(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class _ValuesDialog(QDialog):
@@ -149,7 +136,7 @@ class ReplacementDialog(_ValuesDialog):
         super().__init__(self.tr("计划补充新批次"), subject, parent)
         self.quantity = self.form.add("计划数量", self.tr("计划数量"), QLineEdit(quantity, self))
         self.planned = self.form.add("计划到货日期", self.tr("计划到货日期"),
-                                     _date_edit(self, today + dt.timedelta(days=30)))
+                                     date_edit(self, today + dt.timedelta(days=30)))
         self.supplier = self.form.add("供应商", self.tr("供应商"), QLineEdit(self))
         self.remarks = self.form.add("备注", self.tr("备注"), QLineEdit(self))
 
@@ -157,7 +144,7 @@ class ReplacementDialog(_ValuesDialog):
         return self._required("计划数量", self.quantity, self.tr("计划数量"))
 
     def values(self) -> ReplacementValues:
-        return ReplacementValues(self.quantity.text().strip(), _date_of(self.planned),
+        return ReplacementValues(self.quantity.text().strip(), date_of(self.planned),
                                  self.supplier.text().strip(), self.remarks.text().strip())
 
     @classmethod
@@ -208,7 +195,7 @@ class InspectionDialog(_ValuesDialog):
     def __init__(self, subject: str, today: dt.date, inspector: str, can_scrap: bool, parent=None) -> None:
         super().__init__(self.tr("登记养护检查"), subject, parent)
         self.inspector = self.form.add("检查人", self.tr("检查人"), QLineEdit(inspector, self))
-        self.inspected_on = self.form.add("检查日期", self.tr("检查日期"), _date_edit(self, today))
+        self.inspected_on = self.form.add("检查日期", self.tr("检查日期"), date_edit(self, today))
         self.inspected_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.result = self.form.add("检查结果", self.tr("检查结果"), QComboBox(self))
         self.result.addItem(self.tr("合格"), "pass")
@@ -257,7 +244,7 @@ class InspectionDialog(_ValuesDialog):
 
     def values(self) -> InspectionValues:
         return InspectionValues(
-            self.inspector.text().strip(), _date_of(self.inspected_on), self.result.currentData(),
+            self.inspector.text().strip(), date_of(self.inspected_on), self.result.currentData(),
             self.problems.toPlainText().strip(),
             [self.photo_list.item(i).text() for i in range(self.photo_list.count())],
             self.follow_up.currentData(), self.repair_note.text().strip(), self.scrap_quantity.text().strip())
