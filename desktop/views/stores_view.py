@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaObject, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
                                QTreeView, QVBoxLayout, QWidget)
@@ -13,8 +13,8 @@ from desktop.context import DesktopContext
 from desktop.dialogs.store_dialog import AreaDialog, StoreDialog
 from desktop.formatting import level_label, number_text, with_note
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, RowTableModel,
-                                            configure_table, restore_columns)
+from desktop.table_models.row_model import CENTER, RIGHT, ROW_ROLE, Column, configure_table, restore_columns
+from desktop.table_models.sorted_rows import SortedRowModel
 from desktop.views.registry import ViewSpec
 from models.schema.enums import StoreLevel
 from models.schema.warehouse import Store
@@ -51,79 +51,47 @@ def stores_below(areas: list[AreaListRow], stores: list[StoreListRow]) -> dict[i
     return below
 
 
-class StoreTableModel(RowTableModel):
+class StoreTableModel(SortedRowModel):
     """Every store the user may read, of which it shows those in the chosen area matching the search text,
     in the order of the clicked column.
 
-    Sorting and filtering work on the Python list with one key per row (a ``QSortFilterProxyModel``
-    asked ``data()`` through Qt n·log n times to sort the city's 3,200 stores, and once per row to filter).
-    Sorts are stable, as the proxy's were: rows that tie keep the order of the previous sort, and after
-    new rows arrive, the service's order (level, code)."""
+    Sorted as every ``SortedRowModel`` is (one key per row, in the order a ``QSortFilterProxyModel`` gives
+    from the service's level-then-code order; ``desktop/table_models/sorted_rows.py``), and filtered here,
+    without a proxy: the shown order is the sorted order without the rows filtered out, so the sort keeps
+    moving the selection with its row. The search text is looked for in one lower-case string per store,
+    made at the first search, not with every opening. ``rows()``/``all_rows()`` are every store held, in the
+    service's order; ``row_at`` and the indexes are the rows shown."""
 
     def __init__(self, columns: list[Column], parent=None) -> None:
         super().__init__(columns, parent)
-        self._base: list[StoreListRow] = []  # as the service gave them
-        self._ordered: list[StoreListRow] = []  # sorted by the current column
-        self._haystacks: dict[int, tuple[str, ...]] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._haystacks: list[str] | None = None  # lower-case searchable text of each row, in the order given
         self.area_ids: set[int] | None = None
         self.text = ""
 
     def set_rows(self, rows) -> None:
-        self._base = list(rows)
-        self._haystacks = {}  # made at the first search, not with every opening
-        self._ordered = self._sorted(self._base)
-        self.beginResetModel()
-        self._rows = self._visible()
-        self.endResetModel()
+        self._haystacks = None
+        super().set_rows(rows)
 
     def all_rows(self) -> list[StoreListRow]:
         """Every store held, shown or not, in the service's order."""
-        return list(self._base)
+        return self.rows()
 
     def set_filter(self, area_ids: set[int] | None, text: str) -> None:
-        self.area_ids, self.text = area_ids, text.strip().lower()
-        self.beginResetModel()
-        self._rows = self._visible()
-        self.endResetModel()
+        text = text.strip().lower()
+        if (area_ids, text) == (self.area_ids, self.text):
+            return  # unchanged: no pass over every row
+        self.area_ids, self.text = area_ids, text
+        super().set_rows(self._given)  # the same rows, filtered anew
 
-    def _accepts(self, row: StoreListRow) -> bool:
-        if self.area_ids is not None and row.area_id not in self.area_ids:
-            return False
-        return not self.text or any(self.text in value for value in self._haystacks[row.id])
-
-    def _visible(self) -> list[StoreListRow]:
-        if self.text and not self._haystacks:
-            self._haystacks = {row.id: tuple(value.lower() for value in (
-                row.code, row.name, row.address, row.keeper_name, row.keeper_phone, row.area_name))
-                for row in self._base}
-        return [row for row in self._ordered if self._accepts(row)]
-
-    def _sorted(self, rows: list[StoreListRow]) -> list[StoreListRow]:
-        if self._sort is None:
-            return list(rows)
-        column, order = self._sort
-        key = self._columns[column].sort_key or self._columns[column].display
-        return sorted(rows, key=key, reverse=order == Qt.DescendingOrder)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        if not 0 <= column < len(self._columns):
-            return
-        # through the meta-object: a Python emit drops a reference to True under PySide6 6.12
-        # (desktop/refcount_guard.py), and a test run has no guard topping it up
-        QMetaObject.invokeMethod(self, "layoutAboutToBeChanged", Qt.DirectConnection)
-        self._sort = (column, order)
-        self._ordered = self._sorted(self._ordered)
-        rows = self._visible()
-        position = {id(row): number for number, row in enumerate(rows)}
-        old = self.persistentIndexList()
-        new = []
-        for index in old:
-            number = position.get(id(self._rows[index.row()])) if 0 <= index.row() < len(self._rows) else None
-            new.append(QModelIndex() if number is None else self.index(number, index.column()))
-        self._rows = rows
-        self.changePersistentIndexList(old, new)
-        QMetaObject.invokeMethod(self, "layoutChanged", Qt.DirectConnection)
+    def _sorted_order(self) -> list[int]:
+        order = super()._sorted_order()
+        if self.area_ids is None and not self.text:
+            return order
+        if self.text and self._haystacks is None:
+            self._haystacks = ["\0".join((row.code, row.name, row.address, row.keeper_name, row.keeper_phone,
+                                           row.area_name)).lower() for row in self._given]
+        rows, ids, text, haystacks = self._given, self.area_ids, self.text, self._haystacks
+        return [i for i in order if (ids is None or rows[i].area_id in ids) and (not text or text in haystacks[i])]
 
 
 class StoresView(QWidget):
@@ -240,8 +208,8 @@ class StoresView(QWidget):
         code = self.selected_area_code()
         self.model.set_filter(area_descendants(self.areas, code) if code else None, self.search.text())
         if selected is not None:  # the selected store stays selected while it is still shown
-            for number, row in enumerate(self.model.rows()):
-                if row.id == selected.id:
+            for number in range(self.model.rowCount()):
+                if self.model.row_at(number).id == selected.id:
                     self.table.setCurrentIndex(self.model.index(number, 0))
                     break
 
