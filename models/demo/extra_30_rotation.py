@@ -11,7 +11,7 @@ from models.demo.base import DemoCounty
 from models.errors import DomainError
 from models.services.inspections import InspectionInput, install_default_schedules, record_inspection
 from models.services.rotation import plan_replacement, rotate_out, rotation_plan
-from models.services.scrap_approval import ScrapLine, expired_scrap_lines, request_scrap
+from models.services.scrap_approval import expired_scrap_lines, request_scrap
 from models.services.stock_queries import stock_rows
 
 
