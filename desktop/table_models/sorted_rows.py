@@ -8,8 +8,9 @@ clicks, ``sortByColumn``, a restored header) to it and only filters, keeping the
 
 The order is the proxy's: rows are sorted from the order ``set_rows`` received (a stable sort, so rows
 with equal keys keep the service's order; descending is that order reversed, ties too), by
-``Column.sort_key`` or else the shown text; a None key comes last when ascending. Selection and current row follow their
-rows (persistent indexes are moved).
+``Column.sort_key`` or else the shown text; a None key comes last when ascending. A column's keys are
+read once per set of rows, when it is first sorted by. Selection and current row follow their rows
+(persistent indexes are moved).
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ class SortedRowModel(RowTableModel):
         self._given: list[Any] = []  # the rows in the order set_rows received them
         self._order: list[int] = []  # self._rows[i] is self._given[self._order[i]]
         self._sort_column, self._sort_order = -1, Qt.AscendingOrder
+        self._keys: dict[int, list[tuple[bool, Any]]] = {}  # column → sort key of each given row
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._given = list(rows)
+        self._keys = {}
         self._order = self._sorted_order()
         self._rows = [self._given[i] for i in self._order]
         self.endResetModel()
@@ -66,12 +69,15 @@ class SortedRowModel(RowTableModel):
         given = range(len(self._given))
         if not (0 <= self._sort_column < len(self._columns)):
             return list(given)
-        column = self._columns[self._sort_column]
-        key = column.sort_key or column.display
-        keys = [key(row) for row in self._given]
-        # None last when ascending, as Qt sorts an invalid value; descending is the ascending order
-        # reversed (ties too), as QSortFilterProxyModel gives it
-        ascending = sorted(given, key=lambda i: (keys[i] is None, keys[i] if keys[i] is not None else 0))
+        keys = self._keys.get(self._sort_column)
+        if keys is None:
+            column = self._columns[self._sort_column]
+            key = column.sort_key or column.display
+            # None last when ascending, as Qt sorts an invalid value
+            keys = self._keys[self._sort_column] = [
+                (value is None, 0 if value is None else value) for value in map(key, self._given)]
+        # descending is the ascending order reversed (ties too), as QSortFilterProxyModel gives it
+        ascending = sorted(given, key=keys.__getitem__)
         return ascending[::-1] if self._sort_order == Qt.DescendingOrder else ascending
 
 
@@ -79,9 +85,4 @@ class SortingProxy(QSortFilterProxyModel):
     """Filters like any ``QSortFilterProxyModel``; sorting is done by the ``SortedRowModel`` below it."""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, SortedRowModel):
-            source.sort(column, order)
-        else:  # pragma: no cover - only used over a SortedRowModel
-            super().sort(column, order)
-
+        self.sourceModel().sort(column, order)

@@ -21,7 +21,7 @@ from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
-from desktop.widgets.background import PoolCall, wait_until
+from desktop.widgets.background import LatestCall
 from desktop.views.registry import ViewSpec
 from models.errors import DomainError
 from models.schema.enums import Role
@@ -39,28 +39,15 @@ OVERDUE_FG = QColor("#7a3a00")
 class RotationModel(SortedRowModel):
     """The plan's rows, sorted by the model (a sorting proxy asks ``data()`` about half a million times
     for a city's 19,000 rows: seconds), in the proxy's order (``desktop/table_models/sorted_rows.py``).
-    Each column's keys are computed once per set of rows, when it is first sorted by (the value column
-    multiplies and rounds 19,000 Decimals), and the text filter's lower-case text once as well."""
+    The text filter's lower-case text is made once per set of rows, at the first search."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._keys: dict[int, list] = {}  # column → sort key of each row, in the order given
         self._haystacks: list[str] | None = None  # lower-case searchable text of each row, in the order given
 
     def set_rows(self, rows) -> None:
-        self._keys, self._haystacks = {}, None
+        self._haystacks = None
         super().set_rows(rows)
-
-    def _sorted_order(self) -> list[int]:
-        given = range(len(self._given))
-        if not 0 <= self._sort_column < len(self._columns):
-            return list(given)
-        keys = self._keys.get(self._sort_column)
-        if keys is None:
-            column = self._columns[self._sort_column]
-            keys = self._keys[self._sort_column] = list(map(column.sort_key or column.display, self._given))
-        ascending = sorted(given, key=keys.__getitem__)  # no column of the plan has a None key
-        return ascending[::-1] if self._sort_order == Qt.DescendingOrder else ascending
 
     def haystack(self, row: int) -> str:
         """What the text filter searches in the row shown at ``row`` (item, code, batch, store, spec)."""
@@ -139,8 +126,7 @@ class RotationView(QWidget):
         self.proxy = RotationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.requests = RowTableModel(self._request_columns(), self)
-        self.ready = False  # True once the plan asked for last is shown
-        self._generation = 0
+        self._plan = LatestCall(self._on_plan, self)  # the plan, read on a pool thread
         self._stores_shown = False  # the store filter is filled with the plan's first answer
         self._build()
         dctx.changed.connect(self._on_changed)
@@ -311,30 +297,27 @@ class RotationView(QWidget):
             except DomainError as exc:
                 interaction.error(self, self.tr("轮换计划"), exc.message)
                 return
-        self._generation += 1
-        self.ready = False
         self.summary.setText(self.tr("正在计算…"))
         self.busy.setVisible(self.model.rowCount() == 0)
         ctx, within, store_code, with_stores = (self.dctx.service, self.within.value(), self.store_code,
                                                 not self._stores_shown)
-        call = PoolCall(lambda: _plan_answer(ctx, within, store_code, with_stores, not requests_now),
-                        self._generation)
-        call.signals.done.connect(self._on_plan)
-        call.start()
+        self._plan.start(lambda: _plan_answer(ctx, within, store_code, with_stores, not requests_now))
         self._update_buttons()
 
     def _first_refresh(self) -> None:
-        if self._generation == 0:  # not read yet (a filter applied at once has read it)
+        if self._plan.started == 0:  # not read yet (a filter applied at once has read it)
             self.refresh(requests_now=False)
+
+    @property
+    def ready(self) -> bool:
+        """True once the plan asked for last is shown."""
+        return self._plan.ready
 
     def wait_until_ready(self, timeout_ms: int = 30_000) -> None:
         """Block until the plan asked for last is shown (tests, screenshots, benchmarks)."""
-        wait_until(lambda: self.ready, timeout_ms)
+        self._plan.wait(timeout_ms)
 
-    def _on_plan(self, generation: int, answer: _PlanAnswer | None, error: str) -> None:
-        if generation != self._generation:
-            return  # a newer refresh is on its way
-        self.ready = True
+    def _on_plan(self, answer: _PlanAnswer | None, error: str) -> None:
         self.busy.setVisible(False)
         if error:
             self.summary.setText("")

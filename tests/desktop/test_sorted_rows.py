@@ -91,3 +91,18 @@ def test_filter_and_selection_follow_the_rows(qtbot):
     assert view.currentIndex().data(ROW_ROLE).name == "戊"
     proxy.setFilterFixedString("b")
     assert shown(proxy) == [name for name in qt_order(2, Qt.DescendingOrder) if name in ("乙", "丙", "己")]
+
+
+def test_keys_are_read_once_per_set_of_rows():
+    reads: list[str] = []
+    counted = [Column("名称", lambda r: r.name, lambda r: reads.append(r.name) or r.name)]
+    model = SortedRowModel(counted)
+    model.set_rows(ROWS)
+    model.sort(0, Qt.AscendingOrder)
+    model.sort(0, Qt.DescendingOrder)
+    model.sort(0, Qt.AscendingOrder)
+    assert len(reads) == len(ROWS)  # one key per row, whatever the number of sorts
+    fewer = [Row("子", "a", 1.0), Row("丑", "b", 2.0)]
+    model.set_rows(fewer)  # new rows: their own keys
+    assert len(reads) == len(ROWS) + 2
+    assert [model.row_at(row).name for row in range(model.rowCount())] == sorted(r.name for r in fewer)
