@@ -5,7 +5,7 @@ each need's stock sits, and the pre-flood-season check (汛前检查) as PDF or 
 
 The check is a handful of queries (models/services/adequacy.py), but on a city's database it takes a
 few hundred milliseconds: the view opens at once saying 正在计算… and the check runs on a pool thread
-(desktop/widgets/background.PoolCall), as it does whenever the scenario changes (moving a slider
+(desktop/widgets/background.LatestCall), as it does whenever the scenario changes (moving a slider
 restarts a short timer and the check runs once the slider rests). ``recompute()`` checks at once on
 the UI thread (tests, and the drill-down when asked before the first answer).
 """
@@ -26,7 +26,7 @@ from desktop import context as flags
 from desktop.context import DesktopContext
 from desktop.formatting import date_text, joined, level_label, message_label, number_text, quantity_text
 from desktop.interaction import interaction
-from desktop.widgets.background import PoolCall, wait_until
+from desktop.widgets.background import LatestCall
 from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
@@ -58,8 +58,7 @@ class AdequacyView(QWidget):
         super().__init__(parent)
         self.dctx = dctx
         self.report: AdequacyReport | None = None
-        self._generation = 0  # of the latest check asked for; older answers are dropped
-        self.computing = False  # a check is running on the pool
+        self._check = LatestCall(self._answered, self)  # the check on a pool thread; older answers dropped
         self.model = RowTableModel(self._columns(), self, background=self._background, foreground=self._foreground)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
@@ -250,8 +249,7 @@ class AdequacyView(QWidget):
     def recompute(self) -> None:
         """Check the scenario now, on the UI thread (an answer still on its way is dropped)."""
         self.timer.stop()
-        self._generation += 1
-        self.computing = False
+        self._check.drop()
         try:
             report = assess(self.dctx.service, self.scenario())
         except DomainError as exc:
@@ -263,18 +261,16 @@ class AdequacyView(QWidget):
         """Check the scenario on a pool thread; the table and chart keep the last answer meanwhile and
         the summary says 正在计算…."""
         self.timer.stop()
-        self._generation += 1
-        self.computing = True
         self.summary.setText(self.tr("正在计算…"))
         ctx, scenario = self.dctx.service, self.scenario()
-        worker = PoolCall(lambda: assess(ctx, scenario), self._generation)
-        worker.signals.done.connect(self._answered)
-        worker.start()
+        self._check.start(lambda: assess(ctx, scenario))
 
-    def _answered(self, generation: int, report, error: str) -> None:
-        if generation != self._generation:
-            return  # a newer scenario was asked for meanwhile
-        self.computing = False
+    @property
+    def computing(self) -> bool:
+        """A check is running on the pool."""
+        return not self._check.ready
+
+    def _answered(self, report: AdequacyReport | None, error: str) -> None:
         if error:
             self._show_error(error)
         elif report is not None:
@@ -282,7 +278,7 @@ class AdequacyView(QWidget):
 
     def wait_for_figures(self, timeout_ms: int = 30_000) -> None:
         """Block until the check running on the pool has been shown (tests, screenshots)."""
-        wait_until(lambda: not self.computing, timeout_ms)
+        self._check.wait(timeout_ms)
 
     def _show_error(self, message: str) -> None:
         self.status.setText(message)

@@ -21,7 +21,7 @@ from desktop.export_table import add_export_action
 from desktop.table_models.row_model import ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
-from desktop.widgets.background import PoolCall, wait_until
+from desktop.widgets.background import LatestCall
 from models.errors import DomainError
 from models.services.audit_queries import (ACTION_LABELS, ENTITY_LABELS, PAGE_SIZE, AuditFilter, AuditRow,
                                            AuditFacets, audit_facets, export_audit, require_audit_reader,
@@ -55,8 +55,7 @@ class AuditView(QWidget):
         self.dctx = dctx
         self.next_key = None
         self.filter = AuditFilter()
-        self._facets_generation = 0
-        self.facets_ready = False
+        self._facets = LatestCall(self._facets_answered, self)  # the boxes' values, read on a pool thread
         self._build()
         dctx.changed.connect(lambda _flags: self.refresh())
         self.refresh()
@@ -140,17 +139,14 @@ class AuditView(QWidget):
         for box in (self.user_box, self.entity_box, self.action_box):
             if box.count() == 0:
                 box.addItem(self.tr("全部"), "")
-        self._facets_generation += 1
-        self.facets_ready = False
         ctx = self.dctx.service
-        worker = PoolCall(lambda: audit_facets(ctx), self._facets_generation)
-        worker.signals.done.connect(self._facets_answered)
-        worker.start()
+        self._facets.start(lambda: audit_facets(ctx))
 
-    def _facets_answered(self, generation: int, facets: AuditFacets | None, error: str) -> None:
-        if generation != self._facets_generation:
-            return
-        self.facets_ready = True
+    @property
+    def facets_ready(self) -> bool:
+        return self._facets.ready
+
+    def _facets_answered(self, facets: AuditFacets | None, error: str) -> None:
         if facets is not None:
             self._fill_boxes(facets)
         elif error:
@@ -158,7 +154,7 @@ class AuditView(QWidget):
 
     def wait_for_facets(self, timeout_ms: int = 30_000) -> None:
         """Block until the boxes are filled (tests, screenshots)."""
-        wait_until(lambda: self.facets_ready, timeout_ms)
+        self._facets.wait(timeout_ms)
 
     def _fill_boxes(self, facets: AuditFacets) -> None:
         for box, values, labels in ((self.user_box, facets.usernames, {}),

@@ -20,7 +20,7 @@ from desktop import style
 from desktop.context import DesktopContext
 from desktop.interaction import interaction
 from desktop.table_models.row_model import Column, RowTableModel
-from desktop.widgets.background import PoolCall, wait_until
+from desktop.widgets.background import LatestCall
 from models.errors import DomainError
 from models.messages import localize
 from models.services.dashboard_alerts import Alert, DashboardAlerts, acknowledge, dashboard_alerts
@@ -76,8 +76,7 @@ class AlertsPanel(QWidget):
         self.announce = announce
         self.new_keys: set[str] = set()
         self.alerts: list[Alert] = []  # the alerts listed (at most MAX_LISTED, most urgent first)
-        self.ready = False
-        self._generation = 0
+        self._count = LatestCall(self._show, self)
         self.summary = QLabel(self)
         self.summary.setProperty("role", "hint")
         self.model = _AlertsModel(self)
@@ -108,24 +107,21 @@ class AlertsPanel(QWidget):
         """The alerts shown, one per row, in order (the "more" line is not one)."""
         return [line.alert for line in self.model.rows() if line.alert is not None]
 
+    @property
+    def ready(self) -> bool:
+        return self._count.ready
+
     def refresh(self) -> None:
         """Recount on a pool thread; the list is replaced when the answer comes back."""
-        self._generation += 1
-        self.ready = False
         self.summary.setText(self.tr("正在计算…"))
         self.ack_button.setEnabled(False)
         ctx, announce = self.dctx.service, self.announce
-        call = PoolCall(lambda: dashboard_alerts(ctx, announce=announce, limit=MAX_LISTED), self._generation)
-        call.signals.done.connect(self._show)
-        call.start()
+        self._count.start(lambda: dashboard_alerts(ctx, announce=announce, limit=MAX_LISTED))
 
     def wait_until_ready(self, timeout_ms: int = 30_000) -> None:
-        wait_until(lambda: self.ready, timeout_ms)
+        self._count.wait(timeout_ms)
 
-    def _show(self, generation: int, result: DashboardAlerts | None, error: str) -> None:
-        if generation != self._generation:
-            return  # a newer refresh is on its way
-        self.ready = True
+    def _show(self, result: DashboardAlerts | None, error: str) -> None:
         if result is None:
             self.summary.setText(error)
             self._update_buttons()

@@ -5,8 +5,9 @@
 is the return value (None after an exception), ``error`` the exception's message ("" when none). The
 function must touch no widget; it reads through a ServiceContext, whose ``read()``/``write()`` open a
 session of their own, so the pool thread never shares one with the UI. ``generation`` lets the
-receiver drop an answer a newer request has overtaken. Tests and screenshots wait for the pool with
-``QThreadPool.globalInstance().waitForDone()`` (see ``wait_until``).
+receiver drop an answer a newer request has overtaken; ``LatestCall`` does that bookkeeping for a series
+of calls whose answers replace each other (a view's refresh). Tests and screenshots wait for the pool
+with ``QThreadPool.globalInstance().waitForDone()`` (see ``wait_until``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,42 @@ class PoolCall(QRunnable):
 
     def _answered(self, *_answer) -> None:
         _RUNNING.discard(self)
+
+
+class LatestCall(QObject):
+    """The newest of a series of pool calls whose answers replace each other (a view's refresh, a
+    recount): each ``start(function)`` overtakes the calls before it, whose answers are dropped, and
+    ``show(result, error)`` receives the newest call's answer on the UI thread. ``ready`` is False from
+    the first ``start`` until the newest answer has been shown (or ``drop`` was called); ``wait``
+    blocks until then (tests, screenshots). A child of the widget showing the answers, so an answer
+    arriving after the widget is gone reaches nothing."""
+
+    def __init__(self, show: Callable[[Any, str], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._show = show
+        self.started = 0  # calls started so far; the newest one's answer is the one shown
+        self.ready = False
+
+    def start(self, function: Callable[[], Any]) -> None:
+        self.started += 1
+        self.ready = False
+        call = PoolCall(function, self.started)
+        call.signals.done.connect(self._answered)
+        call.start()
+
+    def drop(self) -> None:
+        """Drop the answer on its way (the caller has answered on the UI thread instead)."""
+        self.started += 1
+        self.ready = True
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        wait_until(lambda: self.ready, timeout_ms)
+
+    def _answered(self, generation: int, result: Any, error: str) -> None:
+        if generation != self.started:
+            return  # a newer call is on its way
+        self.ready = True
+        self._show(result, error)
 
 
 def wait_until(ready: Callable[[], bool], timeout_ms: int = 30_000) -> None:
