@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, Iterator
 
 import openpyxl
@@ -86,7 +87,7 @@ def sheet_values(worksheet, first: int) -> Iterator[tuple[int, tuple]]:
 # compares both readers on unusual sheets.
 
 _TEXT_ROWS = True  # tests switch it off to compare with the ElementTree reader
-_MAIN_NS = _NS_URI = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PLAIN_ATTRS = r'(?:\s+[\w:.-]+="[^"<>&\t\n\r]*")*'
 _ROW_TEXT = re.compile(r'\s*<row\b(' + _PLAIN_ATTRS + r')\s*(?:/>|>(.*?)</row>)', re.S)
 _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
@@ -197,19 +198,8 @@ def _row_text(content: str, read: "_RowReader") -> tuple | None:
 _BAD = object()  # a character reference XML does not allow: the row goes to the XML parser (which refuses it)
 
 
-_UNESCAPED: dict[str, Any] = {}  # texts repeat down a column (names, suppliers: every non-ASCII one escaped)
-
-
+@lru_cache(maxsize=20_000)  # texts repeat down a column (names, suppliers: every non-ASCII one escaped)
 def _unescape(text: str) -> Any:
-    found = _UNESCAPED.get(text)
-    if found is None:
-        found = _unescape_new(text)
-        if len(_UNESCAPED) < 20_000:
-            _UNESCAPED[text] = found
-    return found
-
-
-def _unescape_new(text: str) -> Any:
     if "&" in _REFERENCE.sub("", text):
         return _BAD  # an entity XML does not define
     def character(match) -> str:
@@ -306,7 +296,7 @@ def _row_elements_iterparse(source) -> Iterator:
             sheet_data.clear()
 
 
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS = "{" + _MAIN_NS + "}"
 _ROW, _VALUE, _INLINE, _TEXT, _RUN, _SHEET_DATA = (_NS + tag for tag in ("row", "v", "is", "t", "r", "sheetData"))
 _COLUMNS: dict[str, int] = {}  # "AB" → 27
 _DIGITS = "0123456789"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import partial
+from functools import lru_cache, partial
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -263,20 +263,10 @@ _PLANS = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")  # switched o
 
 
 def _remembered(process) -> Any:
-    """``process`` remembering its results (at most ``_REMEMBERED`` of them: memory stays bounded)."""
+    """``process`` remembering its last ``_REMEMBERED`` results (memory stays bounded); None: values as they are."""
     if process is None:
         return lambda value: value
-    memo: dict = {}
-
-    def convert(value):
-        try:
-            return memo[value]
-        except KeyError:
-            result = process(value)
-            if len(memo) < _REMEMBERED:
-                memo[value] = result
-            return result
-    return convert
+    return lru_cache(maxsize=_REMEMBERED)(process)
 
 
 _REMEMBERED = 50_000
