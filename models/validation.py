@@ -18,6 +18,8 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 CODE_PATTERN = re.compile(r"[0-9A-Za-z\-_./]+")  # what a code may hold (check_code)
+QUANTITY_STEP = Decimal("0.001")  # quantities: at most three decimals
+NUMBER_LIMIT = Decimal("1e12")  # quantities and amounts must stay below it
 
 
 def parse_quantity(value: object, field: str = msg("数量"), *, allow_zero: bool = False) -> Decimal:
@@ -37,9 +39,9 @@ def parse_quantity(value: object, field: str = msg("数量"), *, allow_zero: boo
         raise ValidationError(msg("{field}“{value}”不是有效数字。", field=field, value=value), field=field)
     if number < 0 or (number == 0 and not allow_zero):
         raise ValidationError(msg("{field}必须大于 0（现为 {value}）。", field=field, value=value), field=field)
-    if number != number.quantize(Decimal("0.001")):
+    if number != number.quantize(QUANTITY_STEP):
         raise ValidationError(msg("{field}最多保留三位小数（现为 {value}）。", field=field, value=value), field=field)
-    if number >= Decimal("1e12"):
+    if number >= NUMBER_LIMIT:
         raise ValidationError(msg("{field} {value} 过大，请检查是否多输了位数。", field=field, value=value), field=field)
     return number
 

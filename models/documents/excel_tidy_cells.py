@@ -14,10 +14,9 @@ from typing import Any, Callable
 
 from models.documents import excel_values as V
 from models.documents.excel_cells import Cells
-from models.validation import CODE_PATTERN
+from models.validation import CODE_PATTERN, NUMBER_LIMIT, QUANTITY_STEP
 
 _CODE_CHARS = CODE_PATTERN.fullmatch
-_MILLI, _CENT, _TOO_LARGE = Decimal("0.001"), Decimal("0.01"), Decimal("1e12")
 _PARSED: dict[tuple, Any] = {}  # (parser, column key, cell text) → value parsed without a problem
 _PARSED_LIMIT = 20_000
 
@@ -52,14 +51,14 @@ def _tidy_date(cells: Cells, key: str) -> dt.date | None:
 
 def _quantity_number(number: Decimal) -> Decimal | None:
     """parse_quantity_cell(allow_zero=True) of a finite number, or None where it would object."""
-    if 0 <= number < _TOO_LARGE and number == number.quantize(_MILLI):
+    if 0 <= number < NUMBER_LIMIT and number == number.quantize(QUANTITY_STEP):
         return number
     return None
 
 
 def _money_number(number: Decimal) -> Decimal | None:
-    if 0 <= number < _TOO_LARGE and number == number.quantize(_CENT):
-        return number.quantize(_CENT)
+    if 0 <= number < NUMBER_LIMIT and number == number.quantize(V.MONEY_STEP):
+        return number.quantize(V.MONEY_STEP)
     return None
 
 

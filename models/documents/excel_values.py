@@ -15,9 +15,10 @@ from decimal import Decimal, InvalidOperation
 
 from models.errors import ValidationError
 from models.messages import msg
-from models.validation import parse_date, parse_quantity
+from models.validation import NUMBER_LIMIT, parse_date, parse_quantity
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+MONEY_STEP = Decimal("0.01")  # amounts: at most two decimals (fen)
 _DATE_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 TOTAL_WORDS = ("合计", "总计", "小计")
@@ -134,11 +135,11 @@ def parse_money_cell(value: object, field: str) -> Decimal | None:
         return None
     if number < 0:
         raise ValidationError(msg("{field}不能为负数（现为 {value}）。", field=field, value=cell_text(value)), field=field)
-    if number != number.quantize(Decimal("0.01")):
+    if number != number.quantize(MONEY_STEP):
         raise ValidationError(msg("{field}最多保留两位小数（现为 {value}）。", field=field, value=cell_text(value)), field=field)
-    if number >= Decimal("1e12"):
+    if number >= NUMBER_LIMIT:
         raise ValidationError(msg("{field} {value} 过大，请检查。", field=field, value=cell_text(value)), field=field)
-    return number.quantize(Decimal("0.01"))
+    return number.quantize(MONEY_STEP)
 
 
 def parse_int_cell(value: object, field: str, *, minimum: int = 0, maximum: int = 100000) -> int | None:
