@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from desktop.formatting import with_note
 from desktop.table_models.row_model import DISPLAY
 from models.context import ServiceContext
-from models.schema.enums import DocType, Role
+from models.schema.enums import DocType
 from models.services.catalog import list_items
-from models.services.warehouses import list_stores
+from models.services.document_queries import postable_stores  # noqa: F401 - the dialogs' store box
 
 DOC_TYPE_LABELS = (
     QT_TRANSLATE_NOOP("labels", "入库单"), QT_TRANSLATE_NOOP("labels", "出库单"),
@@ -124,17 +124,6 @@ def load_items(ctx: ServiceContext, *, include_inactive: bool = False) -> list[I
         ItemChoice(item.code, item.name, item.spec, item.unit, item.shelf_life_months,
                    f"{item.code} {item.name} {item.spec} {item.pinyin}".lower())
         for item in list_items(ctx) if item.active or include_inactive
-    ]
-
-
-def postable_stores(ctx: ServiceContext) -> list[tuple[str, str]]:
-    """(code, "code name") of the active stores this user may post in (keepers: their own)."""
-    actor = ctx.actor
-    return [
-        (store.code, f"{store.code} {store.name}")
-        for store in list_stores(ctx)
-        if store.active and (actor.role in (Role.ADMIN, Role.OFFICER)
-                             or (actor.role is Role.KEEPER and store.id in actor.store_ids))
     ]
 
 

@@ -22,7 +22,7 @@ from models.schema.enums import Role
 from models.services import user_admin
 from models.services.user_admin import UserRow
 from models.services.users import add_user
-from models.services.warehouses import list_stores
+from models.services.document_queries import readable_stores
 
 TABLE_KEY = "users"
 
@@ -177,7 +177,7 @@ class UsersView(QWidget):
 
     # --- seams tests replace ---
     def ask_user(self, row: UserRow | None = None) -> UserInput | None:
-        stores = [(s.code, s.name) for s in list_stores(self.dctx.service)]
+        stores = [(s.code, s.name) for s in readable_stores(self.dctx.service)]
         return UserDialog.ask(self, stores, row)
 
     def ask_new_password(self, username: str) -> str | None:

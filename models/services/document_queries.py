@@ -2,7 +2,7 @@
 lines and its history (what reversed it, what it reverses, the audit entries about it).
 
 Keepers see only documents of their own stores. An area filter (its stores and those below it) is
-bound as the list of its store ids, as the ledger does (``ledger_queries.area_store_ids``).
+bound as the list of its store ids, as the ledger does (``warehouses.area_store_ids``).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from models.schema.enums import DocStatus, DocType, Role, TransferStatus
 from models.schema.stock import Batch
 from models.schema.users import User
 from models.schema.warehouse import Store
-from models.services.ledger_queries import area_store_ids
 from models.services.lookup import document_by_number, store_by_code
 from models.services.permissions import can_read_store
+from models.services.warehouses import area_store_ids, readable_store_rows
 
 DEFAULT_LIMIT = 2000  # newest documents listed; older ones through the date filter
 
@@ -222,28 +222,35 @@ class DocumentStores:
 
 
 def _store_rows(ctx: ServiceContext):
-    """(id, code, name, active) of every store, by level then code (``list_stores``' order)."""
+    """(id, code, name, active) of the stores the user may read, by level then code (``list_stores``')."""
     with ctx.read() as session:
-        return session.execute(
-            select(Store.id, Store.code, Store.name, Store.active).order_by(Store.level, Store.code)).all()
+        return readable_store_rows(session, ctx.actor)
 
 
 def readable_stores(ctx: ServiceContext) -> list[StoreChoice]:
     """The stores ``warehouses.list_stores`` gives (those the user may read, by level then code), as
     code and name only: the store boxes of the import/export and inspections views."""
-    return [StoreChoice(code, name) for store_id, code, name, _active in _store_rows(ctx)
-            if can_read_store(ctx.actor, store_id)]
+    return [StoreChoice(row.code, row.name) for row in _store_rows(ctx)]
+
+
+def _postable(actor, rows) -> list[tuple[str, str]]:
+    """(code, "code name") of the active ``rows`` this user may post (so reverse) in: admins and officers
+    anywhere, keepers in their own stores (``permissions.require_post``); every such store is readable."""
+    posts_anywhere = actor.role in (Role.ADMIN, Role.OFFICER)
+    return [(code, f"{code} {name}") for store_id, code, name, active in rows
+            if active and (posts_anywhere or (actor.role is Role.KEEPER and store_id in actor.store_ids))]
 
 
 def document_stores(ctx: ServiceContext) -> DocumentStores:
-    actor = ctx.actor
     rows = _store_rows(ctx)
-    posts_anywhere = actor.role in (Role.ADMIN, Role.OFFICER)
-    return DocumentStores(
-        [(code, f"{code} {name}") for store_id, code, name, _active in rows if can_read_store(actor, store_id)],
-        frozenset(code for store_id, code, _name, active in rows
-                  if active and (posts_anywhere or (actor.role is Role.KEEPER and store_id in actor.store_ids))),
-    )
+    return DocumentStores([(code, f"{code} {name}") for _store_id, code, name, _active in rows],
+                          frozenset(code for code, _label in _postable(ctx.actor, rows)))
+
+
+def postable_stores(ctx: ServiceContext) -> list[tuple[str, str]]:
+    """(code, "code name") of the active stores this user may post in (keepers: their own), by level
+    then code: the document dialogs' store box."""
+    return _postable(ctx.actor, _store_rows(ctx))
 
 
 @dataclass(frozen=True)

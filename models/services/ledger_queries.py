@@ -30,9 +30,8 @@ from models.schema.enums import DocType, Role
 from models.schema.stock import Batch, Movement
 from models.schema.users import User
 from models.schema.warehouse import Store
-from models.services.lookup import area_by_code, item_by_code, store_by_code, user_by_name
-from models.services.permissions import can_read_store
-from models.services.warehouses import stores_in_area
+from models.services.lookup import item_by_code, store_by_code, user_by_name
+from models.services.warehouses import area_store_ids, readable_store_rows
 
 DEFAULT_PAGE_SIZE = 200
 
@@ -120,12 +119,6 @@ def _conditions(session: Session, ctx: ServiceContext, filters: LedgerFilter) ->
     return params
 
 
-def area_store_ids(session: Session, area_code: str) -> list[int]:
-    """Ids of the stores in the area ``area_code`` and below it (``NotFoundError`` for an unknown code)."""
-    area_by_code(session, area_code)
-    return sorted(session.scalars(stores_in_area(area_code)))
-
-
 _CONDITIONS = {
     "date_from": lambda: Movement.occurred_at >= bindparam("date_from", type_=UtcDateTime()),
     "date_to": lambda: Movement.occurred_at < bindparam("date_to", type_=UtcDateTime()),
@@ -207,12 +200,7 @@ class LedgerChoices:
 
 def ledger_choices(ctx: ServiceContext) -> LedgerChoices:
     with ctx.read() as session:  # plain columns: a city has 3,200 stores, no ORM objects needed
-        stores = [
-            Choice(code, f"{code} {name}")
-            for store_id, code, name in session.execute(
-                select(Store.id, Store.code, Store.name).order_by(Store.level, Store.code))
-            if can_read_store(ctx.actor, store_id)
-        ]
+        stores = [Choice(row.code, f"{row.code} {row.name}") for row in readable_store_rows(session, ctx.actor)]
         users = [
             Choice(username, display_name or username)
             for username, display_name in session.execute(

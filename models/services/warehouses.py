@@ -6,17 +6,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, literal_column, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, selectinload
 
-from models.context import ServiceContext
+from models.context import Actor, ServiceContext
 from models.errors import ConflictError, ValidationError
 from models.messages import msg
-from models.schema.enums import AreaKind, Role, StoreLevel
+from models.schema.enums import AreaKind, StoreLevel
 from models.schema.stock import Balance
 from models.schema.warehouse import Area, Store
 from models.services import ledger
 from models.services.lookup import area_by_code, store_by_code
+from models.services.navigation_tree import keeper_store_ids, live_line_counts
 from models.services.permissions import can_read_store, require_catalog_edit
 from models.validation import check_code, check_text
 
@@ -166,32 +167,33 @@ def store_list(ctx: ServiceContext) -> StoreList:
 
     ``list_areas`` + ``list_stores`` + ``store_line_counts`` built 6,400 ORM objects and grouped every live
     balance by store code on the city database (≈ 1.5 s of the screen's 8.5 s); these rows take tens of
-    milliseconds. The stock lines are counted per (store level, store), so that SQLite and PostgreSQL walk
-    the partial index ``ix_balances_live_level`` (store_level, store_id, id) WHERE quantity > 0 in order."""
-    keeper = ctx.actor.role is Role.KEEPER
-    mine = (sorted(ctx.actor.store_ids) or [-1]) if keeper else []
+    milliseconds (the stock lines counted by ``navigation_tree.live_line_counts``, as the navigation tree does)."""
+    mine = keeper_store_ids(ctx.actor)
     with ctx.read() as session:
         conn = session.connection()
         areas = [AreaListRow._make(row) for row in conn.execute(
             select(Area.id, Area.parent_id, Area.code, Area.name).order_by(Area.code))]
         names = {area.id: area.name for area in areas}
-        # the literal 0 matches the partial index's condition (a bound parameter would not, on SQLite)
-        counts = (select(Balance.store_id, func.count()).where(Balance.quantity > literal_column("0"))
-                  .group_by(Balance.store_level, Balance.store_id))
         stores = (select(Store.id, Store.code, Store.name, Store.level, Store.area_id, Store.address,
                          Store.keeper_name, Store.keeper_phone, Store.floor_area)
                   .order_by(Store.level, Store.code))
-        if keeper:
-            counts = counts.where(Balance.store_id.in_(mine))
+        if mine is not None:
             stores = stores.where(Store.id.in_(mine))
-        lines: dict[int, int] = {}
-        for store_id, count in conn.execute(counts):
-            lines[store_id] = lines.get(store_id, 0) + count  # one row per (level, store)
+        lines = live_line_counts(conn, mine)
         rows = [StoreListRow(store_id, code, name, level, area_id, names.get(area_id, ""), address or "",
                              keeper_name or "", keeper_phone or "", floor_area, lines.get(store_id, 0))
                 for store_id, code, name, level, area_id, address, keeper_name, keeper_phone, floor_area
                 in conn.execute(stores)]
     return StoreList(areas, rows)
+
+
+def readable_store_rows(session: Session, actor: Actor) -> list:
+    """(id, code, name, active) of the stores ``actor`` may read, by level then code (``list_stores``'
+    rows and order, without ORM objects): the store choices of the ledger, documents, rotation,
+    inspections and import/export views."""
+    return [row for row in session.execute(
+                select(Store.id, Store.code, Store.name, Store.active).order_by(Store.level, Store.code))
+            if can_read_store(actor, row.id)]
 
 
 def store_for_edit(ctx: ServiceContext, code: str) -> Store:
@@ -209,6 +211,13 @@ def stores_in_area(area_code: str):
     below = select(Area.id).where(Area.code == area_code).cte("area_tree", recursive=True)
     below = below.union_all(select(Area.id).where(Area.parent_id == below.c.id))
     return select(Store.id).where(Store.area_id.in_(select(below.c.id)))
+
+
+def area_store_ids(session: Session, area_code: str) -> list[int]:
+    """Ids of the stores in the area ``area_code`` and below it (``NotFoundError`` for an unknown code),
+    to bind as a list (the ledger's and documents' area filter)."""
+    area_by_code(session, area_code)
+    return sorted(session.scalars(stores_in_area(area_code)))
 
 
 def area_name(ctx: ServiceContext, code: str) -> str:
