@@ -31,6 +31,7 @@ from desktop.export_table import add_export_action
 from desktop.table_models.row_model import (CENTER, RIGHT, SORT_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.views.registry import ViewSpec
+from desktop.widgets.combo_width import fixed_width
 from models.errors import DomainError
 from models.schema.enums import StoreLevel
 from models.services.adequacy import AdequacyLine, AdequacyReport, Scenario, assess, need_sources, scope_choices
@@ -117,11 +118,8 @@ class AdequacyView(QWidget):
         grid.addWidget(self.days, 1, 2)
         self.standard = QComboBox(controls)
         self.standard.setMinimumWidth(180)
-        self.scope = QComboBox(controls)
+        self.scope = fixed_width(QComboBox(controls), 14)  # a city lists thousands of areas
         self.scope.setMinimumWidth(180)
-        # a city lists thousands of areas: size the box without measuring every entry's text
-        self.scope.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.scope.setMinimumContentsLength(14)
         self.as_of = QDateEdit(controls)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")

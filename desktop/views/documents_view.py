@@ -39,6 +39,7 @@ from desktop.export_table import add_export_action
 from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
+from desktop.widgets.combo_width import fixed_width
 from desktop.widgets.store_filter import StoreFilterCombo
 from models.errors import DomainError, ValidationError
 from models.schema.enums import DocType, TransferStatus
@@ -116,10 +117,7 @@ class DocumentsView(QWidget):
             edit.setMaximumWidth(130)
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.refresh)
-        self.store = StoreFilterCombo(self)
-        # thousands of stores in a city: size the box without measuring every entry
-        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.store.setMinimumContentsLength(18)
+        self.store = fixed_width(StoreFilterCombo(self), 18)  # thousands of stores in a city
         self.doc_type = QComboBox(self)
         self.doc_type.addItem(self.tr("全部类型"), None)
         for doc_type in DocType:

@@ -27,6 +27,7 @@ from desktop.export_table import ask_export_path
 from desktop.formatting import joined
 from desktop.interaction import interaction
 from desktop.views.registry import ViewSpec
+from desktop.widgets.combo_width import fixed_width
 from models.documents import excel_headers as H
 from models.documents.excel_headers import normalise_header
 from models.errors import DomainError
@@ -122,10 +123,7 @@ class ImportExportView(QWidget):
     def _build_export(self) -> QGroupBox:
         box = QGroupBox(self.tr("导出 Excel 台账"), self)
         form = QFormLayout()
-        self.store_combo = QComboBox(box)
-        # thousands of stores in a city: size the box without measuring every entry
-        self.store_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.store_combo.setMinimumContentsLength(20)
+        self.store_combo = fixed_width(QComboBox(box), 20)  # thousands of stores in a city
         self.year_spin = QSpinBox(box)
         self.year_spin.setRange(0, 9999)
         self.year_spin.setSpecialValueText(self.tr("全部年份"))

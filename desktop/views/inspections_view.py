@@ -18,6 +18,7 @@ from desktop.table_models.row_model import (CENTER, ROW_ROLE, SORT_ROLE, Column,
                                             restore_columns)
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
+from desktop.widgets.combo_width import fixed_width
 from models.errors import DomainError
 from models.schema.enums import Role
 from models.services.inspections import (DEFAULT_WITHIN_DAYS, DueInspection, InspectionHistoryRow,
@@ -83,10 +84,7 @@ class InspectionsView(QWidget):
         return style.EXPIRED_FG if due.status == "overdue" else style.DUE_FG
 
     def _build(self) -> None:
-        self.store = QComboBox(self)
-        # thousands of stores in a city: size the box without measuring every entry
-        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.store.setMinimumContentsLength(24)
+        self.store = fixed_width(QComboBox(self), 24)  # thousands of stores in a city
         self.store.addItem(self.tr("全部储备库"), None)
         for store in readable_stores(self.dctx.service):  # codes and names only (a city has thousands)
             self.store.addItem(with_note(store.name, store.code), store.code)

@@ -23,6 +23,7 @@ from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, Row
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.widgets.background import LatestCall
 from desktop.views.registry import ViewSpec
+from desktop.widgets.combo_width import fixed_width
 from models.errors import DomainError
 from models.schema.enums import Role
 from models.services.rotation import (DEFAULT_WITHIN_DAYS, RotationRow, plan_replacement, rotate_out,
@@ -195,9 +196,7 @@ class RotationView(QWidget):
         self.search.setPlaceholderText(self.tr("搜索：物资、编码、批次或储备库"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
-        self.store = QComboBox(self)  # the stores come with the plan's first answer (3,200 in a city)
-        self.store.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.store.setMinimumContentsLength(18)
+        self.store = fixed_width(QComboBox(self), 18)  # the stores come with the plan's first answer (3,200 in a city)
         self.store.addItem(self.tr("全部储备库"), None)
         self.store.currentIndexChanged.connect(self._store_changed)
         self.status = QComboBox(self)
