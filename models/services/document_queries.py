@@ -25,6 +25,7 @@ from models.schema.stock import Batch
 from models.schema.users import User
 from models.schema.warehouse import Store
 from models.services.lookup import document_by_number, store_by_code
+from models.services.navigation_tree import keeper_store_ids
 from models.services.permissions import can_read_store
 from models.services.warehouses import area_store_ids, readable_store_rows
 
@@ -165,8 +166,9 @@ def list_documents(ctx: ServiceContext, filters: DocumentFilter = DocumentFilter
             stmt = stmt.where(or_(Document.number.ilike(pattern), Document.counterparty.ilike(pattern),
                                   Document.reason.ilike(pattern), Document.reference.ilike(pattern),
                                   Document.purpose.ilike(pattern)))
-        if ctx.actor.role is Role.KEEPER:
-            stmt = stmt.where(Document.store_id.in_(sorted(ctx.actor.store_ids) or [-1]))
+        keeper_stores = keeper_store_ids(ctx.actor)
+        if keeper_stores is not None:
+            stmt = stmt.where(Document.store_id.in_(keeper_stores))
         newest_first = (Document.doc_date.desc(), Document.id.desc())
         page = stmt.order_by(*newest_first).limit(limit).subquery()
         # plain rows on the session's connection: no ORM loading for the 2,000 summaries

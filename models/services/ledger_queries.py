@@ -26,11 +26,12 @@ from models.context import ServiceContext
 from models.schema.base import UtcDateTime
 from models.schema.catalog import Item
 from models.schema.documents import Document
-from models.schema.enums import DocType, Role
+from models.schema.enums import DocType
 from models.schema.stock import Batch, Movement
 from models.schema.users import User
 from models.schema.warehouse import Store
 from models.services.lookup import item_by_code, store_by_code, user_by_name
+from models.services.navigation_tree import keeper_store_ids
 from models.services.warehouses import area_store_ids, readable_store_rows
 
 DEFAULT_PAGE_SIZE = 200
@@ -113,9 +114,9 @@ def _conditions(session: Session, ctx: ServiceContext, filters: LedgerFilter) ->
         params["doc_type"] = DocType(filters.doc_type)
     if filters.username:
         params["user_id"] = user_by_name(session, filters.username).id
-    if ctx.actor.role is Role.KEEPER:
-        # keepers read only their stores; -1 keeps the IN list valid when they have none
-        params["keeper_stores"] = sorted(ctx.actor.store_ids) or [-1]
+    keeper_stores = keeper_store_ids(ctx.actor)  # keepers read only their stores
+    if keeper_stores is not None:
+        params["keeper_stores"] = keeper_stores
     return params
 
 
