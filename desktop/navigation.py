@@ -25,10 +25,11 @@ from desktop.views.registry import ViewSpec
 from models.schema.enums import AreaKind
 from models.services.navigation_tree import NavigationTree, navigation_tree
 
-STORE_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
-KEY_ROLE = Qt.UserRole + 2
-AREA_ROLE = int(Qt.ItemDataRole.UserRole.value) + 3
-NAME_ROLE = int(Qt.ItemDataRole.UserRole.value) + 4
+_USER_ROLE = int(Qt.ItemDataRole.UserRole.value)  # roles as plain ints, as in table_models/row_model
+STORE_ROLE = _USER_ROLE + 1
+KEY_ROLE = _USER_ROLE + 2
+AREA_ROLE = _USER_ROLE + 3
+NAME_ROLE = _USER_ROLE + 4
 
 
 def view_icon(spec: ViewSpec):

@@ -15,14 +15,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 
 from desktop.formatting import date_text, local_time_text, number_text
-from desktop.table_models.row_model import ALIGNMENT, DISPLAY, FOREGROUND, TOOLTIP
+from desktop.table_models.row_model import ALIGNMENT, DISPLAY, FOREGROUND, ROW_ROLE, TOOLTIP
 from models.services.ledger_queries import LedgerKey, LedgerPage, LedgerRow
 
 PageSource = Callable[[LedgerKey | None, bool], LedgerPage]  # (after, newest_first) -> page
 
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-ROW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 INBOUND = QColor("#1d6b2f")
 OUTBOUND = QColor("#9a1c1c")
 
