@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             self.store_label.setText(self.tr("储备库：%1 辖区").replace("%1", name))
             self.store_label.setToolTip(area)
         elif code:
-            name = self.navigation.stores.store_names().get(code, "")
+            name = self.navigation.stores.store_name(code)
             self.store_label.setText(self.tr("储备库：%1").replace("%1", with_note(name, code) if name else code))
             self.store_label.setToolTip(code)
         else:
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         last_store = self.settings.get(app_settings.LAST_STORE)
-        if last_store and last_store in self.navigation.stores.store_names():
+        if last_store and self.navigation.stores.store_name(last_store) is not None:
             self.dctx.select_store(last_store)
         if not self.show_view(self.settings.get(app_settings.LAST_VIEW)) and self.specs:
             self.show_view(self.specs[0].key)

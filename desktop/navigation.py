@@ -144,6 +144,10 @@ class StoreTreeModel(QAbstractItemModel):
     def store_names(self) -> dict[str, str]:
         return {code: self._nodes[node].name for code, node in self._stores.items()}
 
+    def store_name(self, code: str) -> str | None:
+        node = self._stores.get(code)
+        return self._nodes[node].name if node is not None else None
+
     def area_name(self, code: str) -> str | None:
         node = self._areas.get(code)
         return self._nodes[node].name if node is not None else None
@@ -246,6 +250,10 @@ class StoreTree(QTreeView):
 
     def store_names(self) -> dict[str, str]:
         return self.tree_model.store_names()
+
+    def store_name(self, code: str) -> str | None:
+        """The listed store's name (None when not listed), without building ``store_names()``."""
+        return self.tree_model.store_name(code)
 
     def area_name(self, code: str) -> str | None:
         return self.tree_model.area_name(code)

@@ -51,6 +51,7 @@ def test_tree_model_shows_areas_and_stores_with_their_counts(qtbot, qtmodelteste
     assert tree.isExpanded(root) and tree.isExpanded(county) and not tree.isExpanded(township)
     assert tree.store_names() == {"C001": "县应急物资储备库", "T001": "城关镇储备点", "T002": "河口镇储备点",
                                   "V001": "东村储备点"}
+    assert tree.store_name("T002") == "河口镇储备点" and tree.store_name("X999") is None
 
 
 def test_keyboard_moves_through_the_tree_and_selects(qtbot, dctx):
