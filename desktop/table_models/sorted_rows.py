@@ -82,7 +82,8 @@ class SortedRowModel(RowTableModel):
 
 
 class SortingProxy(QSortFilterProxyModel):
-    """Filters like any ``QSortFilterProxyModel``; sorting is done by the ``SortedRowModel`` below it."""
+    """Filters like any ``QSortFilterProxyModel``; sorting is done by the ``SortedRowModel`` below it (so no
+    sort role is needed)."""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)

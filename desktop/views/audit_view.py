@@ -18,7 +18,7 @@ from desktop.context import DesktopContext
 from desktop.formatting import local_time_text, message_label, translated_columns
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
+from desktop.table_models.row_model import ROW_ROLE, Column, configure_table, restore_columns
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
 from desktop.widgets.background import LatestCall
@@ -103,7 +103,6 @@ class AuditView(QWidget):
                                     tooltip=lambda r: r.summary or None)
         self.proxy = SortingProxy(self)  # the model sorts itself: a key per row, not data() per comparison
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table, TABLE_KEY)

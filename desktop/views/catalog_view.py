@@ -14,7 +14,7 @@ from desktop.dialogs.field_form import FieldForm
 from desktop.dialogs.item_dialog import ItemDialog, parse_optional_int
 from desktop.formatting import money_text, with_note
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, SORT_ROLE, Column, configure_table,
+from desktop.table_models.row_model import (CENTER, RIGHT, ROW_ROLE, Column, configure_table,
                                             restore_columns)
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
@@ -70,7 +70,6 @@ class ItemFilterProxy(SortingProxy):
         super().__init__(parent)
         self.prefix: str | None = None
         self.text = ""
-        self.setSortRole(SORT_ROLE)
 
     def set_filter(self, prefix: str | None, text: str) -> None:
         text = text.strip().lower()

@@ -36,7 +36,7 @@ from desktop.dialogs.document_lines_widget import (
 from desktop.formatting import date_text, local_time_text, money_text, number_text
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import RIGHT, ROW_ROLE, SORT_ROLE, Column, configure_table, restore_columns
+from desktop.table_models.row_model import RIGHT, ROW_ROLE, Column, configure_table, restore_columns
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
 from desktop.widgets.combo_width import fixed_width
@@ -65,7 +65,6 @@ class DocumentsView(QWidget):
         self.model = SortedRowModel(self._columns(), self, foreground=self._foreground)
         self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self._build()

@@ -14,7 +14,7 @@ from desktop.dialogs.rotation_dialogs import InspectionDialog
 from desktop.formatting import date_text, joined, with_note
 from desktop.interaction import interaction
 from desktop.export_table import add_export_action
-from desktop.table_models.row_model import (CENTER, ROW_ROLE, SORT_ROLE, Column, RowTableModel, configure_table,
+from desktop.table_models.row_model import (CENTER, ROW_ROLE, Column, RowTableModel, configure_table,
                                             restore_columns)
 from desktop.table_models.sorted_rows import SortedRowModel, SortingProxy
 from desktop.views.registry import ViewSpec
@@ -35,7 +35,6 @@ class InspectionsView(QWidget):
         self.model = SortedRowModel(self._columns(), self, background=self._background,
                                     foreground=self._foreground)
         self.proxy = SortingProxy(self)  # the model sorts itself: a key per row, not data() per comparison
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
         self.history = RowTableModel(self._history_columns(), self)
         self._build()
