@@ -63,7 +63,6 @@ class Problems:
         self._trimmed.clear()
 
 
-
 @dataclass
 class Cells:
     """One data row: raw values by column key, with the Excel row number."""

@@ -327,7 +327,7 @@ class _RowReader:
 
     def __init__(self, strings, epoch, dates, durations) -> None:
         self.strings, self.epoch, self.dates, self.durations = strings, epoch, dates, durations
-        self.moments: dict[tuple, Any] = {}
+        self._moment = lru_cache(maxsize=100_000, typed=True)(self._from_excel)  # per reader: its epoch
 
     def __call__(self, row) -> tuple:
         values: list = []
@@ -371,13 +371,10 @@ class _RowReader:
     def _styled(self, value, style: int):
         if not style or style not in self.dates:
             return value
-        key = (type(value), value, style in self.durations)
-        found = self.moments.get(key)
-        if found is None:
-            try:
-                found = from_excel(value, self.epoch, timedelta=key[2])
-            except (OverflowError, ValueError):
-                found = "#VALUE!"
-            if len(self.moments) < 100_000:
-                self.moments[key] = found
-        return found
+        return self._moment(value, style in self.durations)
+
+    def _from_excel(self, value, duration: bool):
+        try:
+            return from_excel(value, self.epoch, timedelta=duration)
+        except (OverflowError, ValueError):
+            return "#VALUE!"

@@ -72,8 +72,6 @@ def _tidy_number(cells: Cells, key: str, check: Callable[[Decimal], Decimal | No
             result = check(number)
             if result is not None:
                 return result
-    elif value is None and not kwargs.get("required"):
-        return None
     return _tidy_parsed(cells, key, parser, **kwargs)
 
 
